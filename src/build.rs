@@ -1,0 +1,150 @@
+//! The whole pipeline, one named stage after another: settings, load, index, render, write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::build_index;
+use crate::load::load_site;
+use crate::output::Staging;
+use crate::render::{render_site, STYLESHEET};
+use crate::settings::{BuildOptions, Settings, SettingsError};
+
+/// What a successful build or check did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Reports built.
+    pub incidents: usize,
+    /// Pages rendered.
+    pub pages: usize,
+    /// Files copied from `static/`.
+    pub static_files: usize,
+    /// Where the site was written (`None` for `check`).
+    pub output: Option<PathBuf>,
+    /// Warnings, which do not fail the build.
+    pub warnings: Diagnostics,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Why a build failed, each with its exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildFailure {
+    /// Settings or usage: exit status 2.
+    #[error("{0}")]
+    Settings(#[from] SettingsError),
+    /// Content errors, every one of them: exit status 1.
+    #[error("{}", .0.summary())]
+    Content(Diagnostics),
+    /// The output could not be written: exit status 1.
+    #[error("cannot write the site to {path}: {source}")]
+    Output {
+        /// The output folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+impl BuildFailure {
+    /// The process exit status SPEC.md section 2 gives this failure.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildFailure::Settings(_) => 2,
+            BuildFailure::Content(_) | BuildFailure::Output { .. } => 1,
+        }
+    }
+}
+
+/// Builds the site into its output folder, swapping it in only if every page rendered.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    run(options, true)
+}
+
+/// Validates everything a build reads and renders every page, writing nothing.
+pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    run(options, false)
+}
+
+fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let settings = Settings::resolve(options)?;
+    let output = settings.output.clone();
+    let (site, warnings) = load_site(settings).map_err(BuildFailure::Content)?;
+    let index = build_index(&site);
+    let staging = if write {
+        Some(
+            Staging::create(&output).map_err(|source| BuildFailure::Output {
+                path: output.clone(),
+                source,
+            })?,
+        )
+    } else {
+        None
+    };
+    let rendered = render_site(&site, &index, staging.as_ref()).map_err(|problems| {
+        let mut all = warnings.clone();
+        all.extend(problems);
+        BuildFailure::Content(all)
+    })?;
+    let mut static_files = 0;
+    if let Some(staging) = staging {
+        let io = |source| BuildFailure::Output {
+            path: output.clone(),
+            source,
+        };
+        staging.write(".nojekyll", b"").map_err(io)?;
+        staging
+            .write("style.css", STYLESHEET.as_bytes())
+            .map_err(io)?;
+        static_files = copy_static(&site.settings.root.join("static"), &staging).map_err(|d| {
+            let mut all = Diagnostics::default();
+            all.push(d);
+            BuildFailure::Content(all)
+        })?;
+        staging.commit().map_err(io)?;
+    }
+    Ok(BuildReport {
+        incidents: site.incidents.len(),
+        pages: rendered.pages,
+        static_files,
+        output: write.then_some(output),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Copies `static/` as is to the output root; hidden files are skipped.
+fn copy_static(dir: &Path, staging: &Staging) -> Result<usize, Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(0);
+    }
+    let mut copied = 0;
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            Diagnostic::file_error(Path::new("static"), format!("cannot read: {e}"))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let shown = Path::new("static").join(relative);
+        let target = staging
+            .inside(&relative.to_string_lossy())
+            .map_err(|e| Diagnostic::file_error(&shown, e.to_string()))?;
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::file_error(&shown, format!("cannot copy: {e}")))?;
+        }
+        std::fs::copy(entry.path(), &target)
+            .map_err(|e| Diagnostic::file_error(&shown, format!("cannot copy: {e}")))?;
+        copied += 1;
+    }
+    Ok(copied)
+}

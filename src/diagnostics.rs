@@ -1,0 +1,186 @@
+//! Problems found in a site, each tied to a file and a position, so an editor can fix
+//! every one of them from the message alone.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot produce a correct site.
+    Error,
+    /// Worth fixing, but the site still builds.
+    Warning,
+}
+
+/// One problem in one file, with a 1-based line and column and an optional hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line in the file (not in the front matter block).
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What would be right, when we can tell.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at a position.
+    pub fn error(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line: line.max(1),
+            column: column.max(1),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// An error about a whole file, reported at its first line.
+    pub fn file_error(path: &Path, message: impl Into<String>) -> Self {
+        Self::error(path, 1, 1, message)
+    }
+
+    /// Turns this into a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Adds a hint saying what would be right.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a hint only when there is one.
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// The sort key that lists problems by file, then position.
+    fn sort_key(&self) -> (&Path, usize, usize, &str) {
+        (&self.path, self.line, self.column, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {label}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in a run, kept in file and line order for printing.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records one problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records many problems.
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(more);
+    }
+
+    /// True when at least one problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// All problems, sorted by path, line and column.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        items.dedup_by(|a, b| a == b);
+        items
+    }
+
+    /// Number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// A one-line summary such as "3 errors in 2 files".
+    pub fn summary(&self) -> String {
+        let errors = self.count(Severity::Error);
+        let warnings = self.count(Severity::Warning);
+        let mut files: Vec<&Path> = self.items.iter().map(|d| d.path.as_path()).collect();
+        files.sort();
+        files.dedup();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {} in {}",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(files.len(), "file")
+        )
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// The closest of `candidates` to `input`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let needle = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&needle, &c.to_lowercase()), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(1) + 1)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_candidate() {
+        assert_eq!(did_you_mean("JNMI", ["JNIM", "ISSP", "FAMa"]), Some("JNIM"));
+        assert_eq!(did_you_mean("titel", ["title", "date"]), Some("title"));
+        assert_eq!(did_you_mean("zzzzzz", ["JNIM", "ISSP"]), None);
+    }
+
+    #[test]
+    fn summary_counts_files_once() {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::error(Path::new("a.md"), 1, 1, "x"));
+        all.push(Diagnostic::error(Path::new("a.md"), 2, 1, "y"));
+        all.push(Diagnostic::error(Path::new("b.md"), 1, 1, "z").warning());
+        assert_eq!(all.summary(), "2 errors, 1 warning in 2 files");
+    }
+}

@@ -1,0 +1,34 @@
+//! incidex: a static site generator for incident reports on political violence and
+//! security events.
+//!
+//! Editors write one Markdown file per incident with YAML front matter; [`build::build`]
+//! turns the folder into a browsable site indexed by country, region, group, type and
+//! date. The pipeline runs in named stages, each in its own module:
+//! [`settings`] → [`load`] → [`index`] → [`render`] → [`output`].
+//!
+//! ```no_run
+//! use incidex::settings::BuildOptions;
+//!
+//! let options = BuildOptions { root: "my-site".into(), ..BuildOptions::default() };
+//! match incidex::build::build(&options) {
+//!     Ok(report) => println!("{} pages", report.pages),
+//!     Err(failure) => eprintln!("{failure}"),
+//! }
+//! ```
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod diagnostics;
+pub mod index;
+pub mod load;
+pub mod locate;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod registry;
+pub mod render;
+pub mod settings;
+pub mod slugs;
+pub mod urls;
+pub mod vocabulary;
+mod yaml;

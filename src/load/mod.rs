@@ -1,0 +1,255 @@
+//! The load stage: read the registries and every report under `content/incidents/`,
+//! in parallel, into the domain model, collecting every problem of every file.
+
+pub mod schema;
+pub mod split;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locate::YamlText;
+use crate::markdown::{self, MarkdownSettings};
+use crate::model::Incident;
+use crate::registry::Registry;
+use crate::settings::Settings;
+use crate::vocabulary::Status;
+use crate::yaml;
+
+/// Everything a site holds, validated.
+#[derive(Debug)]
+pub struct Site {
+    /// Settings resolved by the first stage.
+    pub settings: Settings,
+    /// Countries, regions and groups.
+    pub registry: Registry,
+    /// Every report that is built (drafts only with `--drafts`), in path order.
+    pub incidents: Vec<Incident>,
+}
+
+/// Reports larger than this are refused rather than parsed: no real report comes close.
+const MAX_REPORT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Loads the registries and every report. Needs [`Settings::resolve`] to have run.
+///
+/// Returns the site, or every problem found; warnings come back in both cases.
+pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let registry = Registry::load(&settings.root).map_err(|problems| {
+        let mut all = Diagnostics::default();
+        all.extend(problems);
+        all
+    })?;
+    let files = report_files(&settings.root, &mut diagnostics);
+    let markdown = MarkdownSettings {
+        base_path: settings.base_path.clone(),
+        allow_raw_html: settings.config.allow_raw_html,
+    };
+    let results: Vec<Result<Incident, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|path| load_report(&settings.root, path, &registry, &markdown))
+        .collect();
+    let mut incidents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(incident) => incidents.push(incident),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    check_unique(&incidents, &mut diagnostics);
+    check_related(&incidents, &mut diagnostics, &settings.root);
+    if !settings.drafts {
+        incidents.retain(|i| i.status != Status::Draft);
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok((
+        Site {
+            settings,
+            registry,
+            incidents,
+        },
+        diagnostics,
+    ))
+}
+
+/// Every report file under `content/incidents/`, relative to the root, sorted.
+fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join("content/incidents");
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
+                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                files.push(relative.to_path_buf());
+            }
+            Ok(_) => {}
+            Err(err)
+                if err
+                    .io_error()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                    && err.depth() == 0 => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(&dir);
+                let relative = path.strip_prefix(root).unwrap_or(path);
+                let why = if err.loop_ancestor().is_some() {
+                    "a symbolic link here points back to a folder above it (a loop); it is skipped"
+                        .to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                diagnostics.push(Diagnostic::file_error(relative, why).warning());
+            }
+        }
+    }
+    files
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// A Markdown file that is not an editor's backup or lock file.
+fn is_report(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
+}
+
+/// Reads, splits, parses, validates and renders one report.
+fn load_report(
+    root: &Path,
+    path: &Path,
+    registry: &Registry,
+    markdown: &MarkdownSettings,
+) -> Result<Incident, Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
+    let full = root.join(path);
+    let size = std::fs::metadata(&full)
+        .map_err(|e| {
+            one(Diagnostic::file_error(
+                path,
+                format!("cannot read the file: {e}"),
+            ))
+        })?
+        .len();
+    if size > MAX_REPORT_BYTES {
+        return Err(one(Diagnostic::file_error(
+            path,
+            format!(
+                "the file is {} MB; reports are limited to 4 MB",
+                size / 1_000_000
+            ),
+        )
+        .with_help(
+            "split the report, or move large tables to a linked data file",
+        )));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| {
+        one(Diagnostic::file_error(
+            path,
+            format!("cannot read the file: {e}"),
+        ))
+    })?;
+    let text = split::decode(&bytes).map_err(|(line, column)| {
+        one(
+            Diagnostic::error(path, line, column, "the file is not valid UTF-8").with_help(
+                "save the file with UTF-8 encoding; incidex does not guess other encodings",
+            ),
+        )
+    })?;
+    let parts = split::split_report(&text).map_err(|e| {
+        let (message, help) = e.explain();
+        one(Diagnostic::file_error(path, message).with_help(help))
+    })?;
+    let front: schema::FrontMatter =
+        yaml::parse_document(parts.front_matter, parts.front_matter_line, path).map_err(one)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let cx = validate::ReportContext {
+        path,
+        yaml: YamlText::new(parts.front_matter, parts.front_matter_line),
+        registry,
+    };
+    let mut incident = validate::validate(front, stem, &cx)?;
+    incident.body_html = markdown::render(parts.body, markdown);
+    Ok(incident)
+}
+
+/// Slugs and ids must be unique across the site; both files are named.
+fn check_unique(incidents: &[Incident], diagnostics: &mut Diagnostics) {
+    for (what, key) in [("slug", 0), ("id", 1)] {
+        let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(incidents.len());
+        for incident in incidents {
+            let value = if key == 0 {
+                &incident.slug
+            } else {
+                &incident.id
+            };
+            if let Some(first) = seen.insert(value, &incident.path) {
+                diagnostics.push(
+                    Diagnostic::file_error(
+                        &incident.path,
+                        format!("{what} '{value}' is also used by {}", first.display()),
+                    )
+                    .with_help(format!("give one of the two reports another {what}")),
+                );
+            }
+        }
+    }
+}
+
+/// Every `related:` slug must name a report of the site.
+fn check_related(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &Path) {
+    let slugs: std::collections::HashSet<&str> =
+        incidents.iter().map(|i| i.slug.as_str()).collect();
+    for incident in incidents {
+        for related in &incident.related {
+            if !slugs.contains(related.as_str()) {
+                let (line, column) = locate_in_file(root, &incident.path, "related", related);
+                let suggestion = crate::diagnostics::did_you_mean(related, slugs.iter().copied());
+                diagnostics.push(
+                    Diagnostic::error(
+                        &incident.path,
+                        line,
+                        column,
+                        format!("related report '{related}' does not exist"),
+                    )
+                    .with_help(match suggestion {
+                        Some(s) => format!("did you mean '{s}'?"),
+                        None => {
+                            "name another report by its slug (its file name without .md)".into()
+                        }
+                    }),
+                );
+            }
+        }
+    }
+}
+
+/// Re-reads a report to point at a value; only used on the error path.
+fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, usize) {
+    let text = std::fs::read(root.join(path))
+        .ok()
+        .and_then(|b| split::decode(&b).ok())
+        .unwrap_or_default();
+    match split::split_report(&text) {
+        Ok(parts) => {
+            YamlText::new(parts.front_matter, parts.front_matter_line).find_in_key(key, needle)
+        }
+        Err(_) => (1, 1),
+    }
+}

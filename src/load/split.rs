@@ -1,0 +1,124 @@
+//! Splits a report file into its YAML front matter and its Markdown body.
+
+/// A report's text cut in two, with the file line each part starts on.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SplitReport<'a> {
+    /// The YAML between the two `---` lines.
+    pub front_matter: &'a str,
+    /// The 1-based file line on which the front matter starts.
+    pub front_matter_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+}
+
+/// Why a file could not be split; each variant carries the 1-based line to point at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SplitError {
+    /// Nothing but white space.
+    Empty,
+    /// The first line is not `---`.
+    NoOpeningFence,
+    /// No `---` line closes the front matter.
+    NoClosingFence,
+}
+
+impl SplitError {
+    /// A message that says what is wrong and what would be right.
+    pub fn explain(&self) -> (&'static str, &'static str) {
+        match self {
+            SplitError::Empty => (
+                "the file is empty",
+                "a report starts with a '---' line, its front matter, and another '---' line",
+            ),
+            SplitError::NoOpeningFence => (
+                "the report does not start with front matter",
+                "put a line '---' first, then the YAML keys (title, date, ...), then '---'",
+            ),
+            SplitError::NoClosingFence => (
+                "the front matter is never closed",
+                "add a line '---' after the last front matter key, before the text",
+            ),
+        }
+    }
+}
+
+/// Cuts `text` (UTF-8, byte-order mark and CRLF already dealt with) at its `---` fences.
+pub fn split_report(text: &str) -> Result<SplitReport<'_>, SplitError> {
+    if text.trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let start = first.len();
+    let mut offset = start;
+    for line in lines {
+        if line.trim_end() == "---" {
+            return Ok(SplitReport {
+                front_matter: &text[start..offset],
+                front_matter_line: 2,
+                body: &text[offset + line.len()..],
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::NoClosingFence)
+}
+
+/// Decodes a file's bytes: UTF-8 only, a leading byte-order mark dropped, CRLF made LF.
+///
+/// On failure gives the 1-based line and column of the first byte that is not UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains('\r') => Ok(text.replace("\r\n", "\n")),
+        Ok(text) => Ok(text.to_string()),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err((line, column))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let split = split_report("---\ntitle: x\n---\nBody\n").unwrap();
+        assert_eq!(split.front_matter, "title: x\n");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.front_matter_line, 2);
+    }
+
+    #[test]
+    fn accepts_an_empty_body_without_final_newline() {
+        let split = split_report("---\ntitle: x\n---").unwrap();
+        assert_eq!(split.body, "");
+    }
+
+    #[test]
+    fn reports_missing_fences() {
+        assert_eq!(split_report("  \n"), Err(SplitError::Empty));
+        assert_eq!(split_report("title: x\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(
+            split_report("---\ntitle: x\n"),
+            Err(SplitError::NoClosingFence)
+        );
+    }
+
+    #[test]
+    fn decode_drops_bom_and_crlf_and_locates_bad_bytes() {
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\nx\r\n").unwrap(), "---\nx\n");
+        assert_eq!(decode(b"ab\ncd\xFFe"), Err((2, 3)));
+    }
+}

@@ -1,0 +1,120 @@
+//! The `incidex` command: parses arguments, calls one library function, prints what
+//! happened and returns the exit status SPEC.md section 2 gives.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use incidex::build::{self, BuildFailure, BuildReport};
+use incidex::settings::BuildOptions;
+
+/// Builds browsable sites from incident reports.
+#[derive(Debug, Parser)]
+#[command(name = "incidex", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output).
+    Build(BuildArgs),
+    /// Check everything a build reads, writing nothing.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// The site folder (holds site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Publish under this URL instead of site.yaml's base_url.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Also build reports whose status is draft.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The site folder (holds site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Also check reports whose status is draft.
+    #[arg(long)]
+    drafts: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build::build(&BuildOptions {
+            root: args.root,
+            output: args.output,
+            base_url: args.base_url,
+            drafts: args.drafts,
+        }),
+        Command::Check(args) => build::check(&BuildOptions {
+            root: args.root,
+            drafts: args.drafts,
+            ..BuildOptions::default()
+        }),
+    };
+    match result {
+        Ok(report) => {
+            print_success(&report);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            print_failure(&failure);
+            ExitCode::from(failure.exit_code() as u8)
+        }
+    }
+}
+
+fn print_success(report: &BuildReport) {
+    for warning in report.warnings.sorted() {
+        eprintln!("{warning}");
+    }
+    let seconds = report.elapsed.as_secs_f64();
+    match &report.output {
+        Some(output) => println!(
+            "Built {} reports into {} pages in {seconds:.2} s: {}",
+            report.incidents,
+            report.pages,
+            output.display()
+        ),
+        None => println!(
+            "Checked {} reports and {} pages in {seconds:.2} s: no errors",
+            report.incidents, report.pages
+        ),
+    }
+}
+
+fn print_failure(failure: &BuildFailure) {
+    match failure {
+        BuildFailure::Content(diagnostics) => {
+            for diagnostic in diagnostics.sorted() {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("error: the site was not built: {}", diagnostics.summary());
+        }
+        other => eprintln!("error: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,140 @@
+//! Report bodies: CommonMark with tables, footnotes and strikethrough, turned into HTML
+//! that is safe to publish.
+//!
+//! Raw HTML is sanitised unless the site opts in. Sanitising parses the whole page, so it
+//! runs only on bodies that hold raw HTML; in the rest, link targets are the only way in
+//! for script, and those are checked here.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+/// How bodies are rendered for one site.
+#[derive(Debug, Clone)]
+pub struct MarkdownSettings {
+    /// The base URL's path, put before links that start with `/`.
+    pub base_path: String,
+    /// Keep raw HTML as written.
+    pub allow_raw_html: bool,
+}
+
+/// Renders one body to HTML.
+pub fn render(markdown: &str, settings: &MarkdownSettings) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut has_raw_html = false;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => {
+            has_raw_html = true;
+            event
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite_url(dest_url, &settings.base_path),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewrite_url(dest_url, &settings.base_path),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    if has_raw_html && !settings.allow_raw_html {
+        sanitise(&out)
+    } else {
+        out
+    }
+}
+
+/// Strips script, event handlers and unsafe URLs from HTML, keeping ordinary markup.
+pub fn sanitise(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"])
+        .clean(html)
+        .to_string()
+}
+
+/// Puts the base path before site-absolute links and neutralises script URLs.
+fn rewrite_url<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if is_unsafe_scheme(&url) {
+        return CowStr::Borrowed("#");
+    }
+    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+        return CowStr::Boxed(format!("{}{}", base_path.trim_end_matches('/'), url).into());
+    }
+    url
+}
+
+fn is_unsafe_scheme(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| compact.starts_with(scheme))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(base_path: &str, allow_raw_html: bool) -> MarkdownSettings {
+        MarkdownSettings {
+            base_path: base_path.into(),
+            allow_raw_html,
+        }
+    }
+
+    #[test]
+    fn renders_tables_footnotes_and_strikethrough() {
+        let html = render(
+            "| a |\n|---|\n| 1 |\n\n~~x~~ y[^1]\n\n[^1]: n\n",
+            &settings("/", false),
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>x</del>"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn prefixes_site_links_with_the_base_path() {
+        let html = render(
+            "[r](/incidents/x/) [e](https://e.org/)",
+            &settings("/repo/", false),
+        );
+        assert!(html.contains(r#"href="/repo/incidents/x/""#));
+        assert!(html.contains(r#"href="https://e.org/""#));
+    }
+
+    #[test]
+    fn removes_script_unless_the_site_opts_in() {
+        let body =
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))";
+        let safe = render(body, &settings("/", false));
+        assert!(!safe.contains("<script"));
+        assert!(!safe.contains("onerror"));
+        assert!(!safe.contains("javascript:"));
+        let raw = render("<b onclick=x>hi</b>", &settings("/", true));
+        assert!(raw.contains("onclick"));
+    }
+}

@@ -1,0 +1,168 @@
+//! The domain model: a validated report with every name resolved to a registry entry.
+//!
+//! Everything here has passed `load::validate`; later stages trust it and never re-check.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::registry::RegionRef;
+use crate::vocabulary::{
+    Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
+};
+
+/// One incident report.
+#[derive(Debug, Clone)]
+pub struct Incident {
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// The URL segment under `/incidents/`; unique across the site.
+    pub slug: String,
+    /// A stable identifier; the slug unless the editor gave one.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The earliest possible day.
+    pub date: Date,
+    /// The last day, for events over several days.
+    pub end_date: Option<Date>,
+    /// How exactly `date` is known.
+    pub precision: DatePrecision,
+    /// Index into the registry's countries.
+    pub country: usize,
+    /// The regions, in the order given.
+    pub regions: Vec<RegionRef>,
+    /// Places, each a row of the events export.
+    pub locations: Vec<Location>,
+    /// Actors with their roles.
+    pub actors: Vec<Actor>,
+    /// The event type, when given.
+    pub event_type: Option<EventType>,
+    /// People killed: the editor's figures and every claim.
+    pub fatalities: Option<Figures>,
+    /// People injured, same shape.
+    pub injured: Option<Figures>,
+    /// Contested assertions other than figures.
+    pub assertions: Vec<Assertion>,
+    /// Where the facts come from.
+    pub sources: Vec<Source>,
+    /// One or two neutral sentences.
+    pub summary: String,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Slugs of reports the editor ties to this one, checked to exist.
+    pub related: Vec<String>,
+    /// Published, draft or retracted.
+    pub status: Status,
+    /// The last revision's date.
+    pub updated: Option<Date>,
+    /// Revision history, oldest first as written.
+    pub revisions: Vec<Revision>,
+    /// The body, rendered to safe HTML.
+    pub body_html: String,
+}
+
+impl Incident {
+    /// True when the report belongs in lists, counts and exports.
+    pub fn is_listed(&self) -> bool {
+        self.status == Status::Published
+    }
+}
+
+/// A place where the incident happened.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// Town, village or site name.
+    pub name: String,
+    /// Its region, when given.
+    pub region: Option<RegionRef>,
+    /// Latitude and longitude (WGS84).
+    pub coordinates: Option<[f64; 2]>,
+    /// How exactly the coordinates place it.
+    pub precision: Option<LocationPrecision>,
+}
+
+/// A registry group and the part it played.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor {
+    /// Index into the registry's groups.
+    pub group: usize,
+    /// Perpetrator, target or responder.
+    pub role: Role,
+    /// How the role is established.
+    pub attribution: Attribution,
+}
+
+/// Who made a claim: a registry group (linked on pages) or any other party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Party {
+    /// A registry group.
+    Group(usize),
+    /// An outlet, official or anyone else, as written.
+    Named(String),
+}
+
+/// Casualty figures: the editor's own estimate and every reported claim, never summed.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    /// The headline figure the editor chose.
+    pub best: Option<u32>,
+    /// The editor's lowest plausible figure.
+    pub low: Option<u32>,
+    /// The editor's highest plausible figure.
+    pub high: Option<u32>,
+    /// Every figure someone reported.
+    pub claims: Vec<CasualtyClaim>,
+}
+
+/// A figure reported by one party.
+#[derive(Debug, Clone)]
+pub struct CasualtyClaim {
+    /// How many.
+    pub count: u32,
+    /// Who they were.
+    pub who: Who,
+    /// Who said so.
+    pub by: Party,
+    /// Index into the report's sources.
+    pub source: Option<usize>,
+}
+
+/// A contested assertion, such as a group's claim to have taken a town.
+#[derive(Debug, Clone)]
+pub struct Assertion {
+    /// Who asserts it.
+    pub by: Party,
+    /// What is asserted.
+    pub text: String,
+    /// Index into the report's sources.
+    pub source: Option<usize>,
+    /// Whether others dispute it.
+    pub disputed: bool,
+}
+
+/// A source of the report.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// What claims point at (`s1`, `s2`, ... by default).
+    pub id: String,
+    /// The outlet's name.
+    pub name: String,
+    /// The story's address, http(s) only.
+    pub url: Option<String>,
+    /// An archived copy, http(s) only.
+    pub archive_url: Option<String>,
+    /// When it was published.
+    pub published: Option<Date>,
+    /// What kind of outlet.
+    pub kind: Option<SourceType>,
+}
+
+/// One revision note.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// When.
+    pub date: Date,
+    /// What changed.
+    pub note: String,
+}

@@ -1,0 +1,145 @@
+//! The write stage's file system side: a fresh staging folder beside the output, swapped
+//! in only when every page was written, so a failed build leaves the old site untouched.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// A folder being filled with a new build of the site.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target`.
+    pub fn create(target: &Path) -> io::Result<Staging> {
+        let dir = sibling(target, "new")?;
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `contents` to `relative` inside the staging folder, creating folders.
+    ///
+    /// Refuses any path that could leave the folder (`..`, absolute paths).
+    pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+        let path = self.inside(relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, contents)
+    }
+
+    /// The absolute path of `relative` inside the staging folder, if it stays inside.
+    pub fn inside(&self, relative: &str) -> io::Result<PathBuf> {
+        let relative = Path::new(relative);
+        let escapes = relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)));
+        if escapes || relative.as_os_str().is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "refusing to write outside the output folder: {}",
+                    relative.display()
+                ),
+            ));
+        }
+        Ok(self.dir.join(relative))
+    }
+
+    /// Replaces the target folder with the staging folder.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = sibling(&self.target, "old")?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        let had_target = self.target.exists();
+        if had_target {
+            std::fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_target {
+                // Put the previous site back so a failed swap changes nothing.
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_target {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A hidden folder next to `target`, named after it, for staging or for the old build.
+fn sibling(target: &Path, what: &str) -> io::Result<PathBuf> {
+    let name = target.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("the output folder '{}' has no name", target.display()),
+        )
+    })?;
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{}.incidex-{what}", name.to_string_lossy())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_climb_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        assert!(staging.write("../x", b"no").is_err());
+        assert!(staging.write("/etc/x", b"no").is_err());
+        assert!(staging.write("a/b/index.html", b"yes").is_ok());
+    }
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+        {
+            let staging = Staging::create(&target).unwrap();
+            staging.write("new.html", b"new").unwrap();
+        }
+        assert!(
+            target.join("old.html").exists(),
+            "an uncommitted build changes nothing"
+        );
+        let staging = Staging::create(&target).unwrap();
+        staging.write("new.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(target.join("new.html").exists());
+        assert!(!target.join("old.html").exists());
+    }
+}

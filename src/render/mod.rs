@@ -1,0 +1,129 @@
+//! The render stage: every page through Tera, in parallel, each written as soon as it is
+//! rendered so that memory holds a few pages at a time, not the whole site.
+
+pub mod pages;
+pub mod templates;
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+use crate::index::SiteIndex;
+use crate::load::Site;
+use crate::output::Staging;
+use crate::urls::Urls;
+use views::ViewContext;
+
+/// The stylesheet built into the binary, written unless the site's `static/` has its own.
+pub const STYLESHEET: &str = include_str!("../../static/style.css");
+
+/// What a render produced.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderReport {
+    /// Pages rendered from templates.
+    pub pages: usize,
+}
+
+/// Site-wide values every template sees as `site` and `nav`.
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_path: &'a str,
+    base_url: &'a str,
+    stylesheet: String,
+}
+
+#[derive(Serialize)]
+struct Nav {
+    home: String,
+    incidents: String,
+    regions: String,
+    groups: String,
+    types: String,
+    timeline: String,
+    about: String,
+}
+
+/// Renders every page; writes each into `staging` when given (`check` passes none).
+///
+/// Needs the loaded site and its index. Returns every template problem found.
+pub fn render_site(
+    site: &Site,
+    index: &SiteIndex,
+    staging: Option<&Staging>,
+) -> Result<RenderReport, Vec<Diagnostic>> {
+    let urls = Urls::new(&site.settings.base_path);
+    let mut tera = templates::load_templates(&site.settings.root)?;
+    set_globals(&mut tera, site, &urls);
+    let cx = ViewContext {
+        site,
+        index,
+        urls: &urls,
+    };
+
+    let cards: Vec<String> = (0..site.incidents.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut context = Context::new();
+            context.insert("card", &cx.card(i));
+            tera.render("card.html", &context)
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])?;
+
+    let pages = pages::all_pages(&cx);
+    let problems: Vec<Diagnostic> = pages
+        .par_iter()
+        .filter_map(|&page| {
+            let (template, url, context) = pages::page_context(&cx, page, &cards);
+            let html = match tera.render(template, &context) {
+                Ok(html) => html,
+                Err(e) => return Some(templates::render_diagnostic(&e, template)),
+            };
+            let staging = staging?;
+            let file = urls.output_file(&url);
+            staging.write(&file, html.as_bytes()).err().map(|e| {
+                Diagnostic::file_error(
+                    std::path::Path::new(&file),
+                    format!("cannot write the page: {e}"),
+                )
+            })
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(RenderReport { pages: pages.len() })
+}
+
+fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
+    let config = &site.settings.config;
+    let globals = tera.global_context();
+    globals.insert(
+        "site",
+        &SiteGlobals {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_path: &site.settings.base_path,
+            base_url: &config.base_url,
+            stylesheet: urls.path("style.css"),
+        },
+    );
+    globals.insert(
+        "nav",
+        &Nav {
+            home: urls.home(),
+            incidents: urls.incidents(),
+            regions: urls.regions(),
+            groups: urls.groups(),
+            types: urls.types(),
+            timeline: urls.timeline(),
+            about: urls.about(),
+        },
+    );
+}

@@ -1,0 +1,616 @@
+//! Which pages the site has (SPEC.md section 3) and the context each one is rendered with.
+//!
+//! A page is a small [`Page`] value naming what to show; its context is built only when it
+//! is rendered, in parallel, so no page's data sits in memory longer than it must.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::views::{date_view, month_name, pagination, CountedLink, Link, ViewContext};
+use crate::vocabulary::{EventType, Role};
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy)]
+pub enum Page {
+    /// `/`
+    Home,
+    /// `/incidents/SLUG/`, by incident position.
+    Incident(usize),
+    /// `/incidents/` and its further pages.
+    Incidents(usize),
+    /// `/regions/`
+    Regions,
+    /// `/regions/COUNTRY/`, page n.
+    Country(usize, usize),
+    /// `/regions/COUNTRY/REGION/`, page n.
+    Region(usize, usize, usize),
+    /// `/groups/`
+    Groups,
+    /// `/groups/GROUP/`, page n.
+    Group(usize, usize),
+    /// `/groups/ALIAS/`: a redirect, by group and alias position.
+    Alias(usize, usize),
+    /// `/types/`
+    Types,
+    /// `/types/TYPE/`, page n.
+    Type(usize, usize),
+    /// `/timeline/`
+    Timeline,
+    /// `/timeline/YYYY/`
+    Year(i16),
+    /// `/about/`
+    About,
+    /// `/404.html`
+    NotFound,
+}
+
+/// How many pages a list of `len` items takes at `per_page` a page (at least one).
+fn page_count(len: usize, per_page: usize) -> usize {
+    len.div_ceil(per_page).max(1)
+}
+
+/// Every page of the site, in a stable order.
+pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
+    let per_page = cx.site.settings.config.paginate_by;
+    let index = cx.index;
+    let registry = &cx.site.registry;
+    let mut pages = vec![
+        Page::Home,
+        Page::Regions,
+        Page::Groups,
+        Page::Types,
+        Page::Timeline,
+        Page::About,
+        Page::NotFound,
+    ];
+    pages.extend((0..cx.site.incidents.len()).map(Page::Incident));
+    pages.extend((1..=page_count(index.listed.len(), per_page)).map(Page::Incidents));
+    for (c, country) in registry.countries.iter().enumerate() {
+        pages.extend(
+            (1..=page_count(index.by_country[c].len(), per_page)).map(|n| Page::Country(c, n)),
+        );
+        for r in 0..country.regions.len() {
+            let n_pages = page_count(index.by_region[c][r].len(), per_page);
+            pages.extend((1..=n_pages).map(|n| Page::Region(c, r, n)));
+        }
+    }
+    let group_slugs: std::collections::HashSet<&str> =
+        registry.groups.iter().map(|g| g.slug.as_str()).collect();
+    for (g, group) in registry.groups.iter().enumerate() {
+        pages
+            .extend((1..=page_count(index.by_group[g].len(), per_page)).map(|n| Page::Group(g, n)));
+        for (a, alias) in group.aliases.iter().enumerate() {
+            let slug = crate::slugs::slugify(alias);
+            // An alias that slugs to a group's own page would overwrite it; it needs no redirect.
+            if !slug.is_empty() && !group_slugs.contains(slug.as_str()) {
+                pages.push(Page::Alias(g, a));
+            }
+        }
+    }
+    for (t, list) in index.by_type.iter().enumerate() {
+        pages.extend((1..=page_count(list.len(), per_page)).map(|n| Page::Type(t, n)));
+    }
+    pages.extend(index.by_year.keys().map(|&y| Page::Year(y)));
+    pages
+}
+
+/// The template, URL and context of one page. `cards[i]` is incident i's card HTML.
+pub fn page_context(
+    cx: &ViewContext,
+    page: Page,
+    cards: &[String],
+) -> (&'static str, String, Context) {
+    let urls = cx.urls;
+    let site = cx.site;
+    let index = cx.index;
+    let registry = &site.registry;
+    let per_page = site.settings.config.paginate_by;
+    let mut context = Context::new();
+    let slice_cards = |list: &[usize], n: usize| -> Vec<&str> {
+        list.iter()
+            .skip((n - 1) * per_page)
+            .take(per_page)
+            .map(|&i| cards[i].as_str())
+            .collect()
+    };
+    let (template, url, title) = match page {
+        Page::Home => {
+            let latest: Vec<&str> = index
+                .listed
+                .iter()
+                .take(10)
+                .map(|&i| cards[i].as_str())
+                .collect();
+            context.insert("cards", &latest);
+            context.insert("total", &index.listed.len());
+            context.insert("countries", &country_summaries(cx));
+            context.insert("groups", &top_groups(cx, 12));
+            context.insert(
+                "first_date",
+                &index
+                    .listed
+                    .last()
+                    .map(|&i| date_view(site.incidents[i].date, Default::default())),
+            );
+            context.insert(
+                "last_date",
+                &index
+                    .listed
+                    .first()
+                    .map(|&i| date_view(site.incidents[i].date, Default::default())),
+            );
+            ("home.html", urls.home(), site.settings.config.title.clone())
+        }
+        Page::Incident(i) => {
+            let view = cx.incident(i);
+            let title = view.title.to_string();
+            context.insert("incident", &view);
+            ("incident.html", view.url.clone(), title)
+        }
+        Page::Incidents(n) => {
+            let first = urls.incidents();
+            context.insert("cards", &slice_cards(&index.listed, n));
+            context.insert("total", &index.listed.len());
+            context.insert(
+                "pagination",
+                &pagination(urls, &first, n, page_count(index.listed.len(), per_page)),
+            );
+            (
+                "incidents.html",
+                urls.page(&first, n),
+                "All incidents".to_string(),
+            )
+        }
+        Page::Regions => {
+            context.insert("countries", &country_summaries(cx));
+            ("regions.html", urls.regions(), "Regions".to_string())
+        }
+        Page::Country(c, n) => {
+            let country = &registry.countries[c];
+            let first = urls.country(&country.slug);
+            let list = &index.by_country[c];
+            let regions: Vec<CountedLink> = (0..country.regions.len())
+                .map(|r| counted(cx.region_link((c, r)), index.by_region[c][r].len()))
+                .collect();
+            context.insert(
+                "country",
+                &CountryHeader {
+                    name: &country.name,
+                    iso: country.iso.as_deref(),
+                    url: &first,
+                    count: list.len(),
+                },
+            );
+            context.insert("regions", &regions);
+            context.insert("cards", &slice_cards(list, n));
+            context.insert(
+                "pagination",
+                &pagination(urls, &first, n, page_count(list.len(), per_page)),
+            );
+            ("country.html", urls.page(&first, n), country.name.clone())
+        }
+        Page::Region(c, r, n) => {
+            let country = &registry.countries[c];
+            let region = &country.regions[r];
+            let first = urls.region(&country.slug, &region.slug);
+            let list = &index.by_region[c][r];
+            context.insert(
+                "region",
+                &RegionHeader {
+                    name: &region.name,
+                    iso: region.iso.as_deref(),
+                    url: &first,
+                    count: list.len(),
+                    center: region.center,
+                },
+            );
+            context.insert("country", &cx.country_link(c));
+            context.insert("groups", &group_counts(cx, list));
+            context.insert("cards", &slice_cards(list, n));
+            context.insert(
+                "pagination",
+                &pagination(urls, &first, n, page_count(list.len(), per_page)),
+            );
+            (
+                "region.html",
+                urls.page(&first, n),
+                format!("{}, {}", region.name, country.name),
+            )
+        }
+        Page::Groups => {
+            let mut groups: Vec<GroupRow> = registry
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| GroupRow {
+                    name: &group.name,
+                    url: urls.group(&group.slug),
+                    full_name: group.full_name.as_deref(),
+                    kind: group.kind.as_str(),
+                    affiliation: group.affiliation.as_deref(),
+                    total: index.by_group[g].len(),
+                    perpetrator: index.role_counts[g][0],
+                    target: index.role_counts[g][1],
+                })
+                .collect();
+            groups.sort_by(|a, b| {
+                b.total
+                    .cmp(&a.total)
+                    .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            });
+            context.insert("groups", &groups);
+            ("groups.html", urls.groups(), "Groups".to_string())
+        }
+        Page::Group(g, n) => {
+            let group = &registry.groups[g];
+            let first = urls.group(&group.slug);
+            let list = &index.by_group[g];
+            let items: Vec<RoleCard> = list
+                .iter()
+                .skip((n - 1) * per_page)
+                .take(per_page)
+                .map(|&i| RoleCard {
+                    roles: roles_of(&site.incidents[i], g),
+                    card: &cards[i],
+                })
+                .collect();
+            let description = group.description.as_deref().map(|d| {
+                crate::markdown::render(
+                    d,
+                    &crate::markdown::MarkdownSettings {
+                        base_path: site.settings.base_path.clone(),
+                        allow_raw_html: false,
+                    },
+                )
+            });
+            context.insert(
+                "group",
+                &GroupHeader {
+                    name: &group.name,
+                    full_name: group.full_name.as_deref(),
+                    aliases: &group.aliases,
+                    kind: group.kind.as_str(),
+                    affiliation: group.affiliation.as_deref(),
+                    description,
+                    url: &first,
+                    total: list.len(),
+                    perpetrator: index.role_counts[g][0],
+                    target: index.role_counts[g][1],
+                    responder: index.role_counts[g][2],
+                    first_seen: list
+                        .last()
+                        .map(|&i| date_view(site.incidents[i].date, site.incidents[i].precision)),
+                    last_seen: list
+                        .first()
+                        .map(|&i| date_view(site.incidents[i].date, site.incidents[i].precision)),
+                },
+            );
+            context.insert("regions", &region_counts(cx, list));
+            context.insert("items", &items);
+            context.insert(
+                "pagination",
+                &pagination(urls, &first, n, page_count(list.len(), per_page)),
+            );
+            ("group.html", urls.page(&first, n), group.name.clone())
+        }
+        Page::Alias(g, a) => {
+            let group = &registry.groups[g];
+            let alias = &group.aliases[a];
+            context.insert("alias", alias);
+            context.insert("target", &cx.group_link(g));
+            (
+                "alias.html",
+                urls.group(&crate::slugs::slugify(alias)),
+                format!("{alias} (see {})", group.name),
+            )
+        }
+        Page::Types => {
+            let types: Vec<CountedLink> = EventType::ALL
+                .iter()
+                .enumerate()
+                .map(|(t, e)| {
+                    counted(
+                        Link {
+                            name: e.title(),
+                            url: urls.event_type(&e.slug()),
+                        },
+                        index.by_type[t].len(),
+                    )
+                })
+                .collect();
+            context.insert("types", &types);
+            ("types.html", urls.types(), "Event types".to_string())
+        }
+        Page::Type(t, n) => {
+            let event_type = EventType::ALL[t];
+            let first = urls.event_type(&event_type.slug());
+            let list = &index.by_type[t];
+            context.insert(
+                "event_type",
+                &CountedLink {
+                    name: event_type.title(),
+                    url: first.clone(),
+                    count: list.len(),
+                },
+            );
+            context.insert("cards", &slice_cards(list, n));
+            context.insert(
+                "pagination",
+                &pagination(urls, &first, n, page_count(list.len(), per_page)),
+            );
+            ("type.html", urls.page(&first, n), event_type.title())
+        }
+        Page::Timeline => {
+            let years: Vec<YearRow> = index
+                .by_year
+                .iter()
+                .rev()
+                .map(|(&year, list)| YearRow {
+                    year,
+                    url: urls.year(year),
+                    count: list.len(),
+                    months: month_counts(cx, list)
+                        .into_iter()
+                        .map(|(m, count)| MonthCount {
+                            name: month_name(m),
+                            anchor: format!("{}#m{m:02}", urls.year(year)),
+                            count,
+                        })
+                        .collect(),
+                })
+                .collect();
+            context.insert("years", &years);
+            ("timeline.html", urls.timeline(), "Timeline".to_string())
+        }
+        Page::Year(year) => {
+            let list = &index.by_year[&year];
+            let mut months: BTreeMap<i8, Vec<&str>> = BTreeMap::new();
+            for &i in list {
+                months
+                    .entry(site.incidents[i].date.month())
+                    .or_default()
+                    .push(&cards[i]);
+            }
+            let months: Vec<MonthSection> = months
+                .into_iter()
+                .rev()
+                .map(|(m, cards)| MonthSection {
+                    name: month_name(m),
+                    anchor: format!("m{m:02}"),
+                    count: cards.len(),
+                    cards,
+                })
+                .collect();
+            let newer = index.by_year.range(year + 1..).next().map(|(&y, _)| Link {
+                name: y.to_string(),
+                url: urls.year(y),
+            });
+            let older = index.by_year.range(..year).next_back().map(|(&y, _)| Link {
+                name: y.to_string(),
+                url: urls.year(y),
+            });
+            context.insert("year", &year);
+            context.insert("count", &list.len());
+            context.insert("months", &months);
+            context.insert("newer", &newer);
+            context.insert("older", &older);
+            ("year.html", urls.year(year), format!("Incidents in {year}"))
+        }
+        Page::About => {
+            let vocab = |items: Vec<&'static str>| items;
+            context.insert(
+                "event_types",
+                &vocab(EventType::ALL.iter().map(|e| e.as_str()).collect()),
+            );
+            ("about.html", urls.about(), "About the data".to_string())
+        }
+        Page::NotFound => (
+            "404.html",
+            urls.path("404.html"),
+            "Page not found".to_string(),
+        ),
+    };
+    context.insert("page_title", &title);
+    context.insert("page_url", &url);
+    (template, url, context)
+}
+
+fn counted(link: Link, count: usize) -> CountedLink {
+    CountedLink {
+        name: link.name,
+        url: link.url,
+        count,
+    }
+}
+
+#[derive(Serialize)]
+struct CountryHeader<'a> {
+    name: &'a str,
+    iso: Option<&'a str>,
+    url: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct RegionHeader<'a> {
+    name: &'a str,
+    iso: Option<&'a str>,
+    url: &'a str,
+    count: usize,
+    center: Option<[f64; 2]>,
+}
+
+#[derive(Serialize)]
+struct CountrySummary {
+    name: String,
+    url: String,
+    iso: Option<String>,
+    count: usize,
+    regions: Vec<CountedLink>,
+}
+
+/// Every country with its incident count and its regions' counts.
+fn country_summaries(cx: &ViewContext) -> Vec<CountrySummary> {
+    cx.site
+        .registry
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(c, country)| {
+            let link = cx.country_link(c);
+            CountrySummary {
+                name: link.name,
+                url: link.url,
+                iso: country.iso.clone(),
+                count: cx.index.by_country[c].len(),
+                regions: (0..country.regions.len())
+                    .map(|r| counted(cx.region_link((c, r)), cx.index.by_region[c][r].len()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The groups with the most incidents.
+fn top_groups(cx: &ViewContext, n: usize) -> Vec<CountedLink> {
+    let mut groups: Vec<CountedLink> = (0..cx.site.registry.groups.len())
+        .filter(|&g| !cx.index.by_group[g].is_empty())
+        .map(|g| counted(cx.group_link(g), cx.index.by_group[g].len()))
+        .collect();
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    groups.truncate(n);
+    groups
+}
+
+/// How many of `list`'s incidents involve each group, most first.
+fn group_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &i in list {
+        let mut seen = Vec::new();
+        for actor in &cx.site.incidents[i].actors {
+            if !seen.contains(&actor.group) {
+                seen.push(actor.group);
+                *counts.entry(actor.group).or_default() += 1;
+            }
+        }
+    }
+    let mut links: Vec<CountedLink> = counts
+        .into_iter()
+        .map(|(g, n)| counted(cx.group_link(g), n))
+        .collect();
+    links.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    links
+}
+
+/// How many of `list`'s incidents fall in each region, most first.
+fn region_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
+    let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for &i in list {
+        for &region in &cx.site.incidents[i].regions {
+            *counts.entry(region).or_default() += 1;
+        }
+    }
+    let mut links: Vec<CountedLink> = counts
+        .into_iter()
+        .map(|(r, n)| {
+            let country = &cx.site.registry.countries[r.0].name;
+            let link = cx.region_link(r);
+            CountedLink {
+                name: format!("{} ({country})", link.name),
+                url: link.url,
+                count: n,
+            }
+        })
+        .collect();
+    links.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    links
+}
+
+/// Incidents per month of `list`, months ascending.
+fn month_counts(cx: &ViewContext, list: &[usize]) -> Vec<(i8, usize)> {
+    let mut counts = [0usize; 12];
+    for &i in list {
+        counts[(cx.site.incidents[i].date.month() - 1) as usize] += 1;
+    }
+    counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(m, &n)| (m as i8 + 1, n))
+        .collect()
+}
+
+/// The roles a group played in one incident, as words.
+fn roles_of(incident: &crate::model::Incident, group: usize) -> Vec<&'static str> {
+    let mut roles: Vec<&'static str> = incident
+        .actors
+        .iter()
+        .filter(|a| a.group == group)
+        .map(|a| a.role.as_str())
+        .collect();
+    roles.dedup();
+    if roles.is_empty() {
+        roles.push(Role::Perpetrator.as_str());
+    }
+    roles
+}
+
+#[derive(Serialize)]
+struct GroupRow<'a> {
+    name: &'a str,
+    url: String,
+    full_name: Option<&'a str>,
+    kind: &'static str,
+    affiliation: Option<&'a str>,
+    total: usize,
+    perpetrator: usize,
+    target: usize,
+}
+
+#[derive(Serialize)]
+struct GroupHeader<'a> {
+    name: &'a str,
+    full_name: Option<&'a str>,
+    aliases: &'a [String],
+    kind: &'static str,
+    affiliation: Option<&'a str>,
+    description: Option<String>,
+    url: &'a str,
+    total: usize,
+    perpetrator: usize,
+    target: usize,
+    responder: usize,
+    first_seen: Option<super::views::DateView>,
+    last_seen: Option<super::views::DateView>,
+}
+
+#[derive(Serialize)]
+struct RoleCard<'a> {
+    roles: Vec<&'static str>,
+    card: &'a str,
+}
+
+#[derive(Serialize)]
+struct YearRow {
+    year: i16,
+    url: String,
+    count: usize,
+    months: Vec<MonthCount>,
+}
+
+#[derive(Serialize)]
+struct MonthCount {
+    name: &'static str,
+    anchor: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct MonthSection<'a> {
+    name: &'static str,
+    anchor: String,
+    count: usize,
+    cards: Vec<&'a str>,
+}

@@ -1,0 +1,129 @@
+//! The templates: built into the binary from the repository's `templates/`, each
+//! replaceable by a file of the same name in a site's own `templates/`.
+
+use std::path::{Path, PathBuf};
+
+use tera::{ErrorKind, Tera};
+
+use crate::diagnostics::Diagnostic;
+
+/// The built-in templates, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("card.html", include_str!("../../templates/card.html")),
+    ("cards.html", include_str!("../../templates/cards.html")),
+    (
+        "pagination.html",
+        include_str!("../../templates/pagination.html"),
+    ),
+    ("home.html", include_str!("../../templates/home.html")),
+    (
+        "incident.html",
+        include_str!("../../templates/incident.html"),
+    ),
+    ("figures.html", include_str!("../../templates/figures.html")),
+    (
+        "incidents.html",
+        include_str!("../../templates/incidents.html"),
+    ),
+    ("regions.html", include_str!("../../templates/regions.html")),
+    ("country.html", include_str!("../../templates/country.html")),
+    ("region.html", include_str!("../../templates/region.html")),
+    ("groups.html", include_str!("../../templates/groups.html")),
+    ("group.html", include_str!("../../templates/group.html")),
+    ("alias.html", include_str!("../../templates/alias.html")),
+    ("types.html", include_str!("../../templates/types.html")),
+    ("type.html", include_str!("../../templates/type.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("year.html", include_str!("../../templates/year.html")),
+    ("about.html", include_str!("../../templates/about.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Loads the built-in templates with the site's overrides in their place.
+///
+/// A template error is reported against the site's file when the site overrides it.
+pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut sources: Vec<(String, String, PathBuf)> = Vec::new();
+    for (name, built_in) in BUILT_IN {
+        let relative = PathBuf::from("templates").join(name);
+        let text = match std::fs::read_to_string(root.join(&relative)) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => built_in.to_string(),
+            Err(e) => {
+                problems.push(Diagnostic::file_error(
+                    &relative,
+                    format!("cannot read the template: {e}"),
+                ));
+                built_in.to_string()
+            }
+        };
+        sources.push((name.to_string(), text, relative));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.add_raw_templates(
+        sources
+            .iter()
+            .map(|(name, text, _)| (name.as_str(), text.as_str())),
+    )
+    .map_err(|err| vec![template_diagnostic(&err, &sources)])?;
+    Ok(tera)
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, line and column.
+pub fn template_diagnostic(err: &tera::Error, sources: &[(String, String, PathBuf)]) -> Diagnostic {
+    let path_of = |name: &str| {
+        sources.iter().find(|(n, _, _)| n == name).map_or_else(
+            || PathBuf::from("templates").join(name),
+            |(_, _, p)| p.clone(),
+        )
+    };
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            Diagnostic::error(
+                &path_of(report.filename()),
+                span.start_line,
+                span.start_col + 1,
+                format!("template error: {}", report.message()),
+            )
+        }
+        ErrorKind::MissingParent { current, parent } => Diagnostic::file_error(
+            &path_of(current),
+            format!("template extends '{parent}', which does not exist"),
+        ),
+        other => Diagnostic::file_error(Path::new("templates"), format!("template error: {other}")),
+    }
+}
+
+/// A rendering error of one page, reported against its template.
+pub fn render_diagnostic(err: &tera::Error, template: &str) -> Diagnostic {
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let name = if report.filename().is_empty() {
+                template
+            } else {
+                report.filename()
+            };
+            Diagnostic::error(
+                &PathBuf::from("templates").join(name),
+                span.start_line,
+                span.start_col + 1,
+                format!("template error: {}", report.message()),
+            )
+        }
+        other => Diagnostic::file_error(
+            &PathBuf::from("templates").join(template),
+            format!("template error: {other}"),
+        ),
+    }
+}

@@ -1,0 +1,475 @@
+//! Small structs made for templates: what a page shows, already formatted and linked.
+//! Templates never see the domain model, so the model can change without breaking them.
+//!
+//! Field names are what templates use; each means what its name says.
+#![allow(missing_docs)]
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::index::SiteIndex;
+use crate::load::Site;
+use crate::model::{Figures, Incident, Party, Source};
+use crate::urls::Urls;
+use crate::vocabulary::{DatePrecision, Status};
+
+/// Everything a view needs to look things up and build links.
+pub struct ViewContext<'a> {
+    /// The loaded site.
+    pub site: &'a Site,
+    /// Its index.
+    pub index: &'a SiteIndex,
+    /// Its URLs.
+    pub urls: &'a Urls,
+}
+
+/// A link with its text.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    /// What the reader sees.
+    pub name: String,
+    /// Where it goes; empty for plain text.
+    pub url: String,
+}
+
+/// A link with a count, for index lists.
+#[derive(Debug, Serialize)]
+pub struct CountedLink {
+    /// What the reader sees.
+    pub name: String,
+    /// Where it goes.
+    pub url: String,
+    /// How many incidents.
+    pub count: usize,
+}
+
+/// A date shown to readers, with its machine-readable form.
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    /// `2025-07-01`, for `<time datetime>`.
+    pub iso: String,
+    /// `1 July 2025`, `week of 1 July 2025` or `July 2025`.
+    pub label: String,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of a month, 1-based.
+pub fn month_name(month: i8) -> &'static str {
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A date with the precision it is known to.
+pub fn date_view(date: Date, precision: DatePrecision) -> DateView {
+    let day = format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    );
+    let label = match precision {
+        DatePrecision::Day => day,
+        DatePrecision::Week => format!("week of {day}"),
+        DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
+    };
+    DateView {
+        iso: date.to_string(),
+        label,
+    }
+}
+
+/// The incident summary shown in every list; rendered once per incident.
+#[derive(Debug, Serialize)]
+pub struct CardView<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Page URL.
+    pub url: String,
+    /// When.
+    pub date: DateView,
+    /// Country and regions.
+    pub places: Vec<Link>,
+    /// Groups involved.
+    pub groups: Vec<Link>,
+    /// Event type, when given.
+    pub event_type: Option<Link>,
+    /// The editor's best fatality figure, when given.
+    pub fatalities: Option<u32>,
+    /// One or two sentences.
+    pub summary: &'a str,
+}
+
+impl ViewContext<'_> {
+    /// The card of incident `i`.
+    pub fn card(&self, i: usize) -> CardView<'_> {
+        let incident = &self.site.incidents[i];
+        let mut places = vec![self.country_link(incident.country)];
+        places.extend(incident.regions.iter().map(|&r| self.region_link(r)));
+        CardView {
+            title: &incident.title,
+            url: self.urls.incident(&incident.slug),
+            date: date_view(incident.date, incident.precision),
+            places,
+            groups: incident
+                .actors
+                .iter()
+                .map(|a| self.group_link(a.group))
+                .collect(),
+            event_type: incident.event_type.map(|t| Link {
+                name: t.as_str().to_string(),
+                url: self.urls.event_type(&t.slug()),
+            }),
+            fatalities: incident.fatalities.as_ref().and_then(|f| f.best),
+            summary: &incident.summary,
+        }
+    }
+
+    /// A link to a country's page.
+    pub fn country_link(&self, country: usize) -> Link {
+        let c = &self.site.registry.countries[country];
+        Link {
+            name: c.name.clone(),
+            url: self.urls.country(&c.slug),
+        }
+    }
+
+    /// A link to a region's page.
+    pub fn region_link(&self, (country, region): (usize, usize)) -> Link {
+        let c = &self.site.registry.countries[country];
+        let r = &c.regions[region];
+        Link {
+            name: r.name.clone(),
+            url: self.urls.region(&c.slug, &r.slug),
+        }
+    }
+
+    /// A link to a group's page.
+    pub fn group_link(&self, group: usize) -> Link {
+        let g = &self.site.registry.groups[group];
+        Link {
+            name: g.name.clone(),
+            url: self.urls.group(&g.slug),
+        }
+    }
+
+    /// A claimant: linked when it is a registry group.
+    pub fn party(&self, party: &Party) -> Link {
+        match party {
+            Party::Group(g) => self.group_link(*g),
+            Party::Named(name) => Link {
+                name: name.clone(),
+                url: String::new(),
+            },
+        }
+    }
+
+    /// A link to an incident, with its date.
+    pub fn incident_link(&self, i: usize) -> IncidentLink {
+        let incident = &self.site.incidents[i];
+        IncidentLink {
+            title: incident.title.clone(),
+            url: self.urls.incident(&incident.slug),
+            date: date_view(incident.date, incident.precision),
+        }
+    }
+}
+
+/// A link to an incident with its date, for related and previous/next lists.
+#[derive(Debug, Serialize)]
+pub struct IncidentLink {
+    /// Headline.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// When.
+    pub date: DateView,
+}
+
+/// Everything an incident page shows.
+#[derive(Debug, Serialize)]
+pub struct IncidentView<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub id: &'a str,
+    pub url: String,
+    pub status: &'static str,
+    pub retraction_note: Option<&'a str>,
+    pub date: DateView,
+    pub end_date: Option<DateView>,
+    pub precision: &'static str,
+    pub country: Link,
+    pub regions: Vec<Link>,
+    pub locations: Vec<LocationView<'a>>,
+    pub actors: Vec<ActorView>,
+    pub event_type: Option<Link>,
+    pub fatalities: Option<FiguresView>,
+    pub injured: Option<FiguresView>,
+    pub assertions: Vec<AssertionView<'a>>,
+    pub sources: Vec<SourceView<'a>>,
+    pub tags: &'a [String],
+    pub related: Vec<IncidentLink>,
+    pub newer: Option<IncidentLink>,
+    pub older: Option<IncidentLink>,
+    pub updated: Option<DateView>,
+    pub revisions: Vec<RevisionView<'a>>,
+    pub body: &'a str,
+}
+
+/// A place of an incident.
+#[derive(Debug, Serialize)]
+pub struct LocationView<'a> {
+    pub name: &'a str,
+    pub region: Option<Link>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub precision: Option<&'static str>,
+}
+
+/// An actor with its role.
+#[derive(Debug, Serialize)]
+pub struct ActorView {
+    pub name: String,
+    pub url: String,
+    pub full_name: Option<String>,
+    pub role: &'static str,
+    pub attribution: &'static str,
+}
+
+/// Casualty figures as a table of who claimed what, plus the editor's estimate.
+#[derive(Debug, Serialize)]
+pub struct FiguresView {
+    pub best: Option<u32>,
+    pub low: Option<u32>,
+    pub high: Option<u32>,
+    pub has_estimate: bool,
+    pub claims: Vec<ClaimView>,
+}
+
+/// One claimed figure.
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub count: u32,
+    pub who: &'static str,
+    pub by: Link,
+    pub source: Option<Link>,
+}
+
+/// A contested assertion.
+#[derive(Debug, Serialize)]
+pub struct AssertionView<'a> {
+    pub by: Link,
+    pub text: &'a str,
+    pub source: Option<Link>,
+    pub disputed: bool,
+}
+
+/// A source in the sources list.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: Option<&'a str>,
+    pub archive_url: Option<&'a str>,
+    pub published: Option<DateView>,
+    pub kind: Option<&'static str>,
+}
+
+/// One revision note.
+#[derive(Debug, Serialize)]
+pub struct RevisionView<'a> {
+    pub date: DateView,
+    pub note: &'a str,
+}
+
+impl ViewContext<'_> {
+    /// The whole page view of incident `i`.
+    pub fn incident(&self, i: usize) -> IncidentView<'_> {
+        let incident = &self.site.incidents[i];
+        let (newer, older) = self.index.neighbours[i];
+        IncidentView {
+            title: &incident.title,
+            summary: &incident.summary,
+            id: &incident.id,
+            url: self.urls.incident(&incident.slug),
+            status: incident.status.as_str(),
+            retraction_note: retraction_note(incident),
+            date: date_view(incident.date, incident.precision),
+            end_date: incident.end_date.map(|d| date_view(d, DatePrecision::Day)),
+            precision: incident.precision.as_str(),
+            country: self.country_link(incident.country),
+            regions: incident
+                .regions
+                .iter()
+                .map(|&r| self.region_link(r))
+                .collect(),
+            locations: incident
+                .locations
+                .iter()
+                .map(|l| LocationView {
+                    name: &l.name,
+                    region: l.region.map(|r| self.region_link(r)),
+                    latitude: l.coordinates.map(|c| c[0]),
+                    longitude: l.coordinates.map(|c| c[1]),
+                    precision: l.precision.map(|p| p.as_str()),
+                })
+                .collect(),
+            actors: incident
+                .actors
+                .iter()
+                .map(|a| {
+                    let link = self.group_link(a.group);
+                    ActorView {
+                        name: link.name,
+                        url: link.url,
+                        full_name: self.site.registry.groups[a.group].full_name.clone(),
+                        role: a.role.as_str(),
+                        attribution: a.attribution.as_str(),
+                    }
+                })
+                .collect(),
+            event_type: incident.event_type.map(|t| Link {
+                name: t.as_str().to_string(),
+                url: self.urls.event_type(&t.slug()),
+            }),
+            fatalities: incident
+                .fatalities
+                .as_ref()
+                .map(|f| self.figures(f, &incident.sources)),
+            injured: incident
+                .injured
+                .as_ref()
+                .map(|f| self.figures(f, &incident.sources)),
+            assertions: incident
+                .assertions
+                .iter()
+                .map(|a| AssertionView {
+                    by: self.party(&a.by),
+                    text: &a.text,
+                    source: a.source.map(|s| source_link(&incident.sources[s])),
+                    disputed: a.disputed,
+                })
+                .collect(),
+            sources: incident
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    id: &s.id,
+                    name: &s.name,
+                    url: s.url.as_deref(),
+                    archive_url: s.archive_url.as_deref(),
+                    published: s.published.map(|d| date_view(d, DatePrecision::Day)),
+                    kind: s.kind.map(|k| k.as_str()),
+                })
+                .collect(),
+            tags: &incident.tags,
+            related: self.index.related[i]
+                .iter()
+                .map(|&j| self.incident_link(j))
+                .collect(),
+            newer: newer.map(|j| self.incident_link(j)),
+            older: older.map(|j| self.incident_link(j)),
+            updated: incident.updated.map(|d| date_view(d, DatePrecision::Day)),
+            revisions: incident
+                .revisions
+                .iter()
+                .map(|r| RevisionView {
+                    date: date_view(r.date, DatePrecision::Day),
+                    note: &r.note,
+                })
+                .collect(),
+            body: &incident.body_html,
+        }
+    }
+
+    fn figures(&self, figures: &Figures, sources: &[Source]) -> FiguresView {
+        FiguresView {
+            best: figures.best,
+            low: figures.low,
+            high: figures.high,
+            has_estimate: figures.best.is_some() || figures.low.is_some() || figures.high.is_some(),
+            claims: figures
+                .claims
+                .iter()
+                .map(|c| ClaimView {
+                    count: c.count,
+                    who: c.who.as_str(),
+                    by: self.party(&c.by),
+                    source: c.source.map(|s| source_link(&sources[s])),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A retracted report shows its last revision note as the reason.
+fn retraction_note(incident: &Incident) -> Option<&str> {
+    (incident.status == Status::Retracted)
+        .then(|| incident.revisions.last().map(|r| r.note.as_str()))
+        .flatten()
+}
+
+fn source_link(source: &Source) -> Link {
+    Link {
+        name: source.name.clone(),
+        url: source.url.clone().unwrap_or_default(),
+    }
+}
+
+/// Links to the pages of a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+    pub pages: Vec<PageNumber>,
+}
+
+/// One page number in a pagination bar.
+#[derive(Debug, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// The pagination bar of page `current` of `total`, for a list whose first page is `first`.
+pub fn pagination(urls: &Urls, first: &str, current: usize, total: usize) -> Pagination {
+    // A window of pages around the current one keeps the bar short on long lists.
+    let from = current.saturating_sub(3).max(1);
+    let to = (current + 3).min(total);
+    let mut numbers: Vec<usize> = (from..=to).collect();
+    if from > 1 {
+        numbers.insert(0, 1);
+    }
+    if to < total {
+        numbers.push(total);
+    }
+    Pagination {
+        current,
+        total,
+        newer: (current > 1).then(|| urls.page(first, current - 1)),
+        older: (current < total).then(|| urls.page(first, current + 1)),
+        pages: numbers
+            .into_iter()
+            .map(|n| PageNumber {
+                number: n,
+                url: urls.page(first, n),
+                current: n == current,
+            })
+            .collect(),
+    }
+}

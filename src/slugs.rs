@@ -1,0 +1,58 @@
+//! Slugs: the URL-safe names of pages, derived from registry names and file names.
+
+/// Lower case, accents folded, every run of other characters turned into one `-`.
+///
+/// `Dioïla` gives `dioila`; `Jama'at Nusrat` gives `jama-at-nusrat`.
+pub fn slugify(name: &str) -> String {
+    slug::slugify(name)
+}
+
+/// The key two names are compared by: two names match when their keys are equal,
+/// which ignores case, accents and punctuation.
+pub fn match_key(name: &str) -> String {
+    slugify(name)
+}
+
+/// True when `slug` is safe as one path segment: `a-z`, `0-9` and inner `-` only,
+/// so it can never climb out of the output folder.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_punctuation() {
+        assert_eq!(slugify("Dioïla"), "dioila");
+        assert_eq!(slugify("Ségou"), "segou");
+        assert_eq!(
+            slugify("Jama'at Nusrat al-Islam"),
+            "jama-at-nusrat-al-islam"
+        );
+        assert_eq!(
+            slugify("violence against civilians"),
+            "violence-against-civilians"
+        );
+    }
+
+    #[test]
+    fn slugs_cannot_hold_path_parts() {
+        assert!(is_valid_slug("2025-07-01-kayes"));
+        assert!(!is_valid_slug("../../x"));
+        assert!(!is_valid_slug("a/b"));
+        assert!(!is_valid_slug(""));
+        assert!(!is_valid_slug("Caps"));
+    }
+
+    #[test]
+    fn names_match_ignoring_case_and_accents() {
+        assert_eq!(match_key("DIOILA"), match_key("Dioïla"));
+    }
+}
