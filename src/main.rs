@@ -1,11 +1,13 @@
 //! The `incidex` command: parses arguments, calls one library function, prints what
 //! happened and returns the exit status SPEC.md section 2 gives.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use incidex::build::{self, BuildFailure, BuildReport};
+use incidex::serve::{self, ServeError, ServeOptions};
 use incidex::settings::BuildOptions;
 
 /// Builds browsable sites from incident reports.
@@ -22,6 +24,8 @@ enum Command {
     Build(BuildArgs),
     /// Check everything a build reads, writing nothing.
     Check(CheckArgs),
+    /// Build the site and serve it on this machine.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -50,21 +54,44 @@ struct CheckArgs {
     drafts: bool,
 }
 
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site folder (holds site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// The first port to try; the next free one is used if it is taken.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Also build reports whose status is draft.
+    #[arg(long)]
+    drafts: bool,
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Build(args) => build::build(&BuildOptions {
+    match Cli::parse().command {
+        Command::Build(args) => finish(build::build(&BuildOptions {
             root: args.root,
             output: args.output,
             base_url: args.base_url,
             drafts: args.drafts,
-        }),
-        Command::Check(args) => build::check(&BuildOptions {
+        })),
+        Command::Check(args) => finish(build::check(&BuildOptions {
             root: args.root,
             drafts: args.drafts,
             ..BuildOptions::default()
-        }),
-    };
+        })),
+        Command::Serve(args) => run_serve(args),
+    }
+}
+
+/// Prints the outcome of a build or check and gives its exit status.
+fn finish(result: Result<BuildReport, BuildFailure>) -> ExitCode {
     match result {
         Ok(report) => {
             print_success(&report);
@@ -73,6 +100,35 @@ fn main() -> ExitCode {
         Err(failure) => {
             print_failure(&failure);
             ExitCode::from(failure.exit_code() as u8)
+        }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> ExitCode {
+    let options = ServeOptions {
+        root: args.root,
+        output: args.output,
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+    };
+    let asked = args.port;
+    let result = serve::serve(&options, |url, report| {
+        print_success(report);
+        if !url.ends_with(&format!(":{asked}/")) {
+            println!("Port {asked} is taken; using the next free one.");
+        }
+        println!("Serving the site at {url} (Ctrl-C to stop)");
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(ServeError::Build(failure)) => {
+            print_failure(&failure);
+            ExitCode::from(failure.exit_code() as u8)
+        }
+        Err(other) => {
+            eprintln!("error: {other}");
+            ExitCode::from(2)
         }
     }
 }
