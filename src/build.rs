@@ -27,6 +27,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order, for `--timings`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build failed, each with its exit status.
@@ -70,10 +72,18 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
+    let mut stages = Vec::new();
+    let mut lap = Instant::now();
+    let mut stage_done = |name: &'static str| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let settings = Settings::resolve(options)?;
     let output = settings.output.clone();
     let (site, warnings) = load_site(settings).map_err(BuildFailure::Content)?;
+    stage_done("load");
     let index = build_index(&site);
+    stage_done("index");
     let staging = if write {
         Some(
             Staging::create(&output).map_err(|source| BuildFailure::Output {
@@ -89,6 +99,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
         all.extend(problems);
         BuildFailure::Content(all)
     })?;
+    stage_done("render and write pages");
     let mut static_files = 0;
     if let Some(staging) = staging {
         let io = |source| BuildFailure::Output {
@@ -104,7 +115,9 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
             all.push(d);
             BuildFailure::Content(all)
         })?;
+        stage_done("copy static");
         staging.commit().map_err(io)?;
+        stage_done("swap in");
     }
     Ok(BuildReport {
         incidents: site.incidents.len(),
@@ -113,6 +126,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
         output: write.then_some(output),
         warnings,
         elapsed: started.elapsed(),
+        stages,
     })
 }
 

@@ -79,7 +79,7 @@ mod tests {
     fn finds_a_value_in_its_key_block() {
         let y = YamlText::new(FRONT, 2);
         assert_eq!(y.find_in_key("groups", "JNMI"), (5, 5));
-        assert_eq!(y.find_in_key("groups", "FAMa"), (6, 12));
+        assert_eq!(y.find_in_key("groups", "FAMa"), (6, 13));
         assert_eq!(y.find_in_key("country", "Mali"), (3, 10));
     }
 

@@ -42,6 +42,9 @@ struct BuildArgs {
     /// Also build reports whose status is draft.
     #[arg(long)]
     drafts: bool,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -75,12 +78,20 @@ struct ServeArgs {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(args) => finish(build::build(&BuildOptions {
-            root: args.root,
-            output: args.output,
-            base_url: args.base_url,
-            drafts: args.drafts,
-        })),
+        Command::Build(args) => {
+            let result = build::build(&BuildOptions {
+                root: args.root,
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.drafts,
+            });
+            if let (true, Ok(report)) = (args.timings, &result) {
+                for (stage, took) in &report.stages {
+                    eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+                }
+            }
+            finish(result)
+        }
         Command::Check(args) => finish(build::check(&BuildOptions {
             root: args.root,
             drafts: args.drafts,

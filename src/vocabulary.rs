@@ -69,19 +69,15 @@ impl EventType {
 
 vocabulary! {
     /// How exactly the report's date is known.
+    #[derive(Default)]
     DatePrecision {
         /// The day is known.
+        #[default]
         Day = "day",
         /// Only the week is known; `date` is its first possible day.
         Week = "week",
         /// Only the month is known.
         Month = "month",
-    }
-}
-
-impl Default for DatePrecision {
-    fn default() -> Self {
-        DatePrecision::Day
     }
 }
 
@@ -155,8 +151,10 @@ vocabulary! {
 
 vocabulary! {
     /// Whether a report is public.
+    #[derive(Default)]
     Status {
         /// Public and counted.
+        #[default]
         Published = "published",
         /// Built only with `--drafts`.
         Draft = "draft",
@@ -165,14 +163,9 @@ vocabulary! {
     }
 }
 
-impl Default for Status {
-    fn default() -> Self {
-        Status::Published
-    }
-}
-
 vocabulary! {
     /// What sort of actor a registry group is.
+    #[derive(Default)]
     GroupKind {
         /// An armed group outside the state.
         NonStateArmedGroup = "non-state armed group",
@@ -181,12 +174,7 @@ vocabulary! {
         /// A militia or self-defence group.
         Militia = "militia",
         /// Anything else.
+        #[default]
         Other = "other",
-    }
-}
-
-impl Default for GroupKind {
-    fn default() -> Self {
-        GroupKind::Other
     }
 }
