@@ -75,11 +75,12 @@ pub fn render_site(
         .collect::<Result<_, _>>()
         .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])?;
 
+    let shared = pages::Shared::new(&cx, cards);
     let pages = pages::all_pages(&cx);
     let problems: Vec<Diagnostic> = pages
         .par_iter()
         .filter_map(|&page| {
-            let (template, url, context) = pages::page_context(&cx, page, &cards);
+            let (template, url, context) = pages::page_context(&cx, page, &shared);
             let html = match tera.render(template, &context) {
                 Ok(html) => html,
                 Err(e) => return Some(templates::render_diagnostic(&e, template)),

@@ -96,12 +96,63 @@ pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
     pages
 }
 
-/// The template, URL and context of one page. `cards[i]` is incident i's card HTML.
+/// What several pages share, computed once before any page is rendered so that no list
+/// is walked again for each of its pages.
+pub struct Shared {
+    /// Incident i's card HTML.
+    pub cards: Vec<String>,
+    /// Per region (`[country][region]`), the groups involved there with counts.
+    pub region_groups: Vec<Vec<Vec<CountedLink>>>,
+    /// Per group, the regions it was seen in with counts.
+    pub group_regions: Vec<Vec<CountedLink>>,
+    /// Per group, its description rendered from Markdown.
+    pub group_descriptions: Vec<Option<String>>,
+}
+
+impl Shared {
+    /// Computes the shared parts from the cards, the site and its index.
+    pub fn new(cx: &ViewContext, cards: Vec<String>) -> Shared {
+        use rayon::prelude::*;
+        let markdown = crate::markdown::MarkdownSettings {
+            base_path: cx.site.settings.base_path.clone(),
+            allow_raw_html: false,
+        };
+        Shared {
+            cards,
+            region_groups: cx
+                .index
+                .by_region
+                .par_iter()
+                .map(|regions| regions.iter().map(|list| group_counts(cx, list)).collect())
+                .collect(),
+            group_regions: cx
+                .index
+                .by_group
+                .par_iter()
+                .map(|list| region_counts(cx, list))
+                .collect(),
+            group_descriptions: cx
+                .site
+                .registry
+                .groups
+                .iter()
+                .map(|g| {
+                    g.description
+                        .as_deref()
+                        .map(|d| crate::markdown::render(d, &markdown))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The template, URL and context of one page.
 pub fn page_context(
     cx: &ViewContext,
     page: Page,
-    cards: &[String],
+    shared: &Shared,
 ) -> (&'static str, String, Context) {
+    let cards = &shared.cards;
     let urls = cx.urls;
     let site = cx.site;
     let index = cx.index;
@@ -207,7 +258,7 @@ pub fn page_context(
                 },
             );
             context.insert("country", &cx.country_link(c));
-            context.insert("groups", &group_counts(cx, list));
+            context.insert("groups", &shared.region_groups[c][r]);
             context.insert("cards", &slice_cards(list, n));
             context.insert(
                 "pagination",
@@ -256,15 +307,6 @@ pub fn page_context(
                     card: &cards[i],
                 })
                 .collect();
-            let description = group.description.as_deref().map(|d| {
-                crate::markdown::render(
-                    d,
-                    &crate::markdown::MarkdownSettings {
-                        base_path: site.settings.base_path.clone(),
-                        allow_raw_html: false,
-                    },
-                )
-            });
             context.insert(
                 "group",
                 &GroupHeader {
@@ -273,7 +315,7 @@ pub fn page_context(
                     aliases: &group.aliases,
                     kind: group.kind.as_str(),
                     affiliation: group.affiliation.as_deref(),
-                    description,
+                    description: shared.group_descriptions[g].as_deref(),
                     url: &first,
                     total: list.len(),
                     perpetrator: index.role_counts[g][0],
@@ -287,7 +329,7 @@ pub fn page_context(
                         .map(|&i| date_view(site.incidents[i].date, site.incidents[i].precision)),
                 },
             );
-            context.insert("regions", &region_counts(cx, list));
+            context.insert("regions", &shared.group_regions[g]);
             context.insert("items", &items);
             context.insert(
                 "pagination",
@@ -576,7 +618,7 @@ struct GroupHeader<'a> {
     aliases: &'a [String],
     kind: &'static str,
     affiliation: Option<&'a str>,
-    description: Option<String>,
+    description: Option<&'a str>,
     url: &'a str,
     total: usize,
     perpetrator: usize,
