@@ -18,6 +18,16 @@ pub struct MarkdownSettings {
 
 /// Renders one body to HTML.
 pub fn render(markdown: &str, settings: &MarkdownSettings) -> String {
+    render_collecting_links(markdown, settings, &mut Vec::new())
+}
+
+/// Renders one body to HTML and adds its site-absolute link targets (`/incidents/x/`, as
+/// written, before the base path is put in front) to `site_links`, so they can be checked.
+pub fn render_collecting_links(
+    markdown: &str,
+    settings: &MarkdownSettings,
+    site_links: &mut Vec<String>,
+) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -35,7 +45,12 @@ pub fn render(markdown: &str, settings: &MarkdownSettings) -> String {
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: rewrite_url(dest_url, &settings.base_path),
+            dest_url: {
+                if is_site_absolute(&dest_url) {
+                    site_links.push(dest_url.to_string());
+                }
+                rewrite_url(dest_url, &settings.base_path)
+            },
             title,
             id,
         }),
@@ -76,10 +91,14 @@ fn rewrite_url<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
     if is_unsafe_scheme(&url) {
         return CowStr::Borrowed("#");
     }
-    if url.starts_with('/') && !url.starts_with("//") && base_path != "/" {
+    if is_site_absolute(&url) && base_path != "/" {
         return CowStr::Boxed(format!("{}{}", base_path.trim_end_matches('/'), url).into());
     }
     url
+}
+
+fn is_site_absolute(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
 }
 
 fn is_unsafe_scheme(url: &str) -> bool {
@@ -124,6 +143,17 @@ mod tests {
         );
         assert!(html.contains(r#"href="/repo/incidents/x/""#));
         assert!(html.contains(r#"href="https://e.org/""#));
+    }
+
+    #[test]
+    fn collects_site_links_as_written() {
+        let mut links = Vec::new();
+        render_collecting_links(
+            "[a](/incidents/x/) [b](https://e.org/) [c](//cdn.example/)",
+            &settings("/repo/", false),
+            &mut links,
+        );
+        assert_eq!(links, vec!["/incidents/x/".to_string()]);
     }
 
     #[test]

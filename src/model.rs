@@ -60,6 +60,8 @@ pub struct Incident {
     pub revisions: Vec<Revision>,
     /// The body, rendered to safe HTML.
     pub body_html: String,
+    /// Site-absolute links in the body (`/incidents/x/`), as written, to be checked.
+    pub site_links: Vec<String>,
 }
 
 impl Incident {

@@ -62,6 +62,7 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
     }
     check_unique(&incidents, &mut diagnostics);
     check_related(&incidents, &mut diagnostics, &settings.root);
+    check_report_links(&incidents, &mut diagnostics, &settings.root);
     if !settings.drafts {
         incidents.retain(|i| i.status != Status::Draft);
     }
@@ -185,7 +186,8 @@ fn load_report(
         registry,
     };
     let mut incident = validate::validate(front, stem, &cx)?;
-    incident.body_html = markdown::render(parts.body, markdown);
+    incident.body_html =
+        markdown::render_collecting_links(parts.body, markdown, &mut incident.site_links);
     Ok(incident)
 }
 
@@ -238,6 +240,48 @@ fn check_related(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &P
             }
         }
     }
+}
+
+/// Links in bodies to `/incidents/SLUG/` must name a report of the site.
+fn check_report_links(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &Path) {
+    let slugs: std::collections::HashSet<&str> =
+        incidents.iter().map(|i| i.slug.as_str()).collect();
+    for incident in incidents {
+        for link in &incident.site_links {
+            let Some(rest) = link.strip_prefix("/incidents/") else {
+                continue;
+            };
+            let slug = rest.split(['/', '#', '?']).next().unwrap_or_default();
+            if slug.is_empty() || slug == "page" || slugs.contains(slug) {
+                continue;
+            }
+            let (line, column) = locate_text_in_file(root, &incident.path, link);
+            let suggestion = crate::diagnostics::did_you_mean(slug, slugs.iter().copied());
+            diagnostics.push(
+                Diagnostic::error(
+                    &incident.path,
+                    line,
+                    column,
+                    format!("link to report '{slug}', which does not exist"),
+                )
+                .with_help(match suggestion {
+                    Some(s) => format!("did you mean '/incidents/{s}/'?"),
+                    None => "link to a report by its slug: /incidents/SLUG/".into(),
+                }),
+            );
+        }
+    }
+}
+
+/// Re-reads a file to find the first line holding `needle`; only used on the error path.
+fn locate_text_in_file(root: &Path, path: &Path, needle: &str) -> (usize, usize) {
+    let text = std::fs::read(root.join(path))
+        .ok()
+        .and_then(|b| split::decode(&b).ok())
+        .unwrap_or_default();
+    YamlText::new(&text, 1)
+        .find_from(needle, 1)
+        .unwrap_or((1, 1))
 }
 
 /// Re-reads a report to point at a value; only used on the error path.

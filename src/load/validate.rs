@@ -300,6 +300,7 @@ pub fn validate(
         updated,
         revisions,
         body_html: String::new(),
+        site_links: Vec::new(),
     })
 }
 
