@@ -1,0 +1,325 @@
+//! Builds the `minimal` fixture site and checks the pages a reader would visit: every page of
+//! SPEC.md's URL table, links, counts, base path, slugs, claims, sanitising and drafts.
+
+mod common;
+
+use common::{attrs, build_fixture, build_with, copy_fixture, files_under, fixture, links, texts};
+
+const BASE: &str = "/watch/";
+
+#[test]
+fn every_page_of_the_url_table_is_written() {
+    let site = build_fixture("minimal");
+    for page in [
+        "",
+        "incidents/",
+        "incidents/page/2/",
+        "incidents/2025-07-01-attack-on-kayes-post/",
+        "incidents/2025-07-02-curfew-in-dioila/",
+        "incidents/2025-03-report-from-segou/",
+        "incidents/2024-11-20-sahel-ambush/",
+        "regions/",
+        "regions/mali/",
+        "regions/mali/kayes/",
+        "regions/mali/dioila/",
+        "regions/mali/segou/",
+        "regions/burkina-faso/",
+        "regions/burkina-faso/sahel/",
+        "groups/",
+        "groups/jnim/",
+        "groups/fama/",
+        "groups/burkinabe-armed-forces/",
+        "groups/gsim/",
+        "types/",
+        "types/attack/",
+        "types/curfew/",
+        "timeline/",
+        "timeline/2024/",
+        "timeline/2025/",
+        "about/",
+        "404.html",
+        ".nojekyll",
+        "style.css",
+    ] {
+        assert!(site.exists(page), "missing page {page:?}");
+    }
+    assert_eq!(site.report.incidents, 4, "the draft is not built");
+}
+
+#[test]
+fn every_internal_link_carries_the_base_path_and_resolves() {
+    let site = build_fixture("minimal");
+    let mut checked = 0;
+    for file in site.html_files() {
+        let text = std::fs::read_to_string(site.out.join(&file)).unwrap();
+        let html = scraper::Html::parse_document(&text);
+        for link in links(&html) {
+            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with('#')
+            {
+                continue;
+            }
+            let Some(relative) = link.strip_prefix(BASE) else {
+                panic!("{file}: link {link:?} lacks the base path {BASE}");
+            };
+            let path = relative.split(['#', '?']).next().unwrap();
+            assert!(
+                site.exists(path),
+                "{file}: link {link:?} points to nothing in the output"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links were checked");
+}
+
+#[test]
+fn base_url_flag_overrides_the_site_setting() {
+    let site = build_with(&fixture("minimal"), |o| {
+        o.base_url = Some("https://mirror.test/".into())
+    });
+    let home = site.page("");
+    let hrefs = attrs(&home, "a[href]", "href");
+    assert!(hrefs.iter().any(|h| h == "/incidents/"), "{hrefs:?}");
+    assert!(hrefs.iter().all(|h| !h.starts_with(BASE)), "{hrefs:?}");
+}
+
+#[test]
+fn lists_are_paginated_newest_first_and_exclude_drafts() {
+    let site = build_fixture("minimal");
+    let first = texts(&site.page("incidents/"), ".card-title");
+    let second = texts(&site.page("incidents/page/2/"), ".card-title");
+    assert_eq!(
+        first,
+        [
+            "Curfew declared in Dioïla",
+            "Attack on an army post in Kayes"
+        ]
+    );
+    assert_eq!(
+        second,
+        ["Clashes reported near Ségou", "Ambush in the Sahel region"]
+    );
+    assert!(!site.exists("incidents/page/3/"));
+    assert!(!site.exists("incidents/2024-12-01-draft-report/"));
+    let rel_next = attrs(&site.page("incidents/"), "a[rel=next]", "href");
+    assert_eq!(rel_next, ["/watch/incidents/page/2/"]);
+}
+
+#[test]
+fn drafts_are_built_when_asked() {
+    let site = build_with(&fixture("minimal"), |o| o.drafts = true);
+    assert_eq!(site.report.incidents, 5);
+    assert!(site.exists("incidents/2024-12-01-draft-report/"));
+}
+
+#[test]
+fn region_and_country_pages_count_their_reports() {
+    let site = build_fixture("minimal");
+    assert_eq!(
+        texts(&site.page("regions/mali/kayes/"), ".card-title").len(),
+        1
+    );
+    assert_eq!(
+        texts(&site.page("regions/mali/segou/"), ".card-title").len(),
+        1
+    );
+    let mali: Vec<_> = ["regions/mali/", "regions/mali/page/2/"]
+        .iter()
+        .flat_map(|p| texts(&site.page(p), ".card-title"))
+        .collect();
+    assert_eq!(mali.len(), 3);
+    assert_eq!(
+        texts(&site.page("regions/burkina-faso/sahel/"), ".card-title").len(),
+        1
+    );
+}
+
+#[test]
+fn accented_names_get_folded_slugs_and_keep_their_spelling() {
+    let site = build_fixture("minimal");
+    let dioila = site.page("regions/mali/dioila/");
+    assert!(texts(&dioila, "h1").iter().any(|h| h.contains("Dioïla")));
+    let country = site.page("regions/mali/");
+    let link_texts = texts(&country, "a[href='/watch/regions/mali/dioila/']");
+    assert!(
+        link_texts.iter().any(|t| t.contains("Dioïla")),
+        "{link_texts:?}"
+    );
+}
+
+#[test]
+fn names_resolve_through_iso_codes_aliases_and_accents() {
+    let site = build_fixture("minimal");
+    // `country: ML`, `region: kayes`, `group: GSIM` in the attack report.
+    let attack = site.page("incidents/2025-07-01-attack-on-kayes-post/");
+    let facts = texts(&attack, ".facts dd");
+    assert!(facts.contains(&"Mali".to_string()), "{facts:?}");
+    assert!(facts.contains(&"Kayes".to_string()), "{facts:?}");
+    assert_eq!(
+        texts(&attack, ".facts a[href='/watch/groups/jnim/']"),
+        ["JNIM"]
+    );
+    // `country: Burkina` (alias), `group: FDS` (alias) in the ambush report.
+    let ambush = site.page("incidents/2024-11-20-sahel-ambush/");
+    assert_eq!(
+        texts(
+            &ambush,
+            ".facts a[href='/watch/groups/burkinabe-armed-forces/']"
+        ),
+        ["Burkinabè armed forces"]
+    );
+}
+
+#[test]
+fn group_pages_split_perpetrator_and_target_and_aliases_redirect() {
+    let site = build_fixture("minimal");
+    let jnim = site.page("groups/jnim/");
+    assert!(texts(&jnim, ".facts dd")
+        .iter()
+        .any(|d| d == "2 (2 as perpetrator, 0 as target)"));
+    let fama: Vec<_> = ["groups/fama/", "groups/fama/page/2/"]
+        .iter()
+        .flat_map(|p| texts(&site.page(p), ".role-badges"))
+        .collect();
+    assert_eq!(fama.len(), 3, "{fama:?}");
+    assert_eq!(fama.iter().filter(|b| b.contains("as target")).count(), 2);
+    let alias = site.text("groups/gsim/");
+    assert!(alias.contains(r#"http-equiv="refresh" content="0; url=/watch/groups/jnim/""#));
+    let groups = texts(&site.page("groups/"), "main a");
+    assert!(groups.iter().any(|g| g.contains("JNIM")), "{groups:?}");
+}
+
+#[test]
+fn incident_page_shows_each_claim_with_who_made_it() {
+    let site = build_fixture("minimal");
+    let page = site.page("incidents/2025-07-01-attack-on-kayes-post/");
+    let rows = texts(&page, "table.claims tbody tr");
+    assert_eq!(
+        rows,
+        [
+            "80 militants FAMa Army bulletin",
+            "12 soldiers JNIM Group statement"
+        ]
+    );
+    let estimate = texts(&page, ".estimate");
+    assert_eq!(estimate, ["Editor's estimate: 10 (range 5–20)"]);
+    // The two parties' figures are never added up.
+    assert!(!site
+        .text("incidents/2025-07-01-attack-on-kayes-post/")
+        .contains(">92<"));
+    assert_eq!(
+        attrs(&page, ".sources a", "href"),
+        ["https://example.com/bulletin"]
+    );
+    assert_eq!(texts(&page, ".sources li").len(), 2);
+    assert_eq!(
+        texts(&page, ".revisions li"),
+        ["3 July 2025: Added the group's toll."]
+    );
+    assert_eq!(
+        attrs(&page, ".related a", "href"),
+        ["/watch/incidents/2025-07-02-curfew-in-dioila/"]
+    );
+    assert_eq!(texts(&page, ".facts time"), ["1 July 2025"]);
+}
+
+#[test]
+fn dates_are_shown_at_their_precision() {
+    let site = build_fixture("minimal");
+    let page = site.page("incidents/2025-03-report-from-segou/");
+    assert_eq!(texts(&page, ".facts time"), ["March 2025"]);
+}
+
+#[test]
+fn markdown_extensions_render() {
+    let site = build_fixture("minimal");
+    let page = site.page("incidents/2025-07-01-attack-on-kayes-post/");
+    assert_eq!(texts(&page, ".body table td"), ["FAMa", "80"]);
+    assert_eq!(texts(&page, ".body del"), ["Struck"]);
+    assert_eq!(texts(&page, ".body .footnote-definition p"), ["The note."]);
+    assert_eq!(
+        attrs(&page, ".body p a", "href")[0],
+        "/watch/incidents/2025-07-02-curfew-in-dioila/"
+    );
+}
+
+#[test]
+fn raw_html_is_sanitised_unless_the_site_opts_in() {
+    let site = build_fixture("minimal");
+    let body = texts(
+        &site.page("incidents/2025-07-02-curfew-in-dioila/"),
+        ".body",
+    );
+    let raw = site.text("incidents/2025-07-02-curfew-in-dioila/");
+    assert!(!raw.contains("<script>alert"), "script survived sanitising");
+    assert!(raw.contains("<b>overnight</b>"), "harmless markup is kept");
+    assert!(!body.is_empty());
+
+    let opted_in = copy_fixture("minimal");
+    let site_yaml = opted_in.path().join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    std::fs::write(&site_yaml, format!("{text}allow_raw_html: true\n")).unwrap();
+    let site = build_with(opted_in.path(), |_| {});
+    assert!(site
+        .text("incidents/2025-07-02-curfew-in-dioila/")
+        .contains("<script>alert("));
+}
+
+#[test]
+fn static_files_are_copied_and_hidden_or_editor_files_skipped() {
+    let site = build_fixture("minimal");
+    assert_eq!(
+        std::fs::read_to_string(site.out.join("img/note.txt")).unwrap(),
+        "fixture static file\n"
+    );
+    let files = files_under(&site.out);
+    assert!(files
+        .keys()
+        .all(|f| !f.contains("hidden") && !f.ends_with('~')));
+}
+
+#[test]
+fn every_page_has_landmarks_a_skip_link_and_one_h1() {
+    let site = build_fixture("minimal");
+    for file in site.html_files() {
+        let html = site.page(&file);
+        if file.starts_with("groups/gsim") || file.starts_with("groups/fds") {
+            continue; // alias redirect pages
+        }
+        if file.starts_with("groups/forces-armees-maliennes") {
+            continue;
+        }
+        assert_eq!(texts(&html, "h1").len(), 1, "{file}: one h1");
+        assert_eq!(texts(&html, "main#main").len(), 1, "{file}: main landmark");
+        assert_eq!(
+            attrs(&html, "a.skip-link", "href"),
+            ["#main"],
+            "{file}: skip link"
+        );
+        assert_eq!(attrs(&html, "html", "lang"), ["en"], "{file}");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = copy_fixture("minimal");
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("public");
+    let opts = common::options(site.path(), &out);
+    incidex::build::build(&opts).expect("first build");
+    let before = files_under(&out);
+
+    let report = site
+        .path()
+        .join("content/incidents/2025/2025-07-02-curfew-in-dioila.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replace("region: Dioila", "region: Atlantis")).unwrap();
+    let failure = incidex::build::build(&opts).expect_err("the broken report fails the build");
+    assert_eq!(failure.exit_code(), 1);
+    assert_eq!(files_under(&out), before, "the previous site changed");
+    let siblings: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(siblings, ["public"], "no staging folder is left behind");
+}

@@ -1,0 +1,175 @@
+//! Helpers the integration tests share: build a fixture site into a temporary folder, read
+//! its pages as parsed HTML, and walk every link of the output.
+
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use incidex::build::{build, BuildFailure, BuildReport};
+use incidex::settings::BuildOptions;
+use scraper::{Html, Selector};
+use walkdir::WalkDir;
+
+/// The folder of a fixture site under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A copy of a fixture in a temporary folder, for tests that change the content.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_tree(&fixture(name), dir.path());
+    dir
+}
+
+/// Copies every file of `from` into `to`, keeping relative paths.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in WalkDir::new(from) {
+        let entry = entry.expect("readable fixture");
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A site built into a temporary folder, kept alive as long as the value.
+pub struct Built {
+    /// The temporary folder holding the output.
+    _dir: tempfile::TempDir,
+    /// The output folder.
+    pub out: PathBuf,
+    /// What the build reported.
+    pub report: BuildReport,
+}
+
+impl Built {
+    /// The parsed page at a URL path relative to the base (`incidents/x/`).
+    pub fn page(&self, relative_url: &str) -> Html {
+        let file = self.out.join(output_file(relative_url));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("page {relative_url} ({}): {e}", file.display()));
+        Html::parse_document(&text)
+    }
+
+    /// The raw text of the page at a URL path relative to the base.
+    pub fn text(&self, relative_url: &str) -> String {
+        std::fs::read_to_string(self.out.join(output_file(relative_url))).unwrap()
+    }
+
+    /// Whether a page or file exists at a URL path relative to the base.
+    pub fn exists(&self, relative_url: &str) -> bool {
+        self.out.join(output_file(relative_url)).is_file()
+    }
+
+    /// Every HTML file of the output, relative to it, with `/` separators.
+    pub fn html_files(&self) -> Vec<String> {
+        files_under(&self.out)
+            .into_keys()
+            .filter(|f| f.ends_with(".html"))
+            .collect()
+    }
+}
+
+/// The file a relative URL is written to.
+pub fn output_file(relative_url: &str) -> String {
+    if relative_url.is_empty() || relative_url.ends_with('/') {
+        format!("{relative_url}index.html")
+    } else {
+        relative_url.to_string()
+    }
+}
+
+/// Options to build `root` into `out` with the site's own settings.
+pub fn options(root: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        ..BuildOptions::default()
+    }
+}
+
+/// Builds `root` with `adjust` applied to the options; panics with every error on failure.
+pub fn build_with(root: &Path, adjust: impl FnOnce(&mut BuildOptions)) -> Built {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("public");
+    let mut opts = options(root, &out);
+    adjust(&mut opts);
+    let report =
+        build(&opts).unwrap_or_else(|failure| panic!("build failed:\n{}", explain(&failure)));
+    Built {
+        _dir: dir,
+        out,
+        report,
+    }
+}
+
+/// Builds a fixture site with its own settings.
+pub fn build_fixture(name: &str) -> Built {
+    build_with(&fixture(name), |_| {})
+}
+
+/// Every diagnostic of a failure, one per line, as the CLI prints them.
+pub fn explain(failure: &BuildFailure) -> String {
+    match failure {
+        BuildFailure::Content(diagnostics) => diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    }
+}
+
+/// Every file under `root`, relative path to contents.
+pub fn files_under(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.expect("readable output"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(root).unwrap();
+            let key = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            (key, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Text of every element matching `selector`, whitespace collapsed.
+pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).expect("valid selector");
+    html.select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The `attr` attribute of every element matching `selector`.
+pub fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).expect("valid selector");
+    html.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// Every `href` and `src` in a page.
+pub fn links(html: &Html) -> Vec<String> {
+    let mut all = attrs(html, "[href]", "href");
+    all.extend(attrs(html, "[src]", "src"));
+    all
+}

@@ -1,0 +1,117 @@
+//! Content is never trusted: markup in front matter is escaped, script in bodies is removed,
+//! and no slug can write outside the output folder.
+
+mod common;
+
+use common::{attrs, build_with, copy_fixture, explain, files_under, texts};
+
+/// The minimal fixture plus one extra report with the given front matter lines and body.
+fn site_with_report(front_matter: &str, body: &str) -> tempfile::TempDir {
+    let site = copy_fixture("minimal");
+    let report = site
+        .path()
+        .join("content/incidents/2025/2025-08-01-hostile.md");
+    std::fs::write(
+        &report,
+        format!(
+            "---\ndate: 2025-08-01\ncountry: Mali\nregion: Kayes\n\
+             sources:\n  - {{id: s1, name: Wire, type: news}}\n{front_matter}---\n{body}"
+        ),
+    )
+    .unwrap();
+    site
+}
+
+fn failure_of(site: &tempfile::TempDir) -> String {
+    let out = site.path().join("public");
+    let failure = incidex::build::build(&common::options(site.path(), &out))
+        .expect_err("the build must fail");
+    assert_eq!(failure.exit_code(), 1);
+    assert!(!out.exists());
+    explain(&failure)
+}
+
+#[test]
+fn markup_in_front_matter_is_escaped_everywhere_it_appears() {
+    let site = site_with_report(
+        "title: \"<script>alert(1)</script> & <b>bold</b>\"\nsummary: \"<img src=x onerror=alert(2)>\"\n",
+        "Body.\n",
+    );
+    let built = build_with(site.path(), |_| {});
+    for page in [
+        "incidents/2025-08-01-hostile/",
+        "incidents/",
+        "",
+        "regions/mali/kayes/",
+    ] {
+        let raw = built.text(page);
+        assert!(
+            !raw.contains("<script>alert(1)"),
+            "{page}: title not escaped"
+        );
+        assert!(!raw.contains("<img src=x"), "{page}: summary not escaped");
+    }
+    let page = built.page("incidents/2025-08-01-hostile/");
+    assert_eq!(
+        texts(&page, "h1"),
+        ["<script>alert(1)</script> & <b>bold</b>"]
+    );
+}
+
+#[test]
+fn script_handlers_and_javascript_links_in_bodies_are_removed() {
+    let site = site_with_report(
+        "title: Hostile body\nsummary: s\n",
+        "<p onclick=\"alert(1)\">click</p>\n\n<iframe src=\"https://evil.test/\"></iframe>\n\n\
+         [a link](javascript:alert(3)) and <a href=\"javascript:alert(4)\">another</a>\n",
+    );
+    let built = build_with(site.path(), |_| {});
+    let raw = built.text("incidents/2025-08-01-hostile/");
+    for bad in ["onclick", "<iframe", "javascript:"] {
+        assert!(!raw.contains(bad), "{bad} survived:\n{raw}");
+    }
+    let page = built.page("incidents/2025-08-01-hostile/");
+    assert!(texts(&page, ".body").iter().any(|t| t.contains("click")));
+    let hrefs = attrs(&page, ".body a", "href");
+    assert!(hrefs.iter().all(|h| !h.contains("alert")), "{hrefs:?}");
+}
+
+#[test]
+fn a_slug_that_climbs_out_of_the_output_folder_is_refused() {
+    for slug in ["../../escape", "/etc/passwd", "a/b", "..", "Upper Case"] {
+        let site = site_with_report(&format!("title: t\nsummary: s\nslug: \"{slug}\"\n"), "x\n");
+        let errors = failure_of(&site);
+        assert!(
+            errors.contains("2025-08-01-hostile.md:") && errors.contains("slug"),
+            "{slug}: {errors}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_written_outside_the_output_folder() {
+    let site = site_with_report("title: t\nsummary: s\n", "x\n");
+    let before = files_under(site.path());
+    let built = build_with(site.path(), |_| {});
+    assert!(built.exists("incidents/2025-08-01-hostile/"));
+    assert_eq!(files_under(site.path()), before, "the site folder changed");
+}
+
+#[test]
+fn source_links_must_be_web_addresses() {
+    let site = copy_fixture("minimal");
+    let report = site
+        .path()
+        .join("content/incidents/2024/2024-11-20-sahel-ambush.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        text.replace("https://example.com/wire", "javascript:alert(5)"),
+    )
+    .unwrap();
+    let errors = failure_of(&site);
+    assert!(
+        errors.contains("2024-11-20-sahel-ambush.md:10:51:"),
+        "{errors}"
+    );
+}
