@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
-/// Parses one YAML document into `T`.
+/// Parses one YAML document into `T`, stopping at the first problem.
 ///
 /// `first_line` is the 1-based line of the file on which `text` begins, so that a report's
 /// front matter (which starts after the opening `---`) reports file lines.
@@ -21,12 +21,264 @@ pub fn parse_document<T: DeserializeOwned>(
     path: &Path,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map_or((1, 1), |loc| (loc.line(), loc.column()));
-        let (message, help) = explain(&err.to_string());
-        Diagnostic::error(path, line + first_line - 1, column, message).with_optional_help(help)
+        let err = syntax_error(text).unwrap_or(err);
+        to_diagnostic(&err, first_line, path)
     })
+}
+
+/// The syntax error in `text`, if any. serde reports a wrong type met before a syntax error
+/// further on, which would send an editor after the wrong problem.
+fn syntax_error(text: &str) -> Option<serde_yaml::Error> {
+    serde_yaml::from_str::<serde_yaml::Value>(text).err()
+}
+
+/// What [`parse_collecting`] found: the value if one could be read, and every problem.
+#[derive(Debug)]
+pub struct Collected<T> {
+    /// The document without its faulty top-level keys, if what remains still makes a `T`.
+    pub value: Option<T>,
+    /// Every problem found, at most one per top-level key, in the order found.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// More top-level keys than any report has: bounds the re-parsing below.
+const MAX_PROBLEMS: usize = 40;
+
+/// Parses one YAML mapping into `T`, reporting a problem in each faulty top-level key
+/// instead of only the first.
+///
+/// serde stops at its first error, so after each one the top-level key holding it is
+/// blanked out (its lines kept, empty, so positions stay true) and the text is parsed again.
+/// Syntax errors end the search: past one, the rest of the text means nothing certain.
+pub fn parse_collecting<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+) -> Collected<T> {
+    let first_attempt = match serde_yaml::from_str::<T>(text) {
+        Ok(value) => {
+            return Collected {
+                value: Some(value),
+                problems: Vec::new(),
+            }
+        }
+        Err(err) => err,
+    };
+    let mut problems = Vec::new();
+    if let Some(err) = syntax_error(text) {
+        problems.push(to_diagnostic(&err, first_line, path));
+        return Collected {
+            value: None,
+            problems,
+        };
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut blanked: Vec<String> = Vec::new();
+    let mut attempt = Err(first_attempt);
+    while problems.len() < MAX_PROBLEMS {
+        let err = match attempt {
+            Ok(value) => {
+                return Collected {
+                    value: Some(value),
+                    problems,
+                }
+            }
+            Err(err) => err,
+        };
+        if let Some(key) = missing_key(&err) {
+            // A required key we blanked out ourselves, or one an unknown key was already
+            // said to be a misspelling of, would only repeat an error given above.
+            let suggested = format!("did you mean '{key}'?");
+            let repeats = blanked.contains(&key)
+                || problems
+                    .iter()
+                    .any(|p| p.help.as_deref().is_some_and(|h| h.starts_with(&suggested)));
+            if !repeats {
+                problems.push(to_diagnostic(&err, first_line, path));
+            }
+            break;
+        }
+        problems.push(to_diagnostic(&err, first_line, path));
+        let Some(block) = err
+            .location()
+            .and_then(|loc| top_level_block(&lines, loc.line()))
+        else {
+            break;
+        };
+        blanked.push(block.key.to_string());
+        for line in &mut lines[block.start..block.end] {
+            *line = "";
+        }
+        attempt = serde_yaml::from_str::<T>(&lines.join("\n"));
+    }
+    Collected {
+        value: None,
+        problems,
+    }
+}
+
+fn to_diagnostic(err: &serde_yaml::Error, first_line: usize, path: &Path) -> Diagnostic {
+    let (line, column) = err
+        .location()
+        .map_or((1, 1), |loc| (loc.line(), loc.column()));
+    let raw = err.to_string();
+    let (line, column) = opening_position(&raw).unwrap_or((line, column));
+    let (message, help) = explain_syntax(&raw).unwrap_or_else(|| explain(&raw));
+    let message = shift_positions(&message, first_line);
+    Diagnostic::error(path, line + first_line - 1, column, message).with_optional_help(help)
+}
+
+/// What the YAML parser's syntax errors mean for someone writing front matter by hand.
+const SYNTAX: &[(&str, &str, &str)] = &[
+    (
+        "mapping values are not allowed",
+        "a ': ' inside a value, or a line indented more than the key above it",
+        "put a value holding ': ' in quotes (title: \"Attack: what is known\"), \
+         or line the key up with the others",
+    ),
+    (
+        "found a tab character",
+        "a tab is used for indentation",
+        "indent with spaces; YAML does not allow tabs there",
+    ),
+    (
+        "found unknown escape character",
+        "unknown backslash escape inside a double-quoted value",
+        "use single quotes for text with backslashes, or write \\\\ for one backslash",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a list opened with '[' is not closed",
+        "close it with ']' on the same line, or write one item per line starting with '- '",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a mapping opened with '{' is not closed",
+        "close it with '}' on the same line",
+    ),
+    (
+        "unknown anchor",
+        "'*' starts a YAML alias here, and no anchor '&' of that name exists",
+        "put the value in quotes if the '*' is part of the text",
+    ),
+    (
+        "found unexpected end of stream",
+        "a quoted value is never closed",
+        "end the value with the same quote mark it starts with",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item and a key are mixed at the same indentation",
+        "indent the list items under their key",
+    ),
+    (
+        "did not find expected key",
+        "this line does not fit the keys around it",
+        "a quote inside a single-quoted value is written twice ('it''s'); \
+         otherwise check the indentation",
+    ),
+    (
+        "found character that cannot start any token",
+        "a value cannot start with this character",
+        "put the value in quotes",
+    ),
+    (
+        "did not find expected comment or line break",
+        "text follows '|' or '>' on the same line",
+        "start the text on the next line, indented",
+    ),
+    (
+        "recursion limit exceeded",
+        "the front matter nests too deeply",
+        "reports need no more than a few levels of nesting",
+    ),
+    (
+        "repetition limit exceeded",
+        "the front matter repeats aliases too often",
+        "reports need no YAML anchors (&) or aliases (*)",
+    ),
+];
+
+fn explain_syntax(raw: &str) -> Option<(String, Option<String>)> {
+    if let Some(rest) = raw.strip_prefix("duplicate entry with key ") {
+        let key = rest
+            .split(" at line ")
+            .next()
+            .unwrap_or(rest)
+            .trim_matches('"');
+        return Some((
+            format!("key '{key}' appears twice"),
+            Some("keep one of them".into()),
+        ));
+    }
+    SYNTAX
+        .iter()
+        .find(|(prefix, _, _)| raw.starts_with(prefix))
+        .map(|(_, message, help)| (message.to_string(), Some(help.to_string())))
+}
+
+/// Where an unclosed list, mapping or quote opens: the parser notices the problem only where
+/// the text stops making sense, often lines later, but the fix belongs at the opening.
+fn opening_position(raw: &str) -> Option<(usize, usize)> {
+    let unclosed = [
+        "did not find expected ',' or",
+        "found unexpected end of stream",
+    ];
+    if !unclosed.iter().any(|p| raw.starts_with(p)) {
+        return None;
+    }
+    let context = &raw[raw.find(", while ")?..];
+    let at = &context[context.find(" at line ")? + " at line ".len()..];
+    let (line, rest) = at.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// Rewrites any "line N" the parser left inside a message so it counts file lines.
+fn shift_positions(message: &str, first_line: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        out.push_str(&rest[..i + 5]);
+        rest = &rest[i + 5..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        match rest[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + first_line - 1).to_string()),
+            Err(_) => out.push_str(&rest[..digits]),
+        }
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The top-level key a "missing field" error names.
+fn missing_key(err: &serde_yaml::Error) -> Option<String> {
+    let text = err.to_string();
+    let rest = strip_position(&text).strip_prefix("missing field `")?;
+    Some(rest.strip_suffix('`')?.to_string())
+}
+
+/// The lines `start..end` (0-based) of the top-level key whose block holds 1-based `line`.
+struct Block<'a> {
+    key: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn top_level_block<'a>(lines: &[&'a str], line: usize) -> Option<Block<'a>> {
+    let is_key_line = |l: &str| {
+        l.chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '#' | '-'))
+    };
+    let at = line.checked_sub(1)?.min(lines.len().checked_sub(1)?);
+    let start = (0..=at).rev().find(|&i| is_key_line(lines[i]))?;
+    let end = (start + 1..lines.len())
+        .find(|&i| is_key_line(lines[i]))
+        .unwrap_or(lines.len());
+    let key = lines[start].split(':').next()?.trim();
+    Some(Block { key, start, end })
 }
 
 /// Rewrites a serde_yaml message into words for editors, with a hint where one helps.
@@ -200,6 +452,53 @@ mod tests {
         let d = error_of("titel: a\n", 2);
         assert_eq!(d.message, "unknown key 'titel'");
         assert!(d.help.unwrap().starts_with("did you mean 'title'?"));
+    }
+
+    #[test]
+    fn every_faulty_top_level_key_is_reported() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Report {
+            title: String,
+            #[serde(default)]
+            best: Option<u32>,
+            #[serde(default)]
+            low: Option<u32>,
+        }
+        let text = "titel: a\nbest: many\nlow:\n  - 3\ntitle: ok\n";
+        let found = parse_collecting::<Report>(text, 2, Path::new("x.md"));
+        let at: Vec<_> = found.problems.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(2, 1), (3, 7), (5, 3)], "{:?}", found.problems);
+        assert!(found.value.is_some(), "the rest still parses");
+    }
+
+    #[test]
+    fn a_required_key_blanked_for_its_own_error_is_not_reported_missing() {
+        let text = "title: [a, b]\nbest: 2\n";
+        let found = parse_collecting::<Doc>(text, 1, Path::new("x.md"));
+        assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+        assert!(found.value.is_none());
+    }
+
+    #[test]
+    fn a_syntax_error_stops_the_search() {
+        let found = parse_collecting::<Doc>("title: [a\nbest: x: y\n", 1, Path::new("x.md"));
+        assert_eq!(found.problems.len(), 1);
+    }
+
+    #[test]
+    fn syntax_errors_are_explained_in_file_lines() {
+        let d = error_of("title: [a\nbest: 3\n", 5);
+        assert_eq!(d.message, "a list opened with '[' is not closed");
+        assert_eq!((d.line, d.column), (5, 8), "points at the '['");
+        let d = error_of("title: Attack: at dawn\n", 2);
+        assert_eq!((d.line, d.column), (2, 14));
+        assert!(d.help.unwrap().contains("quotes"));
+        assert_eq!(
+            shift_positions("at line 3 column 2", 10),
+            "at line 12 column 2"
+        );
     }
 
     #[test]

@@ -49,7 +49,17 @@ fn errors_point_at_the_line_and_column_in_the_report_file() {
         "content/incidents/bad-values.md:6:13: error: event_type: unknown value 'skirmish'",
         "content/incidents/no-front-matter.md:1:1:",
         "content/incidents/broken-links.md:10:36: error: source 's2'",
-        "6 errors, 0 warnings in 6 files",
+        // Every faulty key of one file, not only the first.
+        "content/incidents/bad-values.md:3:7: error: date: '2025-02-30' is not a real calendar date",
+        "content/incidents/bad-values.md:5:9: error: unknown region 'Atlantis' in Mali",
+        "content/incidents/bad-values.md:8:9: error: fatalities.best: expected a whole number, found 'many'",
+        "content/incidents/bad-values.md:10:44: error: sources[0].url: 'ftp://example.com/x' is not a web address",
+        // A syntax error points at the bracket that is never closed.
+        "content/incidents/bad-yaml.md:4:10: error: a list opened with '[' is not closed",
+        // A report with errors still has its own references checked.
+        "content/incidents/broken-links.md:11:11: error: related report 'unknown-grop' does not exist",
+        "content/incidents/broken-links.md:14:24: error: link to report 'unknown-grup'",
+        "12 errors, 0 warnings in 6 files",
     ] {
         assert!(
             stderr.contains(expected),

@@ -49,20 +49,23 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
         base_path: settings.base_path.clone(),
         allow_raw_html: settings.config.allow_raw_html,
     };
-    let results: Vec<Result<Incident, Vec<Diagnostic>>> = files
+    let results: Vec<Loaded> = files
         .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
     let mut incidents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(incident) => incidents.push(incident),
-            Err(problems) => diagnostics.extend(problems),
+    let mut failed = Vec::new();
+    for loaded in results {
+        diagnostics.extend(loaded.problems);
+        match loaded.incident {
+            Some(incident) => incidents.push(incident),
+            None => failed.push(loaded.references),
         }
     }
+    let references: Vec<References> = incidents.iter().map(References::of).chain(failed).collect();
     check_unique(&incidents, &mut diagnostics);
-    check_related(&incidents, &mut diagnostics, &settings.root);
-    check_report_links(&incidents, &mut diagnostics, &settings.root);
+    check_related(&references, &mut diagnostics, &settings.root);
+    check_report_links(&references, &mut diagnostics, &settings.root);
     if !settings.drafts {
         incidents.retain(|i| i.status != Status::Draft);
     }
@@ -128,67 +131,142 @@ fn is_report(name: &std::ffi::OsStr) -> bool {
     name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
 }
 
-/// Reads, splits, parses, validates and renders one report.
+/// What loading one report gave: the incident if it is sound, every problem, and what it
+/// refers to, so a broken report's links are checked and links to it are not reported.
+struct Loaded {
+    incident: Option<Incident>,
+    problems: Vec<Diagnostic>,
+    references: References,
+}
+
+/// What a report points at and answers to, sound or not.
+struct References {
+    path: PathBuf,
+    slug: String,
+    related: Vec<String>,
+    site_links: Vec<String>,
+}
+
+impl References {
+    fn of(incident: &Incident) -> References {
+        References {
+            path: incident.path.clone(),
+            slug: incident.slug.clone(),
+            related: incident.related.clone(),
+            site_links: incident.site_links.clone(),
+        }
+    }
+}
+
+/// Reads, splits, parses, validates and renders one report, collecting every problem.
 fn load_report(
     root: &Path,
     path: &Path,
     registry: &Registry,
     markdown: &MarkdownSettings,
-) -> Result<Incident, Vec<Diagnostic>> {
-    let one = |d: Diagnostic| vec![d];
+) -> Loaded {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let mut references = References {
+        path: path.to_path_buf(),
+        slug: crate::slugs::slugify(stem),
+        related: Vec::new(),
+        site_links: Vec::new(),
+    };
+    let text = match read_report(root, path) {
+        Ok(text) => text,
+        Err(problem) => {
+            return Loaded {
+                incident: None,
+                problems: vec![problem],
+                references,
+            }
+        }
+    };
+    let parts = match split::split_report(&text) {
+        Ok(parts) => parts,
+        Err(e) => {
+            let (message, help) = e.explain();
+            return Loaded {
+                incident: None,
+                problems: vec![Diagnostic::file_error(path, message).with_help(help)],
+                references,
+            };
+        }
+    };
+    let mut site_links = Vec::new();
+    let body_html = markdown::render_collecting_links(parts.body, markdown, &mut site_links);
+    references.site_links.clone_from(&site_links);
+
+    let parsed = yaml::parse_collecting::<schema::FrontMatter>(
+        parts.front_matter,
+        parts.front_matter_line,
+        path,
+    );
+    let mut problems = parsed.problems;
+    let Some(front) = parsed.value else {
+        return Loaded {
+            incident: None,
+            problems,
+            references,
+        };
+    };
+    if let Some(slug) = front
+        .slug
+        .as_deref()
+        .filter(|s| crate::slugs::is_valid_slug(s))
+    {
+        references.slug = slug.to_string();
+    }
+    references.related.clone_from(&front.related);
+    let cx = validate::ReportContext {
+        path,
+        yaml: YamlText::new(parts.front_matter, parts.front_matter_line),
+        registry,
+    };
+    let incident = match validate::validate(front, stem, &cx) {
+        Ok(mut incident) if problems.is_empty() => {
+            incident.body_html = body_html;
+            incident.site_links = site_links;
+            Some(incident)
+        }
+        Ok(_) => None,
+        Err(more) => {
+            problems.extend(more);
+            None
+        }
+    };
+    Loaded {
+        incident,
+        problems,
+        references,
+    }
+}
+
+/// The text of one report, refusing files too large to be reports and bytes that are not
+/// UTF-8.
+fn read_report(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let full = root.join(path);
-    let size = std::fs::metadata(&full)
-        .map_err(|e| {
-            one(Diagnostic::file_error(
-                path,
-                format!("cannot read the file: {e}"),
-            ))
-        })?
-        .len();
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::file_error(path, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(&full).map_err(cannot_read)?.len();
     if size > MAX_REPORT_BYTES {
-        return Err(one(Diagnostic::file_error(
+        return Err(Diagnostic::file_error(
             path,
             format!(
                 "the file is {} MB; reports are limited to 4 MB",
                 size / 1_000_000
             ),
         )
-        .with_help(
-            "split the report, or move large tables to a linked data file",
-        )));
+        .with_help("split the report, or move large tables to a linked data file"));
     }
-    let bytes = std::fs::read(&full).map_err(|e| {
-        one(Diagnostic::file_error(
-            path,
-            format!("cannot read the file: {e}"),
-        ))
-    })?;
-    let text = split::decode(&bytes).map_err(|(line, column)| {
-        one(
-            Diagnostic::error(path, line, column, "the file is not valid UTF-8").with_help(
-                "save the file with UTF-8 encoding; incidex does not guess other encodings",
-            ),
-        )
-    })?;
-    let parts = split::split_report(&text).map_err(|e| {
-        let (message, help) = e.explain();
-        one(Diagnostic::file_error(path, message).with_help(help))
-    })?;
-    let front: schema::FrontMatter =
-        yaml::parse_document(parts.front_matter, parts.front_matter_line, path).map_err(one)?;
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let cx = validate::ReportContext {
-        path,
-        yaml: YamlText::new(parts.front_matter, parts.front_matter_line),
-        registry,
-    };
-    let mut incident = validate::validate(front, stem, &cx)?;
-    incident.body_html =
-        markdown::render_collecting_links(parts.body, markdown, &mut incident.site_links);
-    Ok(incident)
+    let bytes = std::fs::read(&full).map_err(cannot_read)?;
+    split::decode(&bytes).map_err(|(line, column)| {
+        Diagnostic::error(path, line, column, "the file is not valid UTF-8")
+            .with_help("save the file with UTF-8 encoding; incidex does not guess other encodings")
+    })
 }
 
 /// Slugs and ids must be unique across the site; both files are named.
@@ -215,7 +293,7 @@ fn check_unique(incidents: &[Incident], diagnostics: &mut Diagnostics) {
 }
 
 /// Every `related:` slug must name a report of the site.
-fn check_related(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &Path) {
+fn check_related(incidents: &[References], diagnostics: &mut Diagnostics, root: &Path) {
     let slugs: std::collections::HashSet<&str> =
         incidents.iter().map(|i| i.slug.as_str()).collect();
     for incident in incidents {
@@ -243,7 +321,7 @@ fn check_related(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &P
 }
 
 /// Links in bodies to `/incidents/SLUG/` must name a report of the site.
-fn check_report_links(incidents: &[Incident], diagnostics: &mut Diagnostics, root: &Path) {
+fn check_report_links(incidents: &[References], diagnostics: &mut Diagnostics, root: &Path) {
     let slugs: std::collections::HashSet<&str> =
         incidents.iter().map(|i| i.slug.as_str()).collect();
     for incident in incidents {

@@ -59,7 +59,8 @@ impl Checker<'_> {
         }
     }
 
-    fn http_url(&mut self, key: &str, url: Option<String>) -> Option<String> {
+    /// Checks a link found under top-level `key`; `label` names it in the message.
+    fn http_url(&mut self, key: &str, label: &str, url: Option<String>) -> Option<String> {
         let url = url?;
         if url.starts_with("https://") || url.starts_with("http://") {
             Some(url)
@@ -67,7 +68,7 @@ impl Checker<'_> {
             self.error(
                 key,
                 &url,
-                format!("{key}: '{url}' is not a web address"),
+                format!("{label}: '{url}' is not a web address"),
                 Some("links must start with https:// or http://".into()),
             );
             None
@@ -340,8 +341,12 @@ fn resolve_sources(ck: &mut Checker, raw: Vec<RawSource>) -> Vec<Source> {
             );
         }
         let published = raw.published.as_deref().and_then(|t| ck.date("sources", t));
-        let url = ck.http_url("sources", raw.url);
-        let archive_url = ck.http_url("sources", raw.archive_url);
+        let url = ck.http_url("sources", &format!("sources[{i}].url"), raw.url);
+        let archive_url = ck.http_url(
+            "sources",
+            &format!("sources[{i}].archive_url"),
+            raw.archive_url,
+        );
         sources.push(Source {
             id,
             name: raw.name,
