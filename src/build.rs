@@ -40,6 +40,9 @@ pub enum BuildFailure {
     /// Content errors, every one of them: exit status 1.
     #[error("{}", .0.summary())]
     Content(Diagnostics),
+    /// Warnings under `--strict`: exit status 1.
+    #[error("{} (--strict fails on warnings)", .0.summary())]
+    Strict(Diagnostics),
     /// The output could not be written: exit status 1.
     #[error("cannot write the site to {path}: {source}")]
     Output {
@@ -55,7 +58,7 @@ impl BuildFailure {
     pub fn exit_code(&self) -> i32 {
         match self {
             BuildFailure::Settings(_) => 2,
-            BuildFailure::Content(_) | BuildFailure::Output { .. } => 1,
+            BuildFailure::Content(_) | BuildFailure::Strict(_) | BuildFailure::Output { .. } => 1,
         }
     }
 }
@@ -81,6 +84,9 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
     let settings = Settings::resolve(options)?;
     let output = settings.output.clone();
     let (site, warnings) = load_site(settings).map_err(BuildFailure::Content)?;
+    if options.strict && !warnings.is_empty() {
+        return Err(BuildFailure::Strict(warnings));
+    }
     stage_done("load");
     let index = build_index(&site);
     stage_done("index");

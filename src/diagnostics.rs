@@ -136,12 +136,16 @@ impl Diagnostics {
         files.sort();
         files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {} in {}",
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(files.len(), "file")
-        )
+        let counts = match (errors, warnings) {
+            (_, 0) => plural(errors, "error"),
+            (0, _) => plural(warnings, "warning"),
+            _ => format!(
+                "{} and {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ),
+        };
+        format!("{counts} in {}", plural(files.len(), "file"))
     }
 
     /// True when nothing was recorded.
@@ -181,6 +185,6 @@ mod tests {
         all.push(Diagnostic::error(Path::new("a.md"), 1, 1, "x"));
         all.push(Diagnostic::error(Path::new("a.md"), 2, 1, "y"));
         all.push(Diagnostic::error(Path::new("b.md"), 1, 1, "z").warning());
-        assert_eq!(all.summary(), "2 errors, 1 warning in 2 files");
+        assert_eq!(all.summary(), "2 errors and 1 warning in 2 files");
     }
 }

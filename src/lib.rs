@@ -27,6 +27,7 @@ pub mod model;
 pub mod output;
 pub mod registry;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod settings;
 pub mod slugs;

@@ -5,8 +5,13 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::Path;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use incidex::build::{self, BuildFailure, BuildReport};
+use incidex::diagnostics::Diagnostics;
+use incidex::report::{self, Format};
 use incidex::serve::{self, ServeError, ServeOptions};
 use incidex::settings::BuildOptions;
 
@@ -16,6 +21,42 @@ use incidex::settings::BuildOptions;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How problems are printed: full (the line, marked) or short (one line each).
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Full)]
+    message_format: MessageFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MessageFormat {
+    Full,
+    Short,
+}
+
+/// Where and how problems are printed.
+struct Printer {
+    root: PathBuf,
+    format: Format,
+}
+
+impl Printer {
+    fn new(root: &Path, format: MessageFormat) -> Printer {
+        Printer {
+            root: root.to_path_buf(),
+            format: match format {
+                MessageFormat::Short => Format::Short,
+                MessageFormat::Full => Format::for_terminal(std::io::stderr().is_terminal()),
+            },
+        }
+    }
+
+    fn print(&self, diagnostics: &Diagnostics) {
+        for diagnostic in diagnostics.sorted() {
+            eprintln!("{}", report::render(diagnostic, &self.root, self.format));
+            if self.format != Format::Short {
+                eprintln!();
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,6 +86,9 @@ struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     timings: bool,
+    /// Fail on warnings too (for CI).
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +99,9 @@ struct CheckArgs {
     /// Also check reports whose status is draft.
     #[arg(long)]
     drafts: bool,
+    /// Fail on warnings too (for CI).
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -77,45 +124,56 @@ struct ServeArgs {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    match cli.command {
         Command::Build(args) => {
+            let printer = Printer::new(&args.root, cli.message_format);
             let result = build::build(&BuildOptions {
                 root: args.root,
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                strict: args.strict,
             });
             if let (true, Ok(report)) = (args.timings, &result) {
                 for (stage, took) in &report.stages {
                     eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
                 }
             }
-            finish(result)
+            finish(&printer, result)
         }
-        Command::Check(args) => finish(build::check(&BuildOptions {
-            root: args.root,
-            drafts: args.drafts,
-            ..BuildOptions::default()
-        })),
-        Command::Serve(args) => run_serve(args),
+        Command::Check(args) => {
+            let printer = Printer::new(&args.root, cli.message_format);
+            let result = build::check(&BuildOptions {
+                root: args.root,
+                drafts: args.drafts,
+                strict: args.strict,
+                ..BuildOptions::default()
+            });
+            finish(&printer, result)
+        }
+        Command::Serve(args) => {
+            let printer = Printer::new(&args.root, cli.message_format);
+            run_serve(&printer, args)
+        }
     }
 }
 
 /// Prints the outcome of a build or check and gives its exit status.
-fn finish(result: Result<BuildReport, BuildFailure>) -> ExitCode {
+fn finish(printer: &Printer, result: Result<BuildReport, BuildFailure>) -> ExitCode {
     match result {
         Ok(report) => {
-            print_success(&report);
+            print_success(printer, &report);
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            print_failure(&failure);
+            print_failure(printer, &failure);
             ExitCode::from(failure.exit_code() as u8)
         }
     }
 }
 
-fn run_serve(args: ServeArgs) -> ExitCode {
+fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
     let options = ServeOptions {
         root: args.root,
         output: args.output,
@@ -125,7 +183,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     };
     let asked = args.port;
     let result = serve::serve(&options, |url, report| {
-        print_success(report);
+        print_success(printer, report);
         if !url.ends_with(&format!(":{asked}/")) {
             println!("Port {asked} is taken; using the next free one.");
         }
@@ -134,7 +192,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Build(failure)) => {
-            print_failure(&failure);
+            print_failure(printer, &failure);
             ExitCode::from(failure.exit_code() as u8)
         }
         Err(other) => {
@@ -144,10 +202,8 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-fn print_success(report: &BuildReport) {
-    for warning in report.warnings.sorted() {
-        eprintln!("{warning}");
-    }
+fn print_success(printer: &Printer, report: &BuildReport) {
+    printer.print(&report.warnings);
     let seconds = report.elapsed.as_secs_f64();
     match &report.output {
         Some(output) => println!(
@@ -163,13 +219,15 @@ fn print_success(report: &BuildReport) {
     }
 }
 
-fn print_failure(failure: &BuildFailure) {
+fn print_failure(printer: &Printer, failure: &BuildFailure) {
     match failure {
         BuildFailure::Content(diagnostics) => {
-            for diagnostic in diagnostics.sorted() {
-                eprintln!("{diagnostic}");
-            }
+            printer.print(diagnostics);
             eprintln!("error: the site was not built: {}", diagnostics.summary());
+        }
+        BuildFailure::Strict(warnings) => {
+            printer.print(warnings);
+            eprintln!("error: the site was not built: {failure}");
         }
         other => eprintln!("error: {other}"),
     }

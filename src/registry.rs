@@ -29,6 +29,8 @@ struct CountryEntry {
     aliases: Vec<String>,
     #[serde(default)]
     regions: Vec<RegionEntry>,
+    #[serde(default)]
+    bounds: Option<[[f64; 2]; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +80,9 @@ pub struct Country {
     pub aliases: Vec<String>,
     /// Its first-level regions.
     pub regions: Vec<Region>,
+    /// `[[south, west], [north, east]]`: the box the country fits in, to catch coordinates
+    /// with latitude and longitude swapped or a sign lost.
+    pub bounds: Option<[[f64; 2]; 2]>,
 }
 
 /// A first-level region of a country.
@@ -231,6 +236,7 @@ impl Registry {
             iso: entry.iso,
             aliases: entry.aliases,
             regions,
+            bounds: entry.bounds,
         });
     }
 

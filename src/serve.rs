@@ -64,6 +64,7 @@ pub fn serve(
         output: options.output.clone(),
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        strict: false,
     })?;
     let output = report
         .output

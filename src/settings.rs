@@ -53,6 +53,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build reports whose status is `draft`.
     pub drafts: bool,
+    /// Treat warnings as errors.
+    pub strict: bool,
 }
 
 /// Everything later stages need to know about where things are.

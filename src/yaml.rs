@@ -22,7 +22,7 @@ pub fn parse_document<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|err| {
         let err = syntax_error(text).unwrap_or(err);
-        to_diagnostic(&err, first_line, path)
+        to_diagnostic(&err, text, first_line, path)
     })
 }
 
@@ -66,7 +66,7 @@ pub fn parse_collecting<T: DeserializeOwned>(
     };
     let mut problems = Vec::new();
     if let Some(err) = syntax_error(text) {
-        problems.push(to_diagnostic(&err, first_line, path));
+        problems.push(to_diagnostic(&err, text, first_line, path));
         return Collected {
             value: None,
             problems,
@@ -94,11 +94,11 @@ pub fn parse_collecting<T: DeserializeOwned>(
                     .iter()
                     .any(|p| p.help.as_deref().is_some_and(|h| h.starts_with(&suggested)));
             if !repeats {
-                problems.push(to_diagnostic(&err, first_line, path));
+                problems.push(to_diagnostic(&err, text, first_line, path));
             }
             break;
         }
-        problems.push(to_diagnostic(&err, first_line, path));
+        problems.push(to_diagnostic(&err, text, first_line, path));
         let Some(block) = err
             .location()
             .and_then(|loc| top_level_block(&lines, loc.line()))
@@ -117,15 +117,32 @@ pub fn parse_collecting<T: DeserializeOwned>(
     }
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, first_line: usize, path: &Path) -> Diagnostic {
+fn to_diagnostic(
+    err: &serde_yaml::Error,
+    text: &str,
+    first_line: usize,
+    path: &Path,
+) -> Diagnostic {
     let (line, column) = err
         .location()
         .map_or((1, 1), |loc| (loc.line(), loc.column()));
     let raw = err.to_string();
     let (line, column) = opening_position(&raw).unwrap_or((line, column));
-    let (message, help) = explain_syntax(&raw).unwrap_or_else(|| explain(&raw));
+    let (message, help) = if char_at(text, line, column) == Some('\t') {
+        explain_syntax("found a tab character").unwrap_or_default()
+    } else {
+        explain_syntax(&raw).unwrap_or_else(|| explain(&raw))
+    };
     let message = shift_positions(&message, first_line);
     Diagnostic::error(path, line + first_line - 1, column, message).with_optional_help(help)
+}
+
+/// The character at 1-based `line` and `column` of `text`.
+fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
+    text.lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .nth(column.checked_sub(1)?)
 }
 
 /// What the YAML parser's syntax errors mean for someone writing front matter by hand.

@@ -10,10 +10,10 @@ fn incidex() -> Command {
     Command::cargo_bin("incidex").expect("the binary is built")
 }
 
-fn failing_build(name: &str) -> (i32, String) {
+fn failing_build(name: &str, format: &str) -> (i32, String) {
     let out = tempfile::tempdir().unwrap();
     let output = incidex()
-        .args(["build", "--root"])
+        .args(["build", "--message-format", format, "--root"])
         .arg(fixture(name))
         .arg("--output")
         .arg(out.path().join("public"))
@@ -32,14 +32,14 @@ fn failing_build(name: &str) -> (i32, String) {
 
 #[test]
 fn every_error_of_every_file_is_reported_in_one_run() {
-    let (code, stderr) = failing_build("errors");
+    let (code, stderr) = failing_build("errors", "full");
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn errors_point_at_the_line_and_column_in_the_report_file() {
-    let (_, stderr) = failing_build("errors");
+    let (_, stderr) = failing_build("errors", "short");
     for expected in [
         // Line 7 of the file, not line 6 of the front matter; column of the value.
         "content/incidents/unknown-group.md:7:13: error: unknown group 'JNMI'",
@@ -59,7 +59,7 @@ fn errors_point_at_the_line_and_column_in_the_report_file() {
         // A report with errors still has its own references checked.
         "content/incidents/broken-links.md:11:11: error: related report 'unknown-grop' does not exist",
         "content/incidents/broken-links.md:14:24: error: link to report 'unknown-grup'",
-        "12 errors, 0 warnings in 6 files",
+        "12 errors in 6 files",
     ] {
         assert!(
             stderr.contains(expected),
@@ -93,7 +93,7 @@ fn an_unknown_region_and_a_bad_date_are_named_with_suggestions() {
         .replace("date: 2025-07-02", "date: 2025-13-02");
     std::fs::write(&report, text).unwrap();
     let output = incidex()
-        .args(["check", "--root"])
+        .args(["check", "--message-format", "short", "--root"])
         .arg(site.path())
         .output()
         .unwrap();

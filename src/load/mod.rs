@@ -227,12 +227,16 @@ fn load_report(
         registry,
     };
     let incident = match validate::validate(front, stem, &cx) {
-        Ok(mut incident) if problems.is_empty() => {
+        Ok((mut incident, warnings)) if problems.is_empty() => {
+            problems = warnings;
             incident.body_html = body_html;
             incident.site_links = site_links;
             Some(incident)
         }
-        Ok(_) => None,
+        Ok((_, warnings)) => {
+            problems.extend(warnings);
+            None
+        }
         Err(more) => {
             problems.extend(more);
             None

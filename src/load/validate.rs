@@ -28,6 +28,7 @@ pub struct ReportContext<'a> {
 struct Checker<'a> {
     cx: &'a ReportContext<'a>,
     problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
@@ -37,16 +38,20 @@ impl Checker<'_> {
             .push(Diagnostic::error(self.cx.path, line, column, message).with_optional_help(help));
     }
 
+    fn warning(&mut self, key: &str, needle: &str, message: String, help: String) {
+        let (line, column) = self.cx.yaml.find_in_key(key, needle);
+        self.warnings.push(
+            Diagnostic::error(self.cx.path, line, column, message)
+                .with_help(help)
+                .warning(),
+        );
+    }
+
     fn date(&mut self, key: &str, text: &str) -> Option<Date> {
         match parse_date(text) {
             Ok(date) => Some(date),
             Err(why) => {
-                self.error(
-                    key,
-                    text,
-                    format!("{key}: {why}"),
-                    Some("write dates as YYYY-MM-DD".into()),
-                );
+                self.error(key, text, format!("{key}: {why}"), Some(date_help(text)));
                 None
             }
         }
@@ -76,16 +81,17 @@ impl Checker<'_> {
     }
 }
 
-/// Checks `front` and resolves it into an [`Incident`] (with an empty body), or lists every
-/// problem found in it.
+/// Checks `front` and resolves it into an [`Incident`] (with an empty body) and its
+/// warnings, or lists every problem found in it, warnings included.
 pub fn validate(
     front: FrontMatter,
     file_stem: &str,
     cx: &ReportContext,
-) -> Result<Incident, Vec<Diagnostic>> {
+) -> Result<(Incident, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut ck = Checker {
         cx,
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let registry = cx.registry;
 
@@ -191,6 +197,21 @@ pub fn validate(
                             .into(),
                     ),
                 );
+            } else if let Some(bounds) = country.and_then(|c| registry.countries[c].bounds) {
+                let [[south, west], [north, east]] = bounds;
+                if !(south..=north).contains(&lat) || !(west..=east).contains(&lon) {
+                    let country_name = &registry.countries[country.unwrap_or_default()].name;
+                    ck.warning(
+                        "locations",
+                        &raw.name,
+                        format!(
+                            "coordinates of '{}' [{lat}, {lon}] lie outside {country_name}",
+                            raw.name
+                        ),
+                        "check the order: [latitude, longitude], with west and south negative"
+                            .into(),
+                    );
+                }
             }
         }
         locations.push(Location {
@@ -275,9 +296,10 @@ pub fn validate(
     }
 
     let (Some(date), Some(country), true) = (date, country, ck.problems.is_empty()) else {
+        ck.problems.append(&mut ck.warnings);
         return Err(ck.problems);
     };
-    Ok(Incident {
+    let incident = Incident {
         path: cx.path.to_path_buf(),
         id: front.id.unwrap_or_else(|| slug.clone()),
         slug,
@@ -302,7 +324,8 @@ pub fn validate(
         revisions,
         body_html: String::new(),
         site_links: Vec::new(),
-    })
+    };
+    Ok((incident, ck.warnings))
 }
 
 fn resolve_region(ck: &mut Checker, key: &str, country: usize, name: &str) -> Option<RegionRef> {
@@ -422,6 +445,24 @@ fn unknown_help(no: &NoMatch, registry_file: &str) -> Option<String> {
     })
 }
 
+/// What would make `text` a date: its month's length when only the day is impossible.
+fn date_help(text: &str) -> String {
+    let month = text
+        .get(..7)
+        .and_then(|ym| format!("{ym}-01").parse::<Date>().ok());
+    match month {
+        Some(first) if text.len() == 10 => format!(
+            "{} {} has {} days",
+            first.strftime("%B"),
+            first.year(),
+            first.days_in_month()
+        ),
+        _ => "write dates as YYYY-MM-DD, e.g. 2025-07-01; for a month or year only, \
+              give its first day and set date_precision"
+            .into(),
+    }
+}
+
 /// Parses `YYYY-MM-DD`, saying what is wrong in words an editor understands.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let well_formed = text.len() == 10
@@ -446,5 +487,7 @@ mod tests {
         assert!(parse_date("2025-7-1").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse_date("2025-02-30").unwrap_err().contains("not a real"));
         assert!(parse_date("01/07/2025").is_err());
+        assert_eq!(super::date_help("2025-02-30"), "February 2025 has 28 days");
+        assert!(super::date_help("2025-13-01").contains("YYYY-MM-DD"));
     }
 }
