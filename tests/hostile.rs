@@ -115,3 +115,82 @@ fn source_links_must_be_web_addresses() {
         "{errors}"
     );
 }
+
+#[test]
+fn a_yaml_alias_bomb_is_refused_quickly() {
+    let mut front = String::from(
+        "title: t\nsummary: s\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..10 {
+        let row = vec![format!("*a{}", i - 1); 9].join(", ");
+        front.push_str(&format!("a{i}: &a{i} [{row}]\n"));
+    }
+    front.push_str("tags: *a9\n");
+    let site = site_with_report(&front, "x\n");
+    let started = std::time::Instant::now();
+    let errors = failure_of(&site);
+    assert!(errors.contains("aliases"), "{errors}");
+    // Expanded, the tags would hold a billion strings; refusing takes no time at all.
+    assert!(started.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn a_huge_report_is_refused_without_being_read() {
+    let site = site_with_report("title: t\nsummary: s\n", "x\n");
+    let big = site
+        .path()
+        .join("content/incidents/2025/2025-08-02-huge.md");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap(); // sparse: costs no disk
+    let errors = failure_of(&site);
+    assert!(
+        errors.contains(
+            "2025-08-02-huge.md:1:1: error: the file is 52 MB; reports are limited to 4 MB"
+        ),
+        "{errors}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_content_is_skipped_with_a_warning() {
+    let site = copy_fixture("minimal");
+    std::os::unix::fs::symlink("..", site.path().join("content/incidents/2025/loop")).unwrap();
+    let built = build_with(site.path(), |_| {});
+    assert_eq!(built.report.incidents, 4, "no report is read twice");
+    let warnings: Vec<String> = built
+        .report
+        .warnings
+        .sorted()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("loop") && w.contains("warning")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn ten_thousand_reports_in_one_folder_build() {
+    let site = copy_fixture("minimal");
+    let folder = site.path().join("content/incidents/bulk");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..10_000 {
+        let day = 1 + i % 28;
+        std::fs::write(
+            folder.join(format!("2023-01-{day:02}-report-{i}.md")),
+            format!(
+                "---\ntitle: Report {i}\ndate: 2023-01-{day:02}\ncountry: Mali\nregion: Kayes\n\
+                 sources:\n  - {{id: s1, name: Wire, type: news}}\nsummary: Number {i}.\n---\nBody {i}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let built = build_with(site.path(), |_| {});
+    assert_eq!(built.report.incidents, 10_004);
+    assert!(built.exists("incidents/2023-01-04-report-9999/"));
+    assert!(built.exists("incidents/page/5002/"), "paginated by 2");
+}

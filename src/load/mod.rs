@@ -148,6 +148,20 @@ struct References {
 }
 
 impl References {
+    /// A report nothing could be read from: other reports may still link to its slug.
+    fn unparsed(path: &Path) -> References {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        References {
+            path: path.to_path_buf(),
+            slug: crate::slugs::slugify(stem),
+            related: Vec::new(),
+            site_links: Vec::new(),
+        }
+    }
+
     fn of(incident: &Incident) -> References {
         References {
             path: incident.path.clone(),
@@ -158,10 +172,40 @@ impl References {
     }
 }
 
-/// Reads, splits, parses, validates and renders one report, collecting every problem.
+/// Reads one report from disk and loads it, collecting every problem.
 fn load_report(
     root: &Path,
     path: &Path,
+    registry: &Registry,
+    markdown: &MarkdownSettings,
+) -> Loaded {
+    match read_report(root, path) {
+        Ok(bytes) => load_report_bytes(path, &bytes, registry, markdown),
+        Err(problem) => Loaded {
+            incident: None,
+            problems: vec![problem],
+            references: References::unparsed(path),
+        },
+    }
+}
+
+/// Loads one report from its bytes, as [`load_site`] does: the incident if it is sound,
+/// and every problem (errors and warnings) found in it. Never panics, whatever the bytes;
+/// the fuzz target holds it to that.
+pub fn parse_report(
+    path: &Path,
+    bytes: &[u8],
+    registry: &Registry,
+    markdown: &MarkdownSettings,
+) -> (Option<Incident>, Vec<Diagnostic>) {
+    let loaded = load_report_bytes(path, bytes, registry, markdown);
+    (loaded.incident, loaded.problems)
+}
+
+/// Decodes, splits, parses, validates and renders one report.
+fn load_report_bytes(
+    path: &Path,
+    bytes: &[u8],
     registry: &Registry,
     markdown: &MarkdownSettings,
 ) -> Loaded {
@@ -169,20 +213,19 @@ fn load_report(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let mut references = References {
-        path: path.to_path_buf(),
-        slug: crate::slugs::slugify(stem),
-        related: Vec::new(),
-        site_links: Vec::new(),
-    };
-    let text = match read_report(root, path) {
+    let mut references = References::unparsed(path);
+    let text = match split::decode(bytes) {
         Ok(text) => text,
-        Err(problem) => {
+        Err((line, column)) => {
+            let problem = Diagnostic::error(path, line, column, "the file is not valid UTF-8")
+                .with_help(
+                    "save the file with UTF-8 encoding; incidex does not guess other encodings",
+                );
             return Loaded {
                 incident: None,
                 problems: vec![problem],
                 references,
-            }
+            };
         }
     };
     let parts = match split::split_report(&text) {
@@ -249,9 +292,8 @@ fn load_report(
     }
 }
 
-/// The text of one report, refusing files too large to be reports and bytes that are not
-/// UTF-8.
-fn read_report(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+/// The bytes of one report, refusing files too large to be reports.
+fn read_report(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let full = root.join(path);
     let cannot_read =
         |e: std::io::Error| Diagnostic::file_error(path, format!("cannot read the file: {e}"));
@@ -266,11 +308,7 @@ fn read_report(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         )
         .with_help("split the report, or move large tables to a linked data file"));
     }
-    let bytes = std::fs::read(&full).map_err(cannot_read)?;
-    split::decode(&bytes).map_err(|(line, column)| {
-        Diagnostic::error(path, line, column, "the file is not valid UTF-8")
-            .with_help("save the file with UTF-8 encoding; incidex does not guess other encodings")
-    })
+    std::fs::read(&full).map_err(cannot_read)
 }
 
 /// Slugs and ids must be unique across the site; both files are named.
