@@ -20,10 +20,12 @@
 pub mod build;
 pub mod diagnostics;
 pub mod index;
+pub mod init_site;
 pub mod load;
 pub mod locate;
 pub mod markdown;
 pub mod model;
+pub mod new_report;
 pub mod output;
 pub mod registry;
 pub mod render;

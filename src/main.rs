@@ -11,6 +11,8 @@ use std::path::Path;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use incidex::build::{self, BuildFailure, BuildReport};
 use incidex::diagnostics::Diagnostics;
+use incidex::init_site::init_site;
+use incidex::new_report::{new_report, NewError, NewReport, COMMAND_LINE};
 use incidex::report::{self, Format};
 use incidex::serve::{self, ServeError, ServeOptions};
 use incidex::settings::BuildOptions;
@@ -67,6 +69,37 @@ enum Command {
     Check(CheckArgs),
     /// Build the site and serve it on this machine.
     Serve(ServeArgs),
+    /// Write a new report with every field listed, ready to fill in.
+    New(NewArgs),
+    /// Make a new site in an empty folder.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The report's title.
+    title: String,
+    /// The site folder (holds site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The day of the event, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    date: Option<String>,
+    /// The country: a name, ISO code or alias from content/regions.yaml.
+    #[arg(long)]
+    country: Option<String>,
+    /// The region, within that country.
+    #[arg(long, requires = "country")]
+    region: Option<String>,
+    /// A group involved (repeat for several).
+    #[arg(long = "group")]
+    groups: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The folder to make the site in; it must be missing or empty.
+    dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +189,62 @@ fn main() -> ExitCode {
             let printer = Printer::new(&args.root, cli.message_format);
             run_serve(&printer, args)
         }
+        Command::New(args) => run_new(args),
+        Command::Init(args) => run_init(&args.dir),
+    }
+}
+
+fn run_new(args: NewArgs) -> ExitCode {
+    let request = NewReport {
+        root: args.root,
+        title: args.title,
+        date: args.date,
+        country: args.country,
+        region: args.region,
+        groups: args.groups,
+    };
+    match new_report(&request) {
+        Ok(path) => {
+            println!("{}", path.display());
+            eprintln!("Fill in the summary and a source, then run `incidex check`.");
+            ExitCode::SUCCESS
+        }
+        Err(NewError::Invalid(problems)) => {
+            for problem in problems {
+                // Problems with the arguments have no file to point into.
+                if problem.path == Path::new(COMMAND_LINE) {
+                    eprintln!("error: {}", problem.message);
+                    if let Some(help) = &problem.help {
+                        eprintln!("  help: {help}");
+                    }
+                } else {
+                    eprintln!("{problem}");
+                }
+            }
+            ExitCode::from(2)
+        }
+        Err(other) => {
+            eprintln!("error: {other}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_init(dir: &Path) -> ExitCode {
+    match init_site(dir) {
+        Ok(files) => {
+            println!(
+                "Made a new site in {} ({} files).",
+                dir.display(),
+                files.len()
+            );
+            println!("Next: cd {} && incidex serve", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -207,16 +296,21 @@ fn print_success(printer: &Printer, report: &BuildReport) {
     let seconds = report.elapsed.as_secs_f64();
     match &report.output {
         Some(output) => println!(
-            "Built {} reports into {} pages in {seconds:.2} s: {}",
-            report.incidents,
+            "Built {} into {} pages in {seconds:.2} s: {}",
+            plural(report.incidents, "report"),
             report.pages,
             output.display()
         ),
         None => println!(
-            "Checked {} reports and {} pages in {seconds:.2} s: no errors",
-            report.incidents, report.pages
+            "Checked {} and {} pages in {seconds:.2} s: no errors",
+            plural(report.incidents, "report"),
+            report.pages
         ),
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn print_failure(printer: &Printer, failure: &BuildFailure) {

@@ -355,6 +355,14 @@ fn resolve_sources(ck: &mut Checker, raw: Vec<RawSource>) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     for (i, raw) in raw.into_iter().enumerate() {
         let id = raw.id.unwrap_or_else(|| format!("s{}", i + 1));
+        if raw.name.trim().is_empty() {
+            ck.error(
+                "sources",
+                "name",
+                format!("sources[{i}].name is empty"),
+                Some("name who published it: an outlet, an agency, an official body".into()),
+            );
+        }
         if sources.iter().any(|s| s.id == id) {
             ck.error(
                 "sources",

@@ -1,0 +1,301 @@
+//! `incidex new`: writes a report skeleton with every key of the schema, the required ones
+//! filled from the arguments and the optional ones commented out, ready for an editor.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::registry::Registry;
+use crate::slugs::slugify;
+
+/// What the editor gave on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct NewReport {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The report's title.
+    pub title: String,
+    /// The day of the event; today when not given.
+    pub date: Option<String>,
+    /// A registry name, ISO code or alias.
+    pub country: Option<String>,
+    /// A region of that country.
+    pub region: Option<String>,
+    /// Groups involved, each as perpetrator until the editor says otherwise.
+    pub groups: Vec<String>,
+}
+
+/// Why no report was written.
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    /// A name or date given on the command line is wrong, or the registries are.
+    #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Diagnostic>),
+    /// A report is already at that path.
+    #[error("{0} already exists; choose another title or date, or edit that report")]
+    Exists(PathBuf),
+    /// The file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The report's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The path of diagnostics about the arguments rather than a file.
+pub const COMMAND_LINE: &str = "command line";
+
+/// Writes the new report and returns its path relative to the root.
+pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
+    let registry = Registry::load(&request.root).map_err(NewError::Invalid)?;
+    let args = Path::new(COMMAND_LINE);
+    let mut problems = Vec::new();
+    let date = match &request.date {
+        Some(text) => match crate::load::validate::parse_date(text) {
+            Ok(date) => Some(date),
+            Err(why) => {
+                problems.push(Diagnostic::file_error(args, format!("--date: {why}")));
+                None
+            }
+        },
+        None => Some(jiff::ZonedDateTime::now().date()),
+    };
+    let country = request.country.as_deref().map(|name| {
+        registry.resolve_country(name).map_err(|no| {
+            problems.push(unknown(args, "country", name, no.suggestion));
+        })
+    });
+    let country = country.and_then(Result::ok);
+    let region = match (country, request.region.as_deref()) {
+        (Some(c), Some(name)) => match registry.resolve_region(c, name) {
+            Ok(r) => Some(registry.region(r).name.clone()),
+            Err(no) => {
+                problems.push(unknown(args, "region", name, no.suggestion));
+                None
+            }
+        },
+        _ => None,
+    };
+    let mut groups = Vec::new();
+    for name in &request.groups {
+        match registry.resolve_group(name) {
+            Ok(g) => groups.push(registry.groups[g].name.clone()),
+            Err(no) => problems.push(unknown(args, "group", name, no.suggestion)),
+        }
+    }
+    let slug = slugify(&request.title);
+    if slug.is_empty() {
+        problems.push(Diagnostic::file_error(
+            args,
+            "the title gives an empty file name; use letters or digits",
+        ));
+    }
+    let Some(date) = date.filter(|_| problems.is_empty()) else {
+        return Err(NewError::Invalid(problems));
+    };
+
+    let relative = PathBuf::from(format!(
+        "content/incidents/{}/{date}-{slug}.md",
+        date.year()
+    ));
+    let path = request.root.join(&relative);
+    let iso = country.and_then(|c| registry.countries[c].iso.clone());
+    let id = next_id(&request.root, iso.as_deref(), date);
+    let text = skeleton(&Skeleton {
+        title: &request.title,
+        date,
+        country: country.map(|c| registry.countries[c].name.as_str()),
+        region: region.as_deref(),
+        groups: &groups,
+        id: id.as_deref(),
+    });
+    let write = |source| NewError::Write {
+        path: relative.clone(),
+        source,
+    };
+    std::fs::create_dir_all(path.parent().unwrap_or(&request.root)).map_err(write)?;
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(NewError::Exists(relative))
+        }
+        Err(e) => return Err(write(e)),
+    };
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(write)?;
+    Ok(relative)
+}
+
+fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> Diagnostic {
+    let help = match suggestion {
+        Some(s) => format!("did you mean '{s}'?"),
+        None => format!("names come from content/{what}s.yaml"),
+    };
+    let file = if what == "group" { "groups" } else { "regions" };
+    Diagnostic::file_error(args, format!("--{what}: unknown {what} '{name}'")).with_help(
+        help.replace(
+            &format!("content/{what}s.yaml"),
+            &format!("content/{file}.yaml"),
+        ),
+    )
+}
+
+/// The next id in the site's own scheme, if its reports carry ids.
+///
+/// Sites that number reports `ML-2025-0001` (country, year, sequence) get the next number for
+/// this country and year; sites with other `PREFIX-0001` ids get the next number after the
+/// largest; sites without ids get none, and the slug serves.
+fn next_id(root: &Path, iso: Option<&str>, date: Date) -> Option<String> {
+    let ids = existing_ids(root);
+    let numbered: Vec<(&str, &str)> = ids.iter().filter_map(|id| split_number(id)).collect();
+    if numbered.is_empty() {
+        return None;
+    }
+    let country_year = |prefix: &str| {
+        let parts: Vec<&str> = prefix.trim_end_matches('-').split('-').collect();
+        parts.len() == 2 && parts[0].len() == 2 && parts[1].len() == 4
+    };
+    let prefix = match iso {
+        Some(iso) if numbered.iter().all(|(p, _)| country_year(p)) => {
+            format!("{iso}-{}-", date.year())
+        }
+        _ => numbered.iter().map(|(p, _)| *p).max()?.to_string(),
+    };
+    let width = numbered.iter().map(|(_, n)| n.len()).max().unwrap_or(4);
+    let next = numbered
+        .iter()
+        .filter(|(p, _)| *p == prefix)
+        .filter_map(|(_, n)| n.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    Some(format!("{prefix}{next:0width$}"))
+}
+
+/// `ML-2025-0007` gives (`ML-2025-`, `0007`).
+fn split_number(id: &str) -> Option<(&str, &str)> {
+    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (prefix, number) = id.split_at(id.len() - digits);
+    (!number.is_empty() && prefix.ends_with('-')).then_some((prefix, number))
+}
+
+/// The `id:` of every report, read from the front matter lines without a full parse, so a
+/// site with a broken report can still get new ones.
+fn existing_ids(root: &Path) -> Vec<String> {
+    WalkDir::new(root.join("content/incidents"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .filter_map(|text| {
+            text.lines()
+                .skip(1)
+                .take_while(|l| l.trim_end() != "---")
+                .find_map(|l| l.strip_prefix("id:"))
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+        })
+        .collect()
+}
+
+struct Skeleton<'a> {
+    title: &'a str,
+    date: Date,
+    country: Option<&'a str>,
+    region: Option<&'a str>,
+    groups: &'a [String],
+    id: Option<&'a str>,
+}
+
+/// The report text: every key of the schema, with what each takes.
+fn skeleton(s: &Skeleton) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::from("---\n");
+    out.push_str(&format!("title: {}\n", quoted(s.title)));
+    match s.id {
+        Some(id) => out.push_str(&format!("id: {id}\n")),
+        None => out.push_str("# id: XX-2025-0001             # optional stable identifier\n"),
+    }
+    out.push_str(&format!(
+        "date: {}                 # the earliest possible day\n",
+        s.date
+    ));
+    out.push_str("# end_date: YYYY-MM-DD          # for events over several days\n");
+    out.push_str("date_precision: day              # day | week | month\n");
+    out.push_str(&format!(
+        "country: {}\n",
+        s.country
+            .map_or_else(|| "\"\"                      # required".into(), quoted)
+    ));
+    out.push_str(&format!(
+        "region: {}\n",
+        s.region.map_or_else(
+            || "\"\"                       # required: one name or a list".into(),
+            quoted
+        )
+    ));
+    out.push_str(
+        "# locations:                     # each place, for maps and the events export\n\
+         #   - name: Town\n\
+         #     coordinates: [14.45, -11.44]   # latitude, longitude\n\
+         #     precision: town                # exact | town | district | region\n",
+    );
+    if s.groups.is_empty() {
+        out.push_str(
+            "# groups:                        # role: perpetrator | target | responder\n\
+             #   - {group: NAME, role: perpetrator, attribution: claimed}\n",
+        );
+    } else {
+        out.push_str("groups:                          # role: perpetrator | target | responder\n");
+        for group in s.groups {
+            out.push_str(&format!(
+                "  - {{group: {}, role: perpetrator, attribution: suspected}}\n",
+                quoted(group)
+            ));
+        }
+    }
+    out.push_str(
+        "# event_type: attack             # attack | battle | explosion | abduction\n\
+         #                                # | violence against civilians | protest | riot\n\
+         #                                # | curfew | strategic development\n\
+         # fatalities:                    # never summed: each figure says who gave it\n\
+         #   best: 0                      # your estimate; omit it if only a party gave one\n\
+         #   claims:\n\
+         #     - {count: 0, who: unknown, by: NAME, source: s1}   # who: militants | soldiers | civilians | unknown\n\
+         # injured: {claims: []}\n\
+         # claims:                        # other contested assertions\n\
+         #   - {by: NAME, text: What they said, source: s1, disputed: true}\n\
+         sources:                         # at least one\n\
+         \x20 - id: s1\n\
+         \x20   name: \"\"                     # who published it\n\
+         \x20   type: news                   # news | official | armed group | ngo | social\n\
+         #    url: https://\n\
+         #    published: YYYY-MM-DD\n\
+         summary: \"\"                      # one or two neutral sentences\n\
+         # tags: []\n\
+         # related: []                    # slugs of other reports\n\
+         status: draft                    # draft | published | retracted\n\
+         # revisions: [{date: YYYY-MM-DD, note: What changed}]\n\
+         ---\n\
+         What happened, who says so, and what is not known.\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_site_scheme() {
+        assert_eq!(split_number("ML-2025-0007"), Some(("ML-2025-", "0007")));
+        assert_eq!(split_number("report"), None);
+        assert_eq!(split_number("2025"), None);
+    }
+}

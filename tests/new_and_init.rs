@@ -1,0 +1,139 @@
+//! `incidex init` makes a site that builds at once; `incidex new` writes a report that
+//! passes `check` once its summary and source are filled in.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn incidex(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("incidex")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .args(["--message-format", "short"])
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn new_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = incidex(dir.path(), &["init", "site"]);
+    assert_eq!(code, 0, "{out}{err}");
+    dir
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_publishes() {
+    let dir = new_site();
+    let site = dir.path().join("site");
+    for file in [
+        "site.yaml",
+        "content/regions.yaml",
+        "content/groups.yaml",
+        "README.md",
+        ".github/workflows/pages.yml",
+    ] {
+        assert!(site.join(file).is_file(), "{file} missing");
+    }
+    let (code, out, err) = incidex(&site, &["build", "--strict"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Built 1 report into"), "{out}");
+    assert!(site
+        .join("public/incidents/2025-07-01-kayes-curfew/index.html")
+        .is_file());
+    let workflow = std::fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    assert!(workflow.contains("actions/deploy-pages"), "{workflow}");
+}
+
+#[test]
+fn init_refuses_a_folder_with_files() {
+    let dir = new_site();
+    let (code, _, err) = incidex(dir.path(), &["init", "site"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not empty"), "{err}");
+}
+
+#[test]
+fn new_writes_every_field_and_passes_check_once_filled() {
+    let dir = new_site();
+    let site = dir.path().join("site");
+    let (code, out, err) = incidex(
+        &site,
+        &[
+            "new",
+            "Attack on a convoy near Nioro",
+            "--date",
+            "2025-08-03",
+            "--country",
+            "ML",
+            "--region",
+            "nioro",
+            "--group",
+            "gsim",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let relative = "content/incidents/2025/2025-08-03-attack-on-a-convoy-near-nioro.md";
+    assert_eq!(out.trim(), relative);
+    let path = site.join(relative);
+    let text = std::fs::read_to_string(&path).unwrap();
+    for line in [
+        "title: \"Attack on a convoy near Nioro\"",
+        "id: ML-2025-0002",
+        "date: 2025-08-03",
+        "country: \"Mali\"",
+        "region: \"Nioro\"",
+        "  - {group: \"JNIM\", role: perpetrator, attribution: suspected}",
+        "# fatalities:",
+        "# end_date:",
+        "status: draft",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from\n{text}");
+    }
+
+    // Unfilled, check names what is missing.
+    let (code, _, err) = incidex(&site, &["check"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("summary is empty"), "{err}");
+    assert!(err.contains("sources[0].name is empty"), "{err}");
+
+    let filled = text
+        .replace("summary: \"\"", "summary: A convoy was attacked.")
+        .replace("name: \"\"", "name: Wire");
+    std::fs::write(&path, filled).unwrap();
+    let (code, _, err) = incidex(&site, &["check", "--drafts"]);
+    assert_eq!(code, 0, "{err}");
+
+    // Never overwrites.
+    let (code, _, err) = incidex(
+        &site,
+        &[
+            "new",
+            "Attack on a convoy near Nioro",
+            "--date",
+            "2025-08-03",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn new_suggests_names_it_does_not_know() {
+    let dir = new_site();
+    let site = dir.path().join("site");
+    let (code, _, err) = incidex(&site, &["new", "X", "--country", "Maly", "--group", "JNMI"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: --country: unknown country 'Maly'"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'Mali'?"), "{err}");
+    assert!(err.contains("did you mean 'JNIM'?"), "{err}");
+    assert!(!site.join("content/incidents/2026").exists());
+}
