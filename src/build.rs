@@ -65,15 +65,28 @@ impl BuildFailure {
 
 /// Builds the site into its output folder, swapping it in only if every page rendered.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    run(options, true).map(|(report, _)| report)
+}
+
+/// Like [`build`], and hands back the loaded site and its index for the dev server to keep.
+pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built), BuildFailure> {
     run(options, true)
 }
 
 /// Validates everything a build reads and renders every page, writing nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    run(options, false)
+    run(options, false).map(|(report, _)| report)
 }
 
-fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure> {
+/// A site as loaded and indexed by a build.
+pub struct Built {
+    /// Every report, validated.
+    pub site: crate::load::Site,
+    /// Its lists.
+    pub index: crate::index::SiteIndex,
+}
+
+fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), BuildFailure> {
     let started = Instant::now();
     let mut stages = Vec::new();
     let mut lap = Instant::now();
@@ -125,7 +138,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
         staging.commit().map_err(io)?;
         stage_done("swap in");
     }
-    Ok(BuildReport {
+    let report = BuildReport {
         incidents: site.incidents.len(),
         pages: rendered.pages,
         static_files,
@@ -133,7 +146,8 @@ fn run(options: &BuildOptions, write: bool) -> Result<BuildReport, BuildFailure>
         warnings,
         elapsed: started.elapsed(),
         stages,
-    })
+    };
+    Ok((report, Built { site, index }))
 }
 
 /// Copies `static/` as is to the output root; hidden files are skipped.

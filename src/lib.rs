@@ -21,6 +21,7 @@ pub mod build;
 pub mod diagnostics;
 pub mod index;
 pub mod init_site;
+pub mod live;
 pub mod load;
 pub mod locate;
 pub mod markdown;

@@ -12,9 +12,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use incidex::build::{self, BuildFailure, BuildReport};
 use incidex::diagnostics::Diagnostics;
 use incidex::init_site::init_site;
+use incidex::live::Update;
 use incidex::new_report::{new_report, NewError, NewReport, COMMAND_LINE};
 use incidex::report::{self, Format};
-use incidex::serve::{self, ServeError, ServeOptions};
+use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
 use incidex::settings::BuildOptions;
 
 /// Builds browsable sites from incident reports.
@@ -35,6 +36,7 @@ enum MessageFormat {
 }
 
 /// Where and how problems are printed.
+#[derive(Clone)]
 struct Printer {
     root: PathBuf,
     format: Format,
@@ -270,14 +272,11 @@ fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
         port: args.port,
         drafts: args.drafts,
     };
-    let asked = args.port;
-    let result = serve::serve(&options, |url, report| {
-        print_success(printer, report);
-        if !url.ends_with(&format!(":{asked}/")) {
-            println!("Port {asked} is taken; using the next free one.");
-        }
-        println!("Serving the site at {url} (Ctrl-C to stop)");
-    });
+    let terminal = Terminal {
+        printer: printer.clone(),
+        asked_port: args.port,
+    };
+    let result = serve::serve(&options, terminal);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Build(failure)) => {
@@ -287,6 +286,51 @@ fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
         Err(other) => {
             eprintln!("error: {other}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// What `serve` prints as it goes.
+struct Terminal {
+    printer: Printer,
+    asked_port: u16,
+}
+
+impl ServeListener for Terminal {
+    fn ready(&mut self, url: &str, report: &BuildReport) {
+        print_success(&self.printer, report);
+        let asked = self.asked_port;
+        if !url.ends_with(&format!(":{asked}/")) {
+            println!("Port {asked} is taken; using the next free one.");
+        }
+        println!("Serving the site at {url} (Ctrl-C to stop)");
+        println!("Watching site.yaml, content/, templates/ and static/ for changes.");
+    }
+
+    fn updated(&mut self, changed: &[PathBuf], update: &Update) {
+        let what = match changed {
+            [one] => one.display().to_string(),
+            many => format!("{} files", many.len()),
+        };
+        match update {
+            Update::Rebuilt {
+                pages,
+                took,
+                incremental,
+                warnings,
+            } => {
+                self.printer.print(warnings);
+                let how = if *incremental { "updated" } else { "rebuilt" };
+                println!(
+                    "{what} changed: {how} {pages} pages in {} ms",
+                    took.as_millis()
+                );
+            }
+            Update::Failed(failure) => {
+                println!("{what} changed:");
+                print_failure(&self.printer, failure);
+                println!("The pages keep their last good state; the next good save updates them.");
+            }
         }
     }
 }

@@ -36,29 +36,12 @@ impl Staging {
     ///
     /// Refuses any path that could leave the folder (`..`, absolute paths).
     pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
-        let path = self.inside(relative)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, contents)
+        write_inside(&self.dir, relative, contents)
     }
 
     /// The absolute path of `relative` inside the staging folder, if it stays inside.
     pub fn inside(&self, relative: &str) -> io::Result<PathBuf> {
-        let relative = Path::new(relative);
-        let escapes = relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)));
-        if escapes || relative.as_os_str().is_empty() {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!(
-                    "refusing to write outside the output folder: {}",
-                    relative.display()
-                ),
-            ));
-        }
-        Ok(self.dir.join(relative))
+        inside(&self.dir, relative)
     }
 
     /// Replaces the target folder with the staging folder.
@@ -84,6 +67,59 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Where rendered pages go: a staging folder for a build, or the live output folder when the
+/// dev server updates a few pages in place.
+pub trait PageSink: Sync {
+    /// Writes one file, `relative` to the folder.
+    fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()>;
+}
+
+impl PageSink for Staging {
+    fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+        self.write(relative, contents)
+    }
+}
+
+/// The output folder itself, written in place: only the dev server does this, between
+/// full builds, where a half-updated site for a moment is harmless.
+#[derive(Debug, Clone)]
+pub struct InPlace {
+    /// The output folder.
+    pub dir: PathBuf,
+}
+
+impl PageSink for InPlace {
+    fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+        write_inside(&self.dir, relative, contents)
+    }
+}
+
+fn write_inside(dir: &Path, relative: &str, contents: &[u8]) -> io::Result<()> {
+    let path = inside(dir, relative)?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&path, contents)
+}
+
+/// `dir/relative`, refusing any `relative` that could leave `dir`.
+pub fn inside(dir: &Path, relative: &str) -> io::Result<PathBuf> {
+    let relative = Path::new(relative);
+    let escapes = relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)));
+    if escapes || relative.as_os_str().is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to write outside the output folder: {}",
+                relative.display()
+            ),
+        ));
+    }
+    Ok(dir.join(relative))
 }
 
 impl Drop for Staging {

@@ -1,16 +1,33 @@
-//! `incidex serve`: builds the site for the dev server's own address and serves the output
-//! folder on the loopback interface, so an editor can read the site as readers will.
+//! `incidex serve`: builds the site for the dev server's own address, serves the output
+//! folder on the loopback interface, watches the sources, rebuilds what a save touches and
+//! tells open pages to reload (or shows them the errors) over server-sent events.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use tower_http::services::{ServeDir, ServeFile};
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use notify_debouncer_full::notify::RecursiveMode;
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt;
 
-use crate::build::{build, BuildFailure, BuildReport};
+use crate::build::{BuildFailure, BuildReport};
+use crate::live::{Session, Update};
 use crate::settings::BuildOptions;
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 20;
+/// Editors write a file in several steps (truncate, write, rename); changes this close
+/// together are one save.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+/// Where the live-reload script and event stream live; no site page can be there.
+const LIVE_PREFIX: &str = "/__incidex/";
 
 /// What `serve` needs.
 #[derive(Debug, Clone)]
@@ -45,50 +62,311 @@ pub enum ServeError {
         /// The last failure.
         source: std::io::Error,
     },
+    /// The file watcher could not start.
+    #[error("cannot watch {path} for changes: {message}")]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     /// The server failed while running.
     #[error("the server stopped: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// Opens the first free port from `options.port` on, builds the site for that address and
-/// serves it until Ctrl-C. `on_ready` is told the URL and the build's report.
-pub fn serve(
-    options: &ServeOptions,
-    on_ready: impl FnOnce(&str, &BuildReport),
-) -> Result<(), ServeError> {
-    let listener = open_listener(options.bind, options.port)?;
-    let address = listener.local_addr()?;
+/// What the terminal is told while serving.
+pub trait ServeListener: Send + 'static {
+    /// The server is up at `url` after the first build.
+    fn ready(&mut self, url: &str, report: &BuildReport);
+    /// A save was handled.
+    fn updated(&mut self, changed: &[PathBuf], update: &Update);
+}
+
+/// What open pages are told.
+#[derive(Debug, Clone)]
+enum Notice {
+    Reload,
+    Problems(String),
+}
+
+#[derive(Clone)]
+struct AppState {
+    output: PathBuf,
+    canonical_output: PathBuf,
+    notices: broadcast::Sender<Notice>,
+    /// The problems of the last update, for pages opened while the site is broken.
+    problems: Arc<Mutex<Option<String>>>,
+}
+
+/// Opens the first free port from `options.port` on, builds the site for that address,
+/// serves it and rebuilds on every save until Ctrl-C.
+pub fn serve(options: &ServeOptions, mut listener: impl ServeListener) -> Result<(), ServeError> {
+    let socket = open_listener(options.bind, options.port)?;
+    let address = socket.local_addr()?;
     let url = format!("http://{}/", display_addr(address));
-    let report = build(&BuildOptions {
+    let (session, first) = Session::start(BuildOptions {
         root: options.root.clone(),
         output: options.output.clone(),
         base_url: Some(url.clone()),
         drafts: options.drafts,
         strict: false,
-    })?;
-    let output = report
-        .output
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"));
-    on_ready(&url, &report);
+    });
+    let report = first?;
+    listener.ready(&url, &report);
+    let output = session.output().to_path_buf();
+    let (notices, _) = broadcast::channel(16);
+    let state = AppState {
+        canonical_output: output.canonicalize()?,
+        output,
+        notices: notices.clone(),
+        problems: Arc::new(Mutex::new(None)),
+    };
+    let _watcher = watch(&options.root, session, state.clone(), listener)?;
+
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        listener.set_nonblocking(true)?;
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        let files = ServeDir::new(&output)
-            .append_index_html_on_directories(true)
-            .not_found_service(ServeFile::new(output.join("404.html")));
-        let app = axum::Router::new().fallback_service(files);
-        axum::serve(listener, app)
+        socket.set_nonblocking(true)?;
+        let socket = tokio::net::TcpListener::from_std(socket)?;
+        let app = axum::Router::new()
+            .route("/__incidex/events", axum::routing::get(events))
+            .route("/__incidex/live.js", axum::routing::get(live_script))
+            .fallback(serve_file)
+            .with_state(state);
+        axum::serve(socket, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
     })?;
     Ok(())
+}
+
+type Watcher = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
+/// Starts the watcher; each debounced batch of changes updates the session on the
+/// watcher's thread, then tells open pages.
+fn watch(
+    root: &Path,
+    mut session: Session,
+    state: AppState,
+    mut listener: impl ServeListener,
+) -> Result<Watcher, ServeError> {
+    let output = state.canonical_output.clone();
+    let canonical_root = root.canonicalize()?;
+    let watch_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e: notify_debouncer_full::notify::Error| ServeError::Watch {
+            path,
+            message: e.to_string(),
+        }
+    };
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |result: notify_debouncer_full::DebounceEventResult| {
+            let Ok(events) = result else { return };
+            let mut changed: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| changes_content(&e.event.kind))
+                .flat_map(|e| e.paths.iter())
+                .filter(|p| !p.starts_with(&output) && is_source(p))
+                .map(|p| p.strip_prefix(&canonical_root).unwrap_or(p).to_path_buf())
+                .collect();
+            changed.sort();
+            changed.dedup();
+            if changed.is_empty() {
+                return;
+            }
+            let update = session.update(&changed);
+            let notice = match &update {
+                Update::Rebuilt { .. } => {
+                    *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    Notice::Reload
+                }
+                Update::Failed(failure) => {
+                    let text = describe(failure);
+                    *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+                    Notice::Problems(text)
+                }
+            };
+            listener.updated(&changed, &update);
+            let _ = state.notices.send(notice);
+        },
+    )
+    .map_err(watch_error(root))?;
+    let root = root.canonicalize()?;
+    for (name, mode) in [
+        ("site.yaml", RecursiveMode::NonRecursive),
+        ("content", RecursiveMode::Recursive),
+        ("templates", RecursiveMode::Recursive),
+        ("static", RecursiveMode::Recursive),
+    ] {
+        let path = root.join(name);
+        if path.exists() {
+            debouncer.watch(&path, mode).map_err(watch_error(&path))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+/// Writes, creations, renames and removals; a build reading a file (access) or touching
+/// its times must not set off another build.
+fn changes_content(kind: &notify_debouncer_full::notify::EventKind) -> bool {
+    use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
+/// Files a build reads; editors' swap and backup files are not.
+fn is_source(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    !(name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp"))
+}
+
+/// The problems of a failed update as plain text, one per line, for the browser overlay.
+fn describe(failure: &BuildFailure) -> String {
+    match failure {
+        BuildFailure::Content(problems) | BuildFailure::Strict(problems) => {
+            let mut text: Vec<String> = problems.sorted().iter().map(|d| d.to_string()).collect();
+            text.push(format!("the site was not rebuilt: {}", problems.summary()));
+            text.join("\n")
+        }
+        other => other.to_string(),
+    }
+}
+
+async fn events(State(state): State<AppState>) -> impl IntoResponse {
+    let current = state
+        .problems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let first = tokio_stream::iter(current.map(Notice::Problems));
+    let later = BroadcastStream::new(state.notices.subscribe()).filter_map(Result::ok);
+    let stream = first.chain(later).map(|notice| {
+        Ok::<_, std::convert::Infallible>(match notice {
+            Notice::Reload => Event::default().event("reload").data("reload"),
+            Notice::Problems(text) => Event::default().event("problems").data(text),
+        })
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn live_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("live.js"),
+    )
+}
+
+/// Serves a file of the output folder, and nothing outside it.
+async fn serve_file(State(state): State<AppState>, uri: Uri) -> Response {
+    let Some(relative) = safe_relative_path(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "bad path").into_response();
+    };
+    let mut path = state.output.join(&relative);
+    if path.is_dir() {
+        if !uri.path().ends_with('/') {
+            let location = format!("{}/", uri.path());
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, location)],
+            )
+                .into_response();
+        }
+        path.push("index.html");
+    }
+    // A symbolic link inside the output may point anywhere: follow it, then check again.
+    match tokio::fs::canonicalize(&path).await {
+        Ok(real) if real.starts_with(&state.canonical_output) => {
+            match tokio::fs::read(&real).await {
+                Ok(bytes) => file_response(StatusCode::OK, &real, bytes),
+                Err(_) => not_found(&state).await,
+            }
+        }
+        Ok(_) => (StatusCode::FORBIDDEN, "outside the site").into_response(),
+        Err(_) => not_found(&state).await,
+    }
+}
+
+async fn not_found(state: &AppState) -> Response {
+    let page = state.output.join("404.html");
+    match tokio::fs::read(&page).await {
+        Ok(bytes) => file_response(StatusCode::NOT_FOUND, &page, bytes),
+        Err(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+fn file_response(status: StatusCode, path: &Path, bytes: Vec<u8>) -> Response {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    };
+    let body = if is_html {
+        Body::from(with_live_reload(bytes))
+    } else {
+        Body::from(bytes)
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Adds the live-reload script to a page, before `</body>` (or at the end).
+fn with_live_reload(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{LIVE_PREFIX}live.js\" defer></script>");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, tag.into_bytes());
+    html
+}
+
+/// The request path as a path relative to the output folder, or `None` when it tries to
+/// leave it: `..` (also percent-encoded), backslashes, NUL bytes or drive prefixes.
+pub fn safe_relative_path(request: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(request)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains(['\0', '\\']) {
+        return None;
+    }
+    let mut relative = PathBuf::new();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == ".." || segment == "." || segment.contains(':') {
+            return None;
+        }
+        relative.push(segment);
+    }
+    Some(relative)
 }
 
 fn open_listener(bind: IpAddr, first: u16) -> Result<TcpListener, ServeError> {
@@ -112,5 +390,40 @@ fn display_addr(address: SocketAddr) -> String {
     match address.ip() {
         IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
         IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_cannot_leave_the_output() {
+        assert_eq!(
+            safe_relative_path("/incidents/x/"),
+            Some(PathBuf::from("incidents/x"))
+        );
+        assert_eq!(safe_relative_path("/"), Some(PathBuf::new()));
+        for bad in [
+            "/../x",
+            "/a/%2e%2e/%2e%2e/x",
+            "/a/%2E%2E/x",
+            "/..%2fx",
+            "/a\\..\\b",
+            "/c:/x",
+            "/%00",
+        ] {
+            assert_eq!(safe_relative_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_body_ends() {
+        let html = with_live_reload(b"<html><body><p>x</p></body></html>".to_vec());
+        let html = String::from_utf8(html).unwrap();
+        assert!(
+            html.ends_with("live.js\" defer></script></body></html>"),
+            "{html}"
+        );
     }
 }

@@ -53,6 +53,54 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
         .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
+    finish(settings, registry, results, diagnostics)
+}
+
+/// Loads again only the reports at `changed` (paths relative to the root; added, edited or
+/// deleted) and keeps every other report of `previous` as it was: what the dev server does
+/// on a save, so one edit costs one report, not the whole folder.
+///
+/// The registries and settings are kept; a change to them needs [`load_site`].
+pub fn reload_reports(
+    previous: Site,
+    changed: &[PathBuf],
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    let Site {
+        settings,
+        registry,
+        incidents,
+    } = previous;
+    let markdown = MarkdownSettings {
+        base_path: settings.base_path.clone(),
+        allow_raw_html: settings.config.allow_raw_html,
+    };
+    let changed: std::collections::HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+    let mut results: Vec<Loaded> = incidents
+        .into_iter()
+        .filter(|i| !changed.contains(i.path.as_path()))
+        .map(|incident| Loaded {
+            references: References::of(&incident),
+            incident: Some(incident),
+            problems: Vec::new(),
+        })
+        .collect();
+    let fresh: Vec<Loaded> = changed
+        .par_iter()
+        .filter(|path| settings.root.join(path).is_file() && is_report(path.as_os_str()))
+        .map(|path| load_report(&settings.root, path, &registry, &markdown))
+        .collect();
+    results.extend(fresh);
+    results.sort_by(|a, b| a.references.path.cmp(&b.references.path));
+    finish(settings, registry, results, Diagnostics::default())
+}
+
+/// Checks what reports say about each other and assembles the site.
+fn finish(
+    settings: Settings,
+    registry: Registry,
+    results: Vec<Loaded>,
+    mut diagnostics: Diagnostics,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut incidents = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     for loaded in results {
@@ -125,7 +173,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// A Markdown file that is not an editor's backup or lock file.
 fn is_report(name: &std::ffi::OsStr) -> bool {
-    let Some(name) = name.to_str() else {
+    let Some(name) = Path::new(name).file_name().and_then(|n| n.to_str()) else {
         return false;
     };
     name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')

@@ -12,7 +12,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::load::Site;
-use crate::output::Staging;
+use crate::output::{PageSink, Staging};
 use crate::urls::Urls;
 use views::ViewContext;
 
@@ -56,49 +56,90 @@ pub fn render_site(
     index: &SiteIndex,
     staging: Option<&Staging>,
 ) -> Result<RenderReport, Vec<Diagnostic>> {
-    let urls = Urls::new(&site.settings.base_path);
-    let mut tera = templates::load_templates(&site.settings.root)?;
-    set_globals(&mut tera, site, &urls);
-    let cx = ViewContext {
-        site,
-        index,
-        urls: &urls,
-    };
-
-    let cards: Vec<String> = (0..site.incidents.len())
-        .into_par_iter()
-        .map(|i| {
-            let mut context = Context::new();
-            context.insert("card", &cx.card(i));
-            tera.render("card.html", &context)
-        })
-        .collect::<Result<_, _>>()
-        .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])?;
-
+    let renderer = Renderer::new(site)?;
+    let cx = renderer.view(site, index);
+    let cards = renderer.cards(&cx, 0..site.incidents.len())?;
     let shared = pages::Shared::new(&cx, cards);
     let pages = pages::all_pages(&cx);
-    let problems: Vec<Diagnostic> = pages
-        .par_iter()
-        .filter_map(|&page| {
-            let (template, url, context) = pages::page_context(&cx, page, &shared);
-            let html = match tera.render(template, &context) {
-                Ok(html) => html,
-                Err(e) => return Some(templates::render_diagnostic(&e, template)),
-            };
-            let staging = staging?;
-            let file = urls.output_file(&url);
-            staging.write(&file, html.as_bytes()).err().map(|e| {
-                Diagnostic::file_error(
-                    std::path::Path::new(&file),
-                    format!("cannot write the page: {e}"),
-                )
-            })
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let sink = staging.map(|s| s as &dyn PageSink);
+    renderer.render_pages(&cx, &shared, &pages, sink)?;
     Ok(RenderReport { pages: pages.len() })
+}
+
+/// The templates of one site, loaded once, and the URLs they link with: what the dev
+/// server keeps between saves so that re-rendering a few pages costs only those pages.
+pub struct Renderer {
+    tera: Tera,
+    urls: Urls,
+}
+
+impl Renderer {
+    /// Loads the site's templates (built-in ones unless overridden) and sets the globals.
+    pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
+        let urls = Urls::new(&site.settings.base_path);
+        let mut tera = templates::load_templates(&site.settings.root)?;
+        set_globals(&mut tera, site, &urls);
+        Ok(Renderer { tera, urls })
+    }
+
+    /// What views of `site` and `index` are built from.
+    pub fn view<'a>(&'a self, site: &'a Site, index: &'a SiteIndex) -> ViewContext<'a> {
+        ViewContext {
+            site,
+            index,
+            urls: &self.urls,
+        }
+    }
+
+    /// The card HTML of each incident in `which`, in order.
+    pub fn cards(
+        &self,
+        cx: &ViewContext,
+        which: impl IntoParallelIterator<Item = usize>,
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        which
+            .into_par_iter()
+            .map(|i| {
+                let mut context = Context::new();
+                context.insert("card", &cx.card(i));
+                self.tera.render("card.html", &context)
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])
+    }
+
+    /// Renders `pages` in parallel, writing each into `sink` when given.
+    pub fn render_pages(
+        &self,
+        cx: &ViewContext,
+        shared: &pages::Shared,
+        pages: &[pages::Page],
+        sink: Option<&dyn PageSink>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let problems: Vec<Diagnostic> = pages
+            .par_iter()
+            .filter_map(|&page| {
+                let (template, url, context) = pages::page_context(cx, page, shared);
+                let html = match self.tera.render(template, &context) {
+                    Ok(html) => html,
+                    Err(e) => return Some(templates::render_diagnostic(&e, template)),
+                };
+                let sink = sink?;
+                let file = self.urls.output_file(&url);
+                sink.write_page(&file, html.as_bytes()).err().map(|e| {
+                    Diagnostic::file_error(
+                        std::path::Path::new(&file),
+                        format!("cannot write the page: {e}"),
+                    )
+                })
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
 }
 
 fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {

@@ -1,0 +1,229 @@
+//! `incidex serve` as an editor uses it: pages served with live reload, a save shows up
+//! within a second, a broken save shows its errors on open pages, and nothing outside the
+//! output folder can be fetched.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `incidex serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    _site: tempfile::TempDir,
+    root: std::path::PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(port: u16) -> Server {
+    let site = common::copy_fixture("minimal");
+    let root = site.path().to_path_buf();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_incidex"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(&root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let address = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Serving the site at http://") {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    // Keep reading so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server {
+        child,
+        address,
+        _site: site,
+        root,
+    }
+}
+
+/// Sends a raw GET (the path exactly as given) and returns the status and body.
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_lowercase(), body.to_string())
+}
+
+/// Opens the event stream; the returned reader yields its lines.
+fn events(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__incidex/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    BufReader::new(stream)
+}
+
+/// Reads the event stream until an `event:` line of that name, failing after 5 s.
+fn wait_for_event(stream: &mut BufReader<TcpStream>, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut data = String::new();
+    let mut current = String::new();
+    while Instant::now() < deadline {
+        let mut line = String::new();
+        if stream.read_line(&mut line).unwrap_or(0) == 0 {
+            continue;
+        }
+        let line = line.trim_end();
+        if let Some(event) = line.strip_prefix("event: ") {
+            current = event.to_string();
+            data.clear();
+        } else if let Some(d) = line.strip_prefix("data: ") {
+            data.push_str(d);
+            data.push('\n');
+        } else if line.is_empty() && current == name {
+            return data;
+        }
+    }
+    panic!("no '{name}' event within 5 s");
+}
+
+fn edit(root: &Path, report: &str, from: &str, to: &str) {
+    let path = root.join(report);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
+
+#[test]
+fn pages_are_served_with_live_reload_and_right_types() {
+    let server = start(4311);
+    let (status, head, body) = get(&server, "/incidents/2025-07-02-curfew-in-dioila/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html"), "{head}");
+    assert!(
+        body.contains("/__incidex/live.js"),
+        "live reload is injected"
+    );
+    assert!(
+        body.contains("href=\"/incidents/\""),
+        "links work at the server's root"
+    );
+    let (status, head, _) = get(&server, "/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css"), "{head}");
+    let (status, _, body) = get(&server, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1"), "the site's 404 page");
+    let (status, head, _) = get(&server, "/incidents");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /incidents/"), "{head}");
+}
+
+#[test]
+fn nothing_outside_the_output_folder_is_served() {
+    let server = start(4331);
+    std::fs::write(server.root.join("secret.txt"), "secret").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        server.root.join("secret.txt"),
+        server.root.join("public/link.txt"),
+    )
+    .unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/incidents/%2E%2E/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "//etc/passwd",
+        "/link.txt",
+    ] {
+        let (status, _, body) = get(&server, path);
+        assert!(!body.contains("secret"), "{path} leaked: {status}");
+        assert!(matches!(status, 400 | 403 | 404), "{path}: {status}");
+    }
+}
+
+#[test]
+fn a_save_is_served_within_a_second_and_pages_reload() {
+    let server = start(4351);
+    let mut stream = events(&server);
+    std::thread::sleep(Duration::from_millis(200));
+    let saved = Instant::now();
+    edit(
+        &server.root,
+        CURFEW,
+        "The governor ordered a night curfew.",
+        "A curfew from dusk.",
+    );
+    wait_for_event(&mut stream, "reload");
+    let (_, _, body) = get(&server, "/incidents/");
+    assert!(
+        body.contains("A curfew from dusk."),
+        "the list shows the new summary"
+    );
+    let (_, _, body) = get(&server, "/regions/mali/dioila/");
+    assert!(body.contains("A curfew from dusk."), "the region page too");
+    assert!(
+        saved.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        saved.elapsed()
+    );
+}
+
+#[test]
+fn a_broken_save_shows_its_errors_until_fixed() {
+    let server = start(4371);
+    let mut stream = events(&server);
+    std::thread::sleep(Duration::from_millis(200));
+    edit(&server.root, CURFEW, "region: Dioila", "region: Dioilla");
+    let problems = wait_for_event(&mut stream, "problems");
+    assert!(problems.contains("unknown region 'Dioilla'"), "{problems}");
+    assert!(
+        problems.contains("2025-07-02-curfew-in-dioila.md:5:9"),
+        "{problems}"
+    );
+    let (status, _, _) = get(&server, "/incidents/2025-07-02-curfew-in-dioila/");
+    assert_eq!(status, 200, "the last good page is still served");
+
+    // A page opened now is told at once.
+    let mut late = events(&server);
+    assert!(wait_for_event(&mut late, "problems").contains("Dioilla"));
+
+    edit(&server.root, CURFEW, "region: Dioilla", "region: Dioila");
+    wait_for_event(&mut stream, "reload");
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let _blocker = std::net::TcpListener::bind("127.0.0.1:4391").unwrap();
+    let server = start(4391);
+    assert_ne!(server.address, "127.0.0.1:4391");
+    assert!(
+        server.address.starts_with("127.0.0.1:"),
+        "loopback by default"
+    );
+}
