@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::index::{build_index, SiteIndex};
 use crate::load::{reload_reports, Site};
 use crate::output::InPlace;
-use crate::render::pages::{all_pages, Page, Shared};
+use crate::render::pages::{Page, Shared};
 use crate::render::views::ViewContext;
 use crate::render::Renderer;
 use crate::settings::BuildOptions;
@@ -139,7 +139,7 @@ impl Session {
             site: old_site,
             index: old_index,
             renderer,
-            cards: old_cards,
+            cards: mut old_cards,
         } = live;
         let changed_set: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
         let old = Snapshot::of(&old_site, &old_index, &changed_set);
@@ -163,7 +163,8 @@ impl Session {
         let mut fresh = stale.iter().zip(fresh_cards);
         let mut next_fresh = fresh.next();
         let mut cards = Vec::with_capacity(site.incidents.len());
-        for (i, incident) in site.incidents.iter().enumerate() {
+        let mut unchanged = old.unchanged.iter();
+        for i in 0..site.incidents.len() {
             match next_fresh.take() {
                 Some((&j, card)) if j == i => {
                     cards.push(card);
@@ -171,26 +172,32 @@ impl Session {
                 }
                 other => {
                     next_fresh = other;
-                    let old_position = old.positions.get(incident.slug.as_str()).copied();
-                    cards.push(
-                        old_position
-                            .map(|p| old_cards[p].clone())
-                            .unwrap_or_default(),
-                    );
+                    let card = unchanged
+                        .next()
+                        .map(|&p| std::mem::take(&mut old_cards[p]))
+                        .unwrap_or_default();
+                    cards.push(card);
                 }
             }
         }
 
-        let pages = affected_pages(&cx, &old, &stale);
+        let (pages, gone) = affected_pages(&cx, &old, &stale);
         let shared = Shared::new(&cx, cards);
         let sink = InPlace {
             dir: self.output.clone(),
         };
         let result = renderer.render_pages(&cx, &shared, &pages, Some(&sink));
-        for slug in &old.slugs_of_changed {
-            if !index.by_slug.contains_key(slug) {
-                let gone = self.output.join("incidents").join(slug);
-                let _ = std::fs::remove_dir_all(gone);
+        let gone_reports = old
+            .slugs_of_changed
+            .iter()
+            .filter(|slug| !index.by_slug.contains_key(*slug))
+            .map(|slug| cx.urls.incident(slug));
+        for url in gone.into_iter().chain(gone_reports) {
+            let file = cx.urls.output_file(&url);
+            if let Some(folder) = std::path::Path::new(&file).parent() {
+                if let Ok(path) = crate::output::inside(&self.output, &folder.to_string_lossy()) {
+                    let _ = std::fs::remove_dir_all(path);
+                }
             }
         }
         result.map_err(content_failure)?;
@@ -214,14 +221,17 @@ fn content_failure(problems: Vec<crate::diagnostics::Diagnostic>) -> BuildFailur
 
 /// What the pages showed before a change, for the reports the change touched.
 struct Snapshot {
-    /// Old position of every report by slug, to reuse unchanged cards.
-    positions: std::collections::HashMap<String, usize>,
+    /// Old positions of the reports the change left alone, in order: they keep that
+    /// order among the new reports, since both are sorted by path.
+    unchanged: Vec<usize>,
     /// Slugs of the changed reports as they were.
     slugs_of_changed: Vec<String>,
     /// Slugs of reports whose pages linked to a changed one (neighbours, related).
     linked: Vec<String>,
     /// Lists the changed reports were in.
     terms: Terms,
+    /// Where in each list the changed reports stood, and how long the list was.
+    places: Vec<(ListKey, usize, usize)>,
 }
 
 impl Snapshot {
@@ -231,8 +241,10 @@ impl Snapshot {
             .collect();
         let mut terms = Terms::default();
         let mut linked = Vec::new();
+        let mut places = Vec::new();
         for &i in &touched {
             terms.add(site, i);
+            places.extend(list_places(index, &terms, i));
             let (newer, older) = index.neighbours[i];
             linked.extend(
                 newer
@@ -247,15 +259,84 @@ impl Snapshot {
             }
         }
         Snapshot {
-            positions: index.by_slug.clone(),
+            unchanged: (0..site.incidents.len())
+                .filter(|i| !touched.contains(i))
+                .collect(),
             slugs_of_changed: touched
                 .iter()
                 .map(|&i| site.incidents[i].slug.clone())
                 .collect(),
             linked,
             terms,
+            places,
         }
     }
+}
+
+/// One paginated list of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ListKey {
+    All,
+    Country(usize),
+    Region(usize, usize),
+    Group(usize),
+    Type(usize),
+}
+
+impl ListKey {
+    fn list<'a>(&self, index: &'a SiteIndex) -> &'a [usize] {
+        match *self {
+            ListKey::All => &index.listed,
+            ListKey::Country(c) => &index.by_country[c],
+            ListKey::Region(c, r) => &index.by_region[c][r],
+            ListKey::Group(g) => &index.by_group[g],
+            ListKey::Type(t) => &index.by_type[t],
+        }
+    }
+
+    /// The URL of the list's first page.
+    fn first_url(&self, cx: &ViewContext) -> String {
+        let registry = &cx.site.registry;
+        match *self {
+            ListKey::All => cx.urls.incidents(),
+            ListKey::Country(c) => cx.urls.country(&registry.countries[c].slug),
+            ListKey::Region(c, r) => cx.urls.region(
+                &registry.countries[c].slug,
+                &registry.countries[c].regions[r].slug,
+            ),
+            ListKey::Group(g) => cx.urls.group(&registry.groups[g].slug),
+            ListKey::Type(t) => cx.urls.event_type(&crate::slugs::slugify(
+                crate::vocabulary::EventType::ALL[t].as_str(),
+            )),
+        }
+    }
+
+    fn page(&self, n: usize) -> Page {
+        match *self {
+            ListKey::All => Page::Incidents(n),
+            ListKey::Country(c) => Page::Country(c, n),
+            ListKey::Region(c, r) => Page::Region(c, r, n),
+            ListKey::Group(g) => Page::Group(g, n),
+            ListKey::Type(t) => Page::Type(t, n),
+        }
+    }
+}
+
+/// Every list that holds incident `i` (whose terms are in `terms`), with its position
+/// there and the list's length.
+fn list_places(index: &SiteIndex, terms: &Terms, i: usize) -> Vec<(ListKey, usize, usize)> {
+    let keys = std::iter::once(ListKey::All)
+        .chain(terms.countries.iter().map(|&c| ListKey::Country(c)))
+        .chain(terms.regions.iter().map(|&(c, r)| ListKey::Region(c, r)))
+        .chain(terms.groups.iter().map(|&g| ListKey::Group(g)))
+        .chain(terms.types.iter().map(|&t| ListKey::Type(t)));
+    keys.filter_map(|key| {
+        let list = key.list(index);
+        list.iter()
+            .position(|&x| x == i)
+            .map(|at| (key, at, list.len()))
+    })
+    .collect()
 }
 
 /// Countries, regions, groups, types and years some reports belong to.
@@ -284,31 +365,35 @@ impl Terms {
         self.years.insert(incident.date.year());
     }
 
-    fn shows(&self, page: Page) -> bool {
-        match page {
-            Page::Home
-            | Page::Incidents(_)
-            | Page::Regions
-            | Page::Groups
-            | Page::Types
-            | Page::Timeline => true,
-            Page::Country(c, _) => self.countries.contains(&c),
-            Page::Region(c, r, _) => self.regions.contains(&(c, r)),
-            Page::Group(g, _) => self.groups.contains(&g),
-            Page::Type(t, _) => self.types.contains(&t),
-            Page::Year(y) => self.years.contains(&y),
-            Page::Incident(_) | Page::Alias(..) | Page::About | Page::NotFound => false,
-        }
+    /// The pages that show counts or lists of these terms and are not paginated.
+    fn summary_pages(&self) -> impl Iterator<Item = Page> + '_ {
+        [
+            Page::Home,
+            Page::Regions,
+            Page::Groups,
+            Page::Types,
+            Page::Timeline,
+        ]
+        .into_iter()
+        .chain(self.years.iter().map(|&y| Page::Year(y)))
     }
 }
 
-/// Every page that shows a changed report, before or after the change.
-fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> Vec<Page> {
+/// Every page that shows a changed report, before or after the change: its own page, its
+/// neighbours and the reports that name it as related, the summary pages, and in each list
+/// it is in only the list pages from its old place to its new one (all of the rest of the
+/// list when the list grew or shrank, as every later item moves).
+fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> (Vec<Page>, Vec<String>) {
     let site = cx.site;
     let index = cx.index;
+    let per_page = site.settings.config.paginate_by.max(1);
     let mut terms = Terms::default();
     let mut incidents: HashSet<usize> = changed.iter().copied().collect();
+    let mut places: Vec<(ListKey, usize, usize)> = old.places.clone();
     for &i in changed {
+        let mut own = Terms::default();
+        own.add(site, i);
+        places.extend(list_places(index, &own, i));
         terms.add(site, i);
         let (newer, older) = index.neighbours[i];
         incidents.extend(newer.into_iter().chain(older));
@@ -323,10 +408,53 @@ fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> Vec<Pa
             .iter()
             .filter_map(|slug| index.by_slug.get(slug).copied()),
     );
-    let mut pages: Vec<Page> = all_pages(cx)
-        .into_iter()
-        .filter(|&p| terms.shows(p) || old.terms.shows(p))
-        .collect();
+
+    let mut stale = Vec::new();
+    let mut pages: HashSet<Page> = HashSet::new();
+    for page in terms.summary_pages().chain(old.terms.summary_pages()) {
+        match page {
+            Page::Year(y) if !index.by_year.contains_key(&y) => {
+                stale.push(cx.urls.year(y));
+            }
+            page => {
+                pages.insert(page);
+            }
+        }
+    }
     pages.extend(incidents.into_iter().map(Page::Incident));
-    pages
+    // Lists whose length changed shift from the first place touched to their end.
+    let mut spans: std::collections::HashMap<ListKey, (usize, usize, bool)> =
+        std::collections::HashMap::new();
+    for (key, at, _) in places {
+        let span = spans.entry(key).or_insert((at, at, false));
+        span.0 = span.0.min(at);
+        span.1 = span.1.max(at);
+    }
+    for (key, span) in spans.iter_mut() {
+        let new_len = key.list(index).len();
+        let old_len = old.places.iter().find(|(k, _, _)| k == key).map(|p| p.2);
+        // A list the report joined or left, or whose length changed otherwise, shifts.
+        span.2 = old_len != Some(new_len);
+    }
+    for (key, (first, last, resized)) in spans {
+        let new_len = key.list(index).len();
+        let last_page = new_len.div_ceil(per_page).max(1);
+        let old_last_page = old
+            .places
+            .iter()
+            .filter(|(k, _, _)| *k == key)
+            .map(|&(_, _, len)| len.div_ceil(per_page).max(1))
+            .max()
+            .unwrap_or(last_page);
+        let first_url = key.first_url(cx);
+        stale.extend((last_page + 1..=old_last_page).map(|n| cx.urls.page(&first_url, n)));
+        let from = first / per_page + 1;
+        let to = if resized {
+            last_page
+        } else {
+            (last / per_page + 1).min(last_page)
+        };
+        pages.extend((from.min(last_page)..=to).map(|n| key.page(n)));
+    }
+    (pages.into_iter().collect(), stale)
 }

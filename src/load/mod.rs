@@ -53,7 +53,16 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
         .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
-    finish(settings, registry, results, diagnostics)
+    let mut incidents = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
+    for loaded in results {
+        diagnostics.extend(loaded.problems);
+        match loaded.incident {
+            Some(incident) => incidents.push(incident),
+            None => failed.push(loaded.references),
+        }
+    }
+    finish(settings, registry, incidents, failed, diagnostics)
 }
 
 /// Loads again only the reports at `changed` (paths relative to the root; added, edited or
@@ -75,45 +84,45 @@ pub fn reload_reports(
         allow_raw_html: settings.config.allow_raw_html,
     };
     let changed: std::collections::HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
-    let mut results: Vec<Loaded> = incidents
+    let mut kept: Vec<Incident> = incidents
         .into_iter()
         .filter(|i| !changed.contains(i.path.as_path()))
-        .map(|incident| Loaded {
-            references: References::of(&incident),
-            incident: Some(incident),
-            problems: Vec::new(),
-        })
         .collect();
     let fresh: Vec<Loaded> = changed
         .par_iter()
         .filter(|path| settings.root.join(path).is_file() && is_report(path.as_os_str()))
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
-    results.extend(fresh);
-    results.sort_by(|a, b| a.references.path.cmp(&b.references.path));
-    finish(settings, registry, results, Diagnostics::default())
+    let mut diagnostics = Diagnostics::default();
+    let mut failed = Vec::new();
+    for loaded in fresh {
+        diagnostics.extend(loaded.problems);
+        match loaded.incident {
+            Some(incident) => kept.push(incident),
+            None => failed.push(loaded.references),
+        }
+    }
+    kept.sort_by(|a, b| a.path.cmp(&b.path));
+    finish(settings, registry, kept, failed, diagnostics)
 }
 
 /// Checks what reports say about each other and assembles the site.
 fn finish(
     settings: Settings,
     registry: Registry,
-    results: Vec<Loaded>,
+    mut incidents: Vec<Incident>,
+    failed: Vec<References>,
     mut diagnostics: Diagnostics,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
-    let mut incidents = Vec::with_capacity(results.len());
-    let mut failed = Vec::new();
-    for loaded in results {
-        diagnostics.extend(loaded.problems);
-        match loaded.incident {
-            Some(incident) => incidents.push(incident),
-            None => failed.push(loaded.references),
-        }
-    }
-    let references: Vec<References> = incidents.iter().map(References::of).chain(failed).collect();
+    let references: Vec<Refs> = incidents
+        .iter()
+        .map(Refs::of)
+        .chain(failed.iter().map(References::view))
+        .collect();
     check_unique(&incidents, &mut diagnostics);
     check_related(&references, &mut diagnostics, &settings.root);
     check_report_links(&references, &mut diagnostics, &settings.root);
+    drop(references);
     if !settings.drafts {
         incidents.retain(|i| i.status != Status::Draft);
     }
@@ -210,12 +219,31 @@ impl References {
         }
     }
 
-    fn of(incident: &Incident) -> References {
-        References {
-            path: incident.path.clone(),
-            slug: incident.slug.clone(),
-            related: incident.related.clone(),
-            site_links: incident.site_links.clone(),
+    fn view(&self) -> Refs<'_> {
+        Refs {
+            path: &self.path,
+            slug: &self.slug,
+            related: &self.related,
+            site_links: &self.site_links,
+        }
+    }
+}
+
+/// [`References`] borrowed from a report, sound or not, for the checks across reports.
+struct Refs<'a> {
+    path: &'a Path,
+    slug: &'a str,
+    related: &'a [String],
+    site_links: &'a [String],
+}
+
+impl<'a> Refs<'a> {
+    fn of(incident: &'a Incident) -> Refs<'a> {
+        Refs {
+            path: &incident.path,
+            slug: &incident.slug,
+            related: &incident.related,
+            site_links: &incident.site_links,
         }
     }
 }
@@ -383,17 +411,16 @@ fn check_unique(incidents: &[Incident], diagnostics: &mut Diagnostics) {
 }
 
 /// Every `related:` slug must name a report of the site.
-fn check_related(incidents: &[References], diagnostics: &mut Diagnostics, root: &Path) {
-    let slugs: std::collections::HashSet<&str> =
-        incidents.iter().map(|i| i.slug.as_str()).collect();
+fn check_related(incidents: &[Refs], diagnostics: &mut Diagnostics, root: &Path) {
+    let slugs: std::collections::HashSet<&str> = incidents.iter().map(|i| i.slug).collect();
     for incident in incidents {
-        for related in &incident.related {
+        for related in incident.related {
             if !slugs.contains(related.as_str()) {
-                let (line, column) = locate_in_file(root, &incident.path, "related", related);
+                let (line, column) = locate_in_file(root, incident.path, "related", related);
                 let suggestion = crate::diagnostics::did_you_mean(related, slugs.iter().copied());
                 diagnostics.push(
                     Diagnostic::error(
-                        &incident.path,
+                        incident.path,
                         line,
                         column,
                         format!("related report '{related}' does not exist"),
@@ -411,11 +438,10 @@ fn check_related(incidents: &[References], diagnostics: &mut Diagnostics, root: 
 }
 
 /// Links in bodies to `/incidents/SLUG/` must name a report of the site.
-fn check_report_links(incidents: &[References], diagnostics: &mut Diagnostics, root: &Path) {
-    let slugs: std::collections::HashSet<&str> =
-        incidents.iter().map(|i| i.slug.as_str()).collect();
+fn check_report_links(incidents: &[Refs], diagnostics: &mut Diagnostics, root: &Path) {
+    let slugs: std::collections::HashSet<&str> = incidents.iter().map(|i| i.slug).collect();
     for incident in incidents {
-        for link in &incident.site_links {
+        for link in incident.site_links {
             let Some(rest) = link.strip_prefix("/incidents/") else {
                 continue;
             };
@@ -423,11 +449,11 @@ fn check_report_links(incidents: &[References], diagnostics: &mut Diagnostics, r
             if slug.is_empty() || slug == "page" || slugs.contains(slug) {
                 continue;
             }
-            let (line, column) = locate_text_in_file(root, &incident.path, link);
+            let (line, column) = locate_text_in_file(root, incident.path, link);
             let suggestion = crate::diagnostics::did_you_mean(slug, slugs.iter().copied());
             diagnostics.push(
                 Diagnostic::error(
-                    &incident.path,
+                    incident.path,
                     line,
                     column,
                     format!("link to report '{slug}', which does not exist"),

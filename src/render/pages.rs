@@ -12,7 +12,7 @@ use super::views::{date_view, month_name, pagination, CountedLink, Link, ViewCon
 use crate::vocabulary::{EventType, Role};
 
 /// One page of the site.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     /// `/`
     Home,

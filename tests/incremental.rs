@@ -1,0 +1,88 @@
+//! The dev server's incremental update writes the same site a full build would.
+
+mod common;
+
+use std::path::PathBuf;
+
+use incidex::live::{Session, Update};
+use incidex::settings::BuildOptions;
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+fn options(root: &std::path::Path, out: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out),
+        base_url: Some(BASE.into()),
+        ..BuildOptions::default()
+    }
+}
+
+/// Applies `edit` to a copy of the minimal fixture both ways and compares every file.
+fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) {
+    let site = common::copy_fixture("minimal");
+    let out = tempfile::tempdir().unwrap();
+    let (mut session, first) = Session::start(options(site.path(), out.path().join("live")));
+    first.expect("first build");
+    let changed = edit(site.path());
+    match session.update(&changed) {
+        Update::Rebuilt { incremental, .. } => assert!(incremental, "a report edit is incremental"),
+        Update::Failed(f) => panic!("update failed: {}", common::explain(&f)),
+    }
+    let full = out.path().join("full");
+    incidex::build::build(&options(site.path(), full.clone())).expect("full build");
+    let live = common::files_under(&out.path().join("live"));
+    let full = common::files_under(&full);
+    let live_names: Vec<_> = live.keys().collect();
+    let full_names: Vec<_> = full.keys().collect();
+    assert_eq!(live_names, full_names, "the same files");
+    for (name, bytes) in &full {
+        assert!(
+            live[name] == *bytes,
+            "{name} differs:\n--- incremental\n{}\n--- full\n{}",
+            String::from_utf8_lossy(&live[name]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
+
+fn rewrite(root: &std::path::Path, report: &str, from: &str, to: &str) -> Vec<PathBuf> {
+    let path = root.join(report);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    vec![PathBuf::from(report)]
+}
+
+#[test]
+fn editing_a_summary() {
+    same_as_full_build(|root| rewrite(root, CURFEW, "a night curfew", "an evening curfew"));
+}
+
+#[test]
+fn moving_a_report_in_time_and_place() {
+    same_as_full_build(|root| {
+        let mut changed = rewrite(root, CURFEW, "date: 2025-07-02", "date: 2024-10-02");
+        changed.extend(rewrite(root, CURFEW, "region: Dioila", "region: Kayes"));
+        changed
+    });
+}
+
+#[test]
+fn adding_and_deleting_reports() {
+    same_as_full_build(|root| {
+        let added = "content/incidents/2025/2025-09-01-new.md";
+        std::fs::write(
+            root.join(added),
+            "---\ntitle: New\ndate: 2025-09-01\ncountry: Mali\nregion: Segou\n\
+             groups: [JNIM]\nevent_type: battle\n\
+             sources: [{id: s1, name: W, type: news}]\nsummary: New one.\n---\nBody.\n",
+        )
+        .unwrap();
+        let deleted = "content/incidents/2024/2024-11-20-sahel-ambush.md";
+        std::fs::remove_file(root.join(deleted)).unwrap();
+        vec![PathBuf::from(added), PathBuf::from(deleted)]
+    });
+}
