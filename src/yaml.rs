@@ -195,6 +195,11 @@ const SYNTAX: &[(&str, &str, &str)] = &[
          otherwise check the indentation",
     ),
     (
+        "could not find expected ':'",
+        "a line that is neither 'key: value' nor part of the value above it",
+        "write 'key: value', or indent the line to continue the value above",
+    ),
+    (
         "found character that cannot start any token",
         "a value cannot start with this character",
         "put the value in quotes",

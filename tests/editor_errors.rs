@@ -310,6 +310,19 @@ fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
 }
 
 #[test]
+fn old_mac_line_endings_count_as_lines() {
+    // A lone CR ends a line for YAML; positions must count it the same way (found by fuzzing).
+    let text = GOOD
+        .replace("country: Mali", "country: Maly")
+        .replace('\n', "\r");
+    let site = site_with(REPORT, text);
+    fails_with(
+        &site,
+        &[&format!("{REPORT}:4:10: error: unknown country 'Maly'")],
+    );
+}
+
+#[test]
 fn registry_duplicates_are_errors_in_the_registry_file() {
     let site = copy_fixture("minimal");
     let groups = site.path().join("content/groups.yaml");
