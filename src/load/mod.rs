@@ -54,6 +54,17 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
     let mut incidents = Vec::with_capacity(results.len());
+    let failed = sort_out(results, &mut incidents, &mut diagnostics);
+    finish(settings, registry, incidents, failed, diagnostics)
+}
+
+/// Moves sound reports into `incidents` and problems into `diagnostics`; returns what the
+/// reports that failed refer to.
+fn sort_out(
+    results: Vec<Loaded>,
+    incidents: &mut Vec<Incident>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<References> {
     let mut failed = Vec::new();
     for loaded in results {
         diagnostics.extend(loaded.problems);
@@ -62,7 +73,7 @@ pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics>
             None => failed.push(loaded.references),
         }
     }
-    finish(settings, registry, incidents, failed, diagnostics)
+    failed
 }
 
 /// Loads again only the reports at `changed` (paths relative to the root; added, edited or
@@ -94,14 +105,7 @@ pub fn reload_reports(
         .map(|path| load_report(&settings.root, path, &registry, &markdown))
         .collect();
     let mut diagnostics = Diagnostics::default();
-    let mut failed = Vec::new();
-    for loaded in fresh {
-        diagnostics.extend(loaded.problems);
-        match loaded.incident {
-            Some(incident) => kept.push(incident),
-            None => failed.push(loaded.references),
-        }
-    }
+    let failed = sort_out(fresh, &mut kept, &mut diagnostics);
     kept.sort_by(|a, b| a.path.cmp(&b.path));
     finish(settings, registry, kept, failed, diagnostics)
 }
