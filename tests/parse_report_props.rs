@@ -36,7 +36,8 @@ fn parse(bytes: &[u8]) -> (Option<Incident>, Vec<Diagnostic>) {
     parse_report(Path::new(REPORT_PATH), bytes, registry(), &markdown)
 }
 
-/// Lines as an editor counts them: a last line without a final newline counts too.
+/// Lines as YAML and editors count them (LF, CRLF or a lone CR ends one); a last line
+/// without a final line break counts too.
 fn line_count(bytes: &[u8]) -> usize {
     // LF, CRLF and a lone CR each end a line, for YAML and for editors alike.
     let breaks = bytes
