@@ -95,7 +95,7 @@ def main():
         reports_count = len(reports)
         print(f"reports: {reports_count}, edits: {len(latencies)}")
         print(f"save to reload event: median {statistics.median(latencies):.1f} ms, "
-              f"worst {max(latencies):.1f} ms (includes the {40} ms debounce)")
+              f"worst {max(latencies):.1f} ms (with the watcher's wait, up to 40 ms, for a save to settle)")
     finally:
         server.terminate()
         server.wait()

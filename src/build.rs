@@ -78,12 +78,16 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     run(options, false).map(|(report, _)| report)
 }
 
-/// A site as loaded and indexed by a build.
+/// A site as loaded, indexed and rendered by a build.
 pub struct Built {
     /// Every report, validated.
     pub site: crate::load::Site,
     /// Its lists.
     pub index: crate::index::SiteIndex,
+    /// Its templates, loaded.
+    pub renderer: crate::render::Renderer,
+    /// Incident i's card HTML.
+    pub cards: Vec<String>,
 }
 
 fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), BuildFailure> {
@@ -129,11 +133,8 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         staging
             .write("style.css", STYLESHEET.as_bytes())
             .map_err(io)?;
-        static_files = copy_static(&site.settings.root.join("static"), &staging).map_err(|d| {
-            let mut all = Diagnostics::default();
-            all.push(d);
-            BuildFailure::Content(all)
-        })?;
+        static_files = copy_static(&site.settings.root.join("static"), &staging)
+            .map_err(|d| BuildFailure::Content(std::iter::once(d).collect()))?;
         stage_done("copy static");
         staging.commit().map_err(io)?;
         stage_done("swap in");
@@ -147,7 +148,13 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         elapsed: started.elapsed(),
         stages,
     };
-    Ok((report, Built { site, index }))
+    let built = Built {
+        site,
+        index,
+        renderer: rendered.renderer,
+        cards: rendered.cards,
+    };
+    Ok((report, built))
 }
 
 /// Copies `static/` as is to the output root; hidden files are skipped.

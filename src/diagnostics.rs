@@ -154,6 +154,14 @@ impl Diagnostics {
     }
 }
 
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(items: I) -> Self {
+        let mut all = Diagnostics::default();
+        all.extend(items);
+        all
+    }
+}
+
 /// The closest of `candidates` to `input`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     input: &str,

@@ -87,11 +87,7 @@ pub fn build_index(site: &Site) -> SiteIndex {
             }
         }
         if let Some(event_type) = incident.event_type {
-            let t = EventType::ALL
-                .iter()
-                .position(|&e| e == event_type)
-                .unwrap_or(0);
-            index.by_type[t].push(i);
+            index.by_type[event_type.index()].push(i);
         }
         index
             .by_year

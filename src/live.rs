@@ -74,10 +74,10 @@ impl Session {
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
         let started = Instant::now();
         let root = &self.options.root;
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.clone());
         let relative: Vec<PathBuf> = changed
             .iter()
             .map(|p| {
-                let canonical_root = root.canonicalize().unwrap_or_else(|_| root.clone());
                 p.strip_prefix(&canonical_root)
                     .or_else(|_| p.strip_prefix(root))
                     .map(Path::to_path_buf)
@@ -113,14 +113,15 @@ impl Session {
 
     fn full_build(&mut self) -> Result<BuildReport, BuildFailure> {
         self.live = None;
-        let (report, Built { site, index }) = build_keeping(&self.options)?;
-        let renderer = Renderer::new(&site).map_err(content_failure)?;
-        let cards = {
-            let cx = renderer.view(&site, &index);
-            renderer
-                .cards(&cx, 0..site.incidents.len())
-                .map_err(content_failure)?
-        };
+        let (
+            report,
+            Built {
+                site,
+                index,
+                renderer,
+                cards,
+            },
+        ) = build_keeping(&self.options)?;
         self.live = Some(Live {
             site,
             index,
@@ -160,26 +161,18 @@ impl Session {
         let fresh_cards = renderer
             .cards(&cx, stale.clone())
             .map_err(content_failure)?;
-        let mut fresh = stale.iter().zip(fresh_cards);
-        let mut next_fresh = fresh.next();
-        let mut cards = Vec::with_capacity(site.incidents.len());
-        let mut unchanged = old.unchanged.iter();
-        for i in 0..site.incidents.len() {
-            match next_fresh.take() {
-                Some((&j, card)) if j == i => {
-                    cards.push(card);
-                    next_fresh = fresh.next();
-                }
-                other => {
-                    next_fresh = other;
-                    let card = unchanged
-                        .next()
-                        .map(|&p| std::mem::take(&mut old_cards[p]))
-                        .unwrap_or_default();
-                    cards.push(card);
-                }
-            }
-        }
+        // Both lists are in path order, so fresh cards and kept ones interleave in step.
+        let mut fresh = stale.iter().copied().zip(fresh_cards).peekable();
+        let mut kept = old.unchanged.iter();
+        let cards: Vec<String> = (0..site.incidents.len())
+            .map(|i| match fresh.next_if(|(j, _)| *j == i) {
+                Some((_, card)) => card,
+                None => kept
+                    .next()
+                    .map(|&p| std::mem::take(&mut old_cards[p]))
+                    .unwrap_or_default(),
+            })
+            .collect();
 
         let (pages, gone) = affected_pages(&cx, &old, &stale);
         let shared = Shared::new(&cx, cards);
@@ -214,9 +207,7 @@ impl Session {
 }
 
 fn content_failure(problems: Vec<crate::diagnostics::Diagnostic>) -> BuildFailure {
-    let mut all = Diagnostics::default();
-    all.extend(problems);
-    BuildFailure::Content(all)
+    BuildFailure::Content(problems.into_iter().collect())
 }
 
 /// What the pages showed before a change, for the reports the change touched.
@@ -244,7 +235,7 @@ impl Snapshot {
         let mut places = Vec::new();
         for &i in &touched {
             terms.add(site, i);
-            places.extend(list_places(index, &terms, i));
+            places.extend(list_places(site, index, i));
             let (newer, older) = index.neighbours[i];
             linked.extend(
                 newer
@@ -305,9 +296,9 @@ impl ListKey {
                 &registry.countries[c].regions[r].slug,
             ),
             ListKey::Group(g) => cx.urls.group(&registry.groups[g].slug),
-            ListKey::Type(t) => cx.urls.event_type(&crate::slugs::slugify(
-                crate::vocabulary::EventType::ALL[t].as_str(),
-            )),
+            ListKey::Type(t) => cx
+                .urls
+                .event_type(&crate::vocabulary::EventType::ALL[t].slug()),
         }
     }
 
@@ -322,9 +313,10 @@ impl ListKey {
     }
 }
 
-/// Every list that holds incident `i` (whose terms are in `terms`), with its position
-/// there and the list's length.
-fn list_places(index: &SiteIndex, terms: &Terms, i: usize) -> Vec<(ListKey, usize, usize)> {
+/// Every list that holds incident `i`, with its position there and the list's length.
+fn list_places(site: &Site, index: &SiteIndex, i: usize) -> Vec<(ListKey, usize, usize)> {
+    let mut terms = Terms::default();
+    terms.add(site, i);
     let keys = std::iter::once(ListKey::All)
         .chain(terms.countries.iter().map(|&c| ListKey::Country(c)))
         .chain(terms.regions.iter().map(|&(c, r)| ListKey::Region(c, r)))
@@ -355,13 +347,7 @@ impl Terms {
         self.countries.insert(incident.country);
         self.regions.extend(incident.regions.iter().copied());
         self.groups.extend(incident.actors.iter().map(|a| a.group));
-        if let Some(t) = incident.event_type {
-            self.types.extend(
-                crate::vocabulary::EventType::ALL
-                    .iter()
-                    .position(|&e| e == t),
-            );
-        }
+        self.types.extend(incident.event_type.map(|t| t.index()));
         self.years.insert(incident.date.year());
     }
 
@@ -391,9 +377,7 @@ fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> (Vec<P
     let mut incidents: HashSet<usize> = changed.iter().copied().collect();
     let mut places: Vec<(ListKey, usize, usize)> = old.places.clone();
     for &i in changed {
-        let mut own = Terms::default();
-        own.add(site, i);
-        places.extend(list_places(index, &own, i));
+        places.extend(list_places(site, index, i));
         terms.add(site, i);
         let (newer, older) = index.neighbours[i];
         incidents.extend(newer.into_iter().chain(older));
@@ -422,30 +406,23 @@ fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> (Vec<P
         }
     }
     pages.extend(incidents.into_iter().map(Page::Incident));
-    // Lists whose length changed shift from the first place touched to their end.
-    let mut spans: std::collections::HashMap<ListKey, (usize, usize, bool)> =
+    // Per list: the first and last place touched, old or new.
+    let mut spans: std::collections::HashMap<ListKey, (usize, usize)> =
         std::collections::HashMap::new();
     for (key, at, _) in places {
-        let span = spans.entry(key).or_insert((at, at, false));
-        span.0 = span.0.min(at);
-        span.1 = span.1.max(at);
+        let span = spans.entry(key).or_insert((at, at));
+        *span = (span.0.min(at), span.1.max(at));
     }
-    for (key, span) in spans.iter_mut() {
+    let old_lengths: std::collections::HashMap<ListKey, usize> =
+        old.places.iter().map(|&(key, _, len)| (key, len)).collect();
+    for (key, (first, last)) in spans {
         let new_len = key.list(index).len();
-        let old_len = old.places.iter().find(|(k, _, _)| k == key).map(|p| p.2);
-        // A list the report joined or left, or whose length changed otherwise, shifts.
-        span.2 = old_len != Some(new_len);
-    }
-    for (key, (first, last, resized)) in spans {
-        let new_len = key.list(index).len();
+        let old_len = old_lengths.get(&key).copied();
+        // A list the report joined or left, or whose length changed otherwise, shifts from
+        // the first place touched to its end.
+        let resized = old_len != Some(new_len);
         let last_page = new_len.div_ceil(per_page).max(1);
-        let old_last_page = old
-            .places
-            .iter()
-            .filter(|(k, _, _)| *k == key)
-            .map(|&(_, _, len)| len.div_ceil(per_page).max(1))
-            .max()
-            .unwrap_or(last_page);
+        let old_last_page = old_len.map_or(last_page, |len| len.div_ceil(per_page).max(1));
         let first_url = key.first_url(cx);
         stale.extend((last_page + 1..=old_last_page).map(|n| cx.urls.page(&first_url, n)));
         let from = first / per_page + 1;

@@ -134,17 +134,12 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
 }
 
 fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> Diagnostic {
+    let registry = if what == "group" { "groups" } else { "regions" };
     let help = match suggestion {
         Some(s) => format!("did you mean '{s}'?"),
-        None => format!("names come from content/{what}s.yaml"),
+        None => format!("names come from content/{registry}.yaml"),
     };
-    let file = if what == "group" { "groups" } else { "regions" };
-    Diagnostic::file_error(args, format!("--{what}: unknown {what} '{name}'")).with_help(
-        help.replace(
-            &format!("content/{what}s.yaml"),
-            &format!("content/{file}.yaml"),
-        ),
-    )
+    Diagnostic::file_error(args, format!("--{what}: unknown {what} '{name}'")).with_help(help)
 }
 
 /// The next id in the site's own scheme, if its reports carry ids.

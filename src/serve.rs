@@ -159,7 +159,8 @@ fn watch(
     mut listener: impl ServeListener,
 ) -> Result<Watcher, ServeError> {
     let output = state.canonical_output.clone();
-    let canonical_root = root.canonicalize()?;
+    let root = root.canonicalize()?;
+    let canonical_root = root.clone();
     let watch_error = |path: &Path| {
         let path = path.to_path_buf();
         move |e: notify_debouncer_full::notify::Error| ServeError::Watch {
@@ -200,8 +201,7 @@ fn watch(
             let _ = state.notices.send(notice);
         },
     )
-    .map_err(watch_error(root))?;
-    let root = root.canonicalize()?;
+    .map_err(watch_error(&root))?;
     for (name, mode) in [
         ("site.yaml", RecursiveMode::NonRecursive),
         ("content", RecursiveMode::Recursive),

@@ -17,6 +17,11 @@ macro_rules! vocabulary {
             /// Every value, in the order SPEC.md lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Position in [`Self::ALL`]: the index of per-value lists.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// The name used in YAML and shown to readers.
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -176,5 +181,17 @@ vocabulary! {
         /// Anything else.
         #[default]
         Other = "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (position, event_type) in EventType::ALL.iter().enumerate() {
+            assert_eq!(event_type.index(), position);
+        }
     }
 }

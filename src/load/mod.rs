@@ -39,11 +39,8 @@ const MAX_REPORT_BYTES: u64 = 4 * 1024 * 1024;
 /// Returns the site, or every problem found; warnings come back in both cases.
 pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let registry = Registry::load(&settings.root).map_err(|problems| {
-        let mut all = Diagnostics::default();
-        all.extend(problems);
-        all
-    })?;
+    let registry = Registry::load(&settings.root)
+        .map_err(|problems| problems.into_iter().collect::<Diagnostics>())?;
     let files = report_files(&settings.root, &mut diagnostics);
     let markdown = MarkdownSettings {
         base_path: settings.base_path.clone(),

@@ -19,11 +19,15 @@ use views::ViewContext;
 /// The stylesheet built into the binary, written unless the site's `static/` has its own.
 pub const STYLESHEET: &str = include_str!("../../static/style.css");
 
-/// What a render produced.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct RenderReport {
+/// What a render produced, with the templates and cards it made, which the dev server
+/// keeps rather than make again.
+pub struct Rendered {
     /// Pages rendered from templates.
     pub pages: usize,
+    /// The loaded templates.
+    pub renderer: Renderer,
+    /// Incident i's card HTML.
+    pub cards: Vec<String>,
 }
 
 /// Site-wide values every template sees as `site` and `nav`.
@@ -55,7 +59,7 @@ pub fn render_site(
     site: &Site,
     index: &SiteIndex,
     staging: Option<&Staging>,
-) -> Result<RenderReport, Vec<Diagnostic>> {
+) -> Result<Rendered, Vec<Diagnostic>> {
     let renderer = Renderer::new(site)?;
     let cx = renderer.view(site, index);
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
@@ -63,7 +67,13 @@ pub fn render_site(
     let pages = pages::all_pages(&cx);
     let sink = staging.map(|s| s as &dyn PageSink);
     renderer.render_pages(&cx, &shared, &pages, sink)?;
-    Ok(RenderReport { pages: pages.len() })
+    let pages = pages.len();
+    let pages::Shared { cards, .. } = shared;
+    Ok(Rendered {
+        pages,
+        renderer,
+        cards,
+    })
 }
 
 /// The templates of one site, loaded once, and the URLs they link with: what the dev
