@@ -88,6 +88,8 @@ pub struct Built {
     pub renderer: crate::render::Renderer,
     /// Incident i's card HTML.
     pub cards: Vec<String>,
+    /// Incident i's serialised data for the exports.
+    pub data: Vec<crate::publish::ReportData>,
 }
 
 fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), BuildFailure> {
@@ -153,6 +155,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         index,
         renderer: rendered.renderer,
         cards: rendered.cards,
+        data: rendered.data,
     };
     Ok((report, built))
 }

@@ -34,6 +34,8 @@ pub struct SiteIndex {
     pub related: Vec<Vec<usize>>,
     /// Neighbours in time per incident within `listed`: (newer, older).
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// The latest revision of any listed report: when the site-wide pages last changed.
+    pub latest_revision: Option<jiff::civil::Date>,
 }
 
 /// Builds the index. Needs a loaded [`Site`]; touches nothing on disk.
@@ -100,6 +102,7 @@ pub fn build_index(site: &Site) -> SiteIndex {
     }
 
     index.related = related_reports(site, &index);
+    index.latest_revision = listed.iter().map(|&i| incidents[i].last_revision()).max();
     index.listed = listed;
     index
 }

@@ -28,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod new_report;
 pub mod output;
+pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;

@@ -12,7 +12,8 @@ use crate::diagnostics::Diagnostics;
 use crate::index::{build_index, SiteIndex};
 use crate::load::{reload_reports, Site};
 use crate::output::InPlace;
-use crate::render::pages::{Page, Shared};
+use crate::publish::{self, ReportData};
+use crate::render::pages::{all_pages, Page, Shared};
 use crate::render::views::ViewContext;
 use crate::render::Renderer;
 use crate::settings::BuildOptions;
@@ -47,6 +48,7 @@ struct Live {
     index: SiteIndex,
     renderer: Renderer,
     cards: Vec<String>,
+    data: Vec<ReportData>,
 }
 
 impl Session {
@@ -120,6 +122,7 @@ impl Session {
                 index,
                 renderer,
                 cards,
+                data,
             },
         ) = build_keeping(&self.options)?;
         self.live = Some(Live {
@@ -127,6 +130,7 @@ impl Session {
             index,
             renderer,
             cards,
+            data,
         });
         Ok(report)
     }
@@ -141,6 +145,7 @@ impl Session {
             index: old_index,
             renderer,
             cards: mut old_cards,
+            data: mut old_data,
         } = live;
         let changed_set: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
         let old = Snapshot::of(&old_site, &old_index, &changed_set);
@@ -161,25 +166,35 @@ impl Session {
         let fresh_cards = renderer
             .cards(&cx, stale.clone())
             .map_err(content_failure)?;
-        // Both lists are in path order, so fresh cards and kept ones interleave in step.
-        let mut fresh = stale.iter().copied().zip(fresh_cards).peekable();
-        let mut kept = old.unchanged.iter();
-        let cards: Vec<String> = (0..site.incidents.len())
-            .map(|i| match fresh.next_if(|(j, _)| *j == i) {
-                Some((_, card)) => card,
-                None => kept
-                    .next()
-                    .map(|&p| std::mem::take(&mut old_cards[p]))
-                    .unwrap_or_default(),
-            })
-            .collect();
+        let cards = merge(&stale, fresh_cards, &old.unchanged, &mut old_cards);
+        let fresh_data = publish::report_data(&cx, stale.clone());
+        let data = merge(&stale, fresh_data, &old.unchanged, &mut old_data);
 
         let (pages, gone) = affected_pages(&cx, &old, &stale);
-        let shared = Shared::new(&cx, cards);
         let sink = InPlace {
             dir: self.output.clone(),
         };
-        let result = renderer.render_pages(&cx, &shared, &pages, Some(&sink));
+        let mut touched_terms = Terms::default();
+        for &i in &stale {
+            touched_terms.add(&site, i);
+        }
+        let scope = publish::Scope {
+            terms: Some(
+                touched_terms
+                    .publish_terms()
+                    .chain(old.terms.publish_terms())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+            ),
+            incidents: Some(stale.clone()),
+        };
+        let downloads =
+            publish::write_data(&cx, &data, Some(&sink), &scope).map_err(content_failure)?;
+        let shared = Shared::new(&cx, cards, downloads);
+        let result = renderer
+            .render_pages(&cx, &shared, &pages, Some(&sink))
+            .and_then(|()| renderer.write_sitemap(&cx, &all_pages(&cx), Some(&sink)));
         let gone_reports = old
             .slugs_of_changed
             .iter()
@@ -201,9 +216,27 @@ impl Session {
             index,
             renderer,
             cards,
+            data,
         });
         Ok((written, warnings))
     }
+}
+
+/// The per-report values of the new site: fresh ones for the `stale` positions, the old
+/// ones moved over for the rest. Both lists are in path order, so they interleave in step.
+fn merge<T: Default>(stale: &[usize], fresh: Vec<T>, unchanged: &[usize], old: &mut [T]) -> Vec<T> {
+    let total = unchanged.len() + fresh.len();
+    let mut fresh = stale.iter().copied().zip(fresh).peekable();
+    let mut kept = unchanged.iter();
+    (0..total)
+        .map(|i| match fresh.next_if(|(j, _)| *j == i) {
+            Some((_, value)) => value,
+            None => kept
+                .next()
+                .map(|&p| std::mem::take(&mut old[p]))
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn content_failure(problems: Vec<crate::diagnostics::Diagnostic>) -> BuildFailure {
@@ -351,6 +384,20 @@ impl Terms {
         self.years.insert(incident.date.year());
     }
 
+    /// The same terms as the publish stage names them, for their feeds and data files.
+    fn publish_terms(&self) -> impl Iterator<Item = publish::Term> + '_ {
+        self.countries
+            .iter()
+            .map(|&c| publish::Term::Country(c))
+            .chain(
+                self.regions
+                    .iter()
+                    .map(|&(c, r)| publish::Term::Region(c, r)),
+            )
+            .chain(self.groups.iter().map(|&g| publish::Term::Group(g)))
+            .chain(self.types.iter().map(|&t| publish::Term::Type(t)))
+    }
+
     /// The pages that show counts or lists of these terms and are not paginated.
     fn summary_pages(&self) -> impl Iterator<Item = Page> + '_ {
         [
@@ -359,6 +406,7 @@ impl Terms {
             Page::Groups,
             Page::Types,
             Page::Timeline,
+            Page::Data,
         ]
         .into_iter()
         .chain(self.years.iter().map(|&y| Page::Year(y)))

@@ -69,6 +69,16 @@ impl Incident {
     pub fn is_listed(&self) -> bool {
         self.status == Status::Published
     }
+
+    /// The day of the last revision: the latest of the report's date, its `updated` date
+    /// and its revision notes. Feeds and sitemaps give it as the report's last change.
+    pub fn last_revision(&self) -> Date {
+        self.revisions
+            .iter()
+            .map(|r| r.date)
+            .chain(self.updated)
+            .fold(self.date, Date::max)
+    }
 }
 
 /// A place where the incident happened.

@@ -5,14 +5,56 @@
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    origin: String,
 }
 
 impl Urls {
-    /// URLs under `base_path`, which starts and ends with `/`.
+    /// URLs under `base_path`, which starts and ends with `/`, with no known origin.
     pub fn new(base_path: &str) -> Self {
         Urls {
             base: base_path.to_string(),
+            origin: String::new(),
         }
+    }
+
+    /// URLs of a site published at `base_url` (`https://host/repo/`), whose path part is
+    /// `base_path`: pages link by path, feeds and sitemaps by absolute URL.
+    pub fn for_site(base_url: &str, base_path: &str) -> Self {
+        let trimmed = base_url.trim_end_matches('/');
+        let origin = trimmed
+            .strip_suffix(base_path.trim_end_matches('/'))
+            .filter(|o| o.starts_with("http://") || o.starts_with("https://"))
+            .unwrap_or("");
+        Urls {
+            base: base_path.to_string(),
+            origin: origin.to_string(),
+        }
+    }
+
+    /// `url` (a path from this struct) as an absolute URL; a path still when the site's
+    /// base URL names no host.
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
+    }
+
+    /// A file beside a page: `/regions/mali/` and `atom.xml` give `/regions/mali/atom.xml`.
+    pub fn beside(&self, page: &str, file: &str) -> String {
+        format!("{page}{file}")
+    }
+
+    /// The site's main Atom feed.
+    pub fn atom(&self) -> String {
+        format!("{}atom.xml", self.base)
+    }
+
+    /// The downloads page; data files sit in the same folder.
+    pub fn data(&self) -> String {
+        format!("{}data/", self.base)
+    }
+
+    /// One incident's own JSON record.
+    pub fn incident_json(&self, slug: &str) -> String {
+        format!("{}incidents/{slug}/incident.json", self.base)
     }
 
     /// The base path itself: the home page.
@@ -122,6 +164,19 @@ mod tests {
         assert_eq!(urls.page(&urls.incidents(), 2), "/repo/incidents/page/2/");
         assert_eq!(urls.page(&urls.incidents(), 1), "/repo/incidents/");
         assert_eq!(urls.path("static/style.css"), "/repo/static/style.css");
+    }
+
+    #[test]
+    fn absolute_urls_keep_the_origin_of_the_base_url() {
+        let urls = Urls::for_site("https://example.org/sub/", "/sub/");
+        assert_eq!(
+            urls.absolute(&urls.atom()),
+            "https://example.org/sub/atom.xml"
+        );
+        let root = Urls::for_site("https://example.org", "/");
+        assert_eq!(root.absolute(&root.home()), "https://example.org/");
+        let bare = Urls::for_site("/sub/", "/sub/");
+        assert_eq!(bare.absolute(&bare.home()), "/sub/");
     }
 
     #[test]

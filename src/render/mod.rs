@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::load::Site;
 use crate::output::{PageSink, Staging};
+use crate::publish;
 use crate::urls::Urls;
 use views::ViewContext;
 
@@ -28,6 +29,8 @@ pub struct Rendered {
     pub renderer: Renderer,
     /// Incident i's card HTML.
     pub cards: Vec<String>,
+    /// Incident i's serialised data, reused by every export that lists it.
+    pub data: Vec<publish::ReportData>,
 }
 
 /// Site-wide values every template sees as `site` and `nav`.
@@ -39,6 +42,7 @@ struct SiteGlobals<'a> {
     base_path: &'a str,
     base_url: &'a str,
     stylesheet: String,
+    feed: String,
 }
 
 #[derive(Serialize)]
@@ -49,6 +53,7 @@ struct Nav {
     groups: String,
     types: String,
     timeline: String,
+    data: String,
     about: String,
 }
 
@@ -63,16 +68,20 @@ pub fn render_site(
     let renderer = Renderer::new(site)?;
     let cx = renderer.view(site, index);
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
-    let shared = pages::Shared::new(&cx, cards);
-    let pages = pages::all_pages(&cx);
     let sink = staging.map(|s| s as &dyn PageSink);
+    let data = publish::report_data(&cx, 0..site.incidents.len());
+    let downloads = publish::write_data(&cx, &data, sink, &publish::Scope::default())?;
+    let shared = pages::Shared::new(&cx, cards, downloads);
+    let pages = pages::all_pages(&cx);
     renderer.render_pages(&cx, &shared, &pages, sink)?;
+    renderer.write_sitemap(&cx, &pages, sink)?;
     let pages = pages.len();
     let pages::Shared { cards, .. } = shared;
     Ok(Rendered {
         pages,
         renderer,
         cards,
+        data,
     })
 }
 
@@ -86,7 +95,7 @@ pub struct Renderer {
 impl Renderer {
     /// Loads the site's templates (built-in ones unless overridden) and sets the globals.
     pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
-        let urls = Urls::new(&site.settings.base_path);
+        let urls = Urls::for_site(&site.settings.config.base_url, &site.settings.base_path);
         let mut tera = templates::load_templates(&site.settings.root)?;
         set_globals(&mut tera, site, &urls);
         Ok(Renderer { tera, urls })
@@ -152,6 +161,53 @@ impl Renderer {
     }
 }
 
+impl Renderer {
+    /// Writes `sitemap.xml` (or a sitemap index and its parts) listing `pages`, and
+    /// `robots.txt` pointing at it.
+    pub fn write_sitemap(
+        &self,
+        cx: &ViewContext,
+        pages: &[pages::Page],
+        sink: Option<&dyn PageSink>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let Some(sink) = sink else {
+            return Ok(());
+        };
+        let entries: Vec<(String, Option<jiff::civil::Date>)> = pages
+            .par_iter()
+            .filter(|&&page| pages::in_sitemap(cx, page))
+            .map(|&page| {
+                (
+                    self.urls.absolute(&pages::page_url(cx, page)),
+                    pages::page_lastmod(cx, page),
+                )
+            })
+            .collect();
+        let absolute = |file: &str| self.urls.absolute(&self.urls.path(file));
+        let mut files = publish::sitemap::sitemaps(&entries, absolute);
+        files.push((
+            "robots.txt".to_string(),
+            publish::sitemap::robots(&absolute("sitemap.xml")),
+        ));
+        let problems: Vec<Diagnostic> = files
+            .iter()
+            .filter_map(|(name, text)| {
+                sink.write_page(name, text.as_bytes()).err().map(|e| {
+                    Diagnostic::file_error(
+                        std::path::Path::new(name),
+                        format!("cannot write the file: {e}"),
+                    )
+                })
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+}
+
 fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
     let config = &site.settings.config;
     let globals = tera.global_context();
@@ -164,6 +220,7 @@ fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
             base_path: &site.settings.base_path,
             base_url: &config.base_url,
             stylesheet: urls.path("style.css"),
+            feed: urls.atom(),
         },
     );
     globals.insert(
@@ -175,6 +232,7 @@ fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
             groups: urls.groups(),
             types: urls.types(),
             timeline: urls.timeline(),
+            data: urls.data(),
             about: urls.about(),
         },
     );

@@ -42,6 +42,8 @@ pub enum Page {
     Year(i16),
     /// `/about/`
     About,
+    /// `/data/`: the downloads and their columns.
+    Data,
     /// `/404.html`
     NotFound,
 }
@@ -63,6 +65,7 @@ pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
         Page::Types,
         Page::Timeline,
         Page::About,
+        Page::Data,
         Page::NotFound,
     ];
     pages.extend((0..cx.site.incidents.len()).map(Page::Incident));
@@ -107,11 +110,17 @@ pub struct Shared {
     pub group_regions: Vec<Vec<CountedLink>>,
     /// Per group, its description rendered from Markdown.
     pub group_descriptions: Vec<Option<String>>,
+    /// The site-wide data files with their sizes, for the data page.
+    pub downloads: Vec<crate::publish::Download>,
 }
 
 impl Shared {
-    /// Computes the shared parts from the cards, the site and its index.
-    pub fn new(cx: &ViewContext, cards: Vec<String>) -> Shared {
+    /// Computes the shared parts from the cards, the data files, the site and its index.
+    pub fn new(
+        cx: &ViewContext,
+        cards: Vec<String>,
+        downloads: Vec<crate::publish::Download>,
+    ) -> Shared {
         use rayon::prelude::*;
         let markdown = crate::markdown::MarkdownSettings {
             base_path: cx.site.settings.base_path.clone(),
@@ -119,6 +128,7 @@ impl Shared {
         };
         Shared {
             cards,
+            downloads,
             region_groups: cx
                 .index
                 .by_region
@@ -235,6 +245,7 @@ pub fn page_context(
                 },
             );
             context.insert("regions", &regions);
+            context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("cards", &slice_cards(list, n));
             context.insert(
                 "pagination",
@@ -259,6 +270,7 @@ pub fn page_context(
             );
             context.insert("country", &cx.country_link(c));
             context.insert("groups", &shared.region_groups[c][r]);
+            context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("cards", &slice_cards(list, n));
             context.insert(
                 "pagination",
@@ -330,6 +342,7 @@ pub fn page_context(
                 },
             );
             context.insert("regions", &shared.group_regions[g]);
+            context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("items", &items);
             context.insert(
                 "pagination",
@@ -377,6 +390,7 @@ pub fn page_context(
                     count: list.len(),
                 },
             );
+            context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("cards", &slice_cards(list, n));
             context.insert(
                 "pagination",
@@ -448,15 +462,107 @@ pub fn page_context(
             );
             ("about.html", urls.about(), "About the data".to_string())
         }
+        Page::Data => {
+            context.insert("files", &shared.downloads);
+            context.insert(
+                "incident_columns",
+                crate::publish::columns::INCIDENT_COLUMNS,
+            );
+            context.insert("event_columns", crate::publish::columns::EVENT_COLUMNS);
+            context.insert("total", &index.listed.len());
+            ("data.html", urls.data(), "Data".to_string())
+        }
         Page::NotFound => (
             "404.html",
             urls.path("404.html"),
             "Page not found".to_string(),
         ),
     };
+    debug_assert_eq!(url, page_url(cx, page));
     context.insert("page_title", &title);
     context.insert("page_url", &url);
     (template, url, context)
+}
+
+/// The URL of `page`.
+pub fn page_url(cx: &ViewContext, page: Page) -> String {
+    let urls = cx.urls;
+    let registry = &cx.site.registry;
+    match page {
+        Page::Home => urls.home(),
+        Page::Incident(i) => urls.incident(&cx.site.incidents[i].slug),
+        Page::Incidents(n) => urls.page(&urls.incidents(), n),
+        Page::Regions => urls.regions(),
+        Page::Country(c, n) => urls.page(&urls.country(&registry.countries[c].slug), n),
+        Page::Region(c, r, n) => urls.page(&cx.region_link((c, r)).url, n),
+        Page::Groups => urls.groups(),
+        Page::Group(g, n) => urls.page(&urls.group(&registry.groups[g].slug), n),
+        Page::Alias(g, a) => urls.group(&crate::slugs::slugify(&registry.groups[g].aliases[a])),
+        Page::Types => urls.types(),
+        Page::Type(t, n) => urls.page(&urls.event_type(&EventType::ALL[t].slug()), n),
+        Page::Timeline => urls.timeline(),
+        Page::Year(year) => urls.year(year),
+        Page::About => urls.about(),
+        Page::Data => urls.data(),
+        Page::NotFound => urls.path("404.html"),
+    }
+}
+
+/// When `page` last changed, for the sitemap: the latest revision of the reports it shows.
+/// `None` for pages that no report changes, and for pages left out of the sitemap.
+pub fn page_lastmod(cx: &ViewContext, page: Page) -> Option<jiff::civil::Date> {
+    let index = cx.index;
+    let per_page = cx.site.settings.config.paginate_by;
+    let latest = |list: &[usize]| {
+        list.iter()
+            .map(|&i| cx.site.incidents[i].last_revision())
+            .max()
+    };
+    let on_page = |list: &[usize], n: usize| {
+        let from = ((n - 1) * per_page).min(list.len());
+        let to = (from + per_page).min(list.len());
+        latest(&list[from..to])
+    };
+    match page {
+        Page::Incident(i) => Some(cx.site.incidents[i].last_revision()),
+        Page::Incidents(n) => on_page(&index.listed, n),
+        Page::Country(c, n) => on_page(&index.by_country[c], n),
+        Page::Region(c, r, n) => on_page(&index.by_region[c][r], n),
+        Page::Group(g, n) => on_page(&index.by_group[g], n),
+        Page::Type(t, n) => on_page(&index.by_type[t], n),
+        Page::Year(year) => latest(&index.by_year[&year]),
+        Page::Home | Page::Regions | Page::Groups | Page::Types | Page::Timeline | Page::Data => {
+            index.latest_revision
+        }
+        Page::About | Page::Alias(..) | Page::NotFound => None,
+    }
+}
+
+/// Whether `page` belongs in the sitemap: redirects, the 404 page and drafts do not.
+pub fn in_sitemap(cx: &ViewContext, page: Page) -> bool {
+    match page {
+        Page::Alias(..) | Page::NotFound => false,
+        Page::Incident(i) => cx.site.incidents[i].status != crate::vocabulary::Status::Draft,
+        _ => true,
+    }
+}
+
+/// The feed and data files beside a country, region, group or type page.
+#[derive(Serialize)]
+struct Downloads {
+    feed: String,
+    csv: String,
+    geojson: String,
+}
+
+impl Downloads {
+    fn beside(urls: &crate::urls::Urls, first: &str) -> Downloads {
+        Downloads {
+            feed: urls.beside(first, "atom.xml"),
+            csv: urls.beside(first, "incidents.csv"),
+            geojson: urls.beside(first, "incidents.geojson"),
+        }
+    }
 }
 
 fn counted(link: Link, count: usize) -> CountedLink {

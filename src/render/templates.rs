@@ -40,6 +40,12 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("year.html", include_str!("../../templates/year.html")),
     ("about.html", include_str!("../../templates/about.html")),
+    ("data.html", include_str!("../../templates/data.html")),
+    ("columns.html", include_str!("../../templates/columns.html")),
+    (
+        "downloads.html",
+        include_str!("../../templates/downloads.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 

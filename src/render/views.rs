@@ -226,6 +226,15 @@ pub struct IncidentView<'a> {
     pub updated: Option<DateView>,
     pub revisions: Vec<RevisionView<'a>>,
     pub body: &'a str,
+    /// The report's own JSON record; none for drafts and retracted reports, which are in
+    /// no export.
+    pub json_url: Option<String>,
+    /// The page's absolute URL, for citations.
+    pub permalink: String,
+    /// The day of the last revision, for citations.
+    pub last_revision: DateView,
+    /// The year of the report's date, for citations.
+    pub year: i16,
 }
 
 /// A place of an incident.
@@ -391,6 +400,12 @@ impl ViewContext<'_> {
                 })
                 .collect(),
             body: &incident.body_html,
+            json_url: incident
+                .is_listed()
+                .then(|| self.urls.incident_json(&incident.slug)),
+            permalink: self.urls.absolute(&self.urls.incident(&incident.slug)),
+            last_revision: date_view(incident.last_revision(), DatePrecision::Day),
+            year: incident.date.year(),
         }
     }
 
