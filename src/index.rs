@@ -107,9 +107,11 @@ pub fn build_index(site: &Site) -> SiteIndex {
     index
 }
 
-/// The editor's related reports, then reports of the same region close in time.
+/// The editor's related reports, then reports of the same region close in time, then
+/// reports of the same group close in time.
 ///
-/// Looks only at a few neighbours in each region's date-sorted list, so it stays linear.
+/// Looks only at a few neighbours in each region's and group's date-sorted list, so it
+/// stays linear.
 fn related_reports(site: &Site, index: &SiteIndex) -> Vec<Vec<usize>> {
     let incidents = &site.incidents;
     let mut related: Vec<Vec<usize>> = incidents
@@ -121,20 +123,23 @@ fn related_reports(site: &Site, index: &SiteIndex) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
-    for per_country in &index.by_region {
-        for list in per_country {
-            for (p, &i) in list.iter().enumerate() {
-                let from = p.saturating_sub(AUTO_RELATED / 2);
-                let to = (p + AUTO_RELATED / 2 + 1).min(list.len());
-                for &j in &list[from..to] {
-                    let days = (incidents[i].date - incidents[j].date).get_days().abs();
-                    let wanted = j != i && days <= RELATED_WINDOW_DAYS;
-                    if wanted
-                        && !related[i].contains(&j)
-                        && related[i].len() < AUTO_RELATED + incidents[i].related.len()
-                    {
-                        related[i].push(j);
-                    }
+    let lists = index
+        .by_region
+        .iter()
+        .flatten()
+        .chain(index.by_group.iter());
+    for list in lists {
+        for (p, &i) in list.iter().enumerate() {
+            let from = p.saturating_sub(AUTO_RELATED / 2);
+            let to = (p + AUTO_RELATED / 2 + 1).min(list.len());
+            for &j in &list[from..to] {
+                let days = (incidents[i].date - incidents[j].date).get_days().abs();
+                let wanted = j != i && days <= RELATED_WINDOW_DAYS;
+                if wanted
+                    && !related[i].contains(&j)
+                    && related[i].len() < AUTO_RELATED + incidents[i].related.len()
+                {
+                    related[i].push(j);
                 }
             }
         }

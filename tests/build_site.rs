@@ -323,3 +323,36 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         .collect();
     assert_eq!(siblings, ["public"], "no staging folder is left behind");
 }
+
+#[test]
+fn reports_of_the_same_group_close_in_time_are_related_across_regions() {
+    let root = common::copy_fixture("minimal");
+    std::fs::write(
+        root.path()
+            .join("content/incidents/2025/2025-07-10-burkina-raid.md"),
+        "---\ntitle: Raid in the Sahel region\ndate: 2025-07-10\ncountry: BF\nregion: Sahel\n\
+         groups: [JNIM]\nevent_type: attack\nsources: [{name: Wire}]\nsummary: A raid.\n---\n",
+    )
+    .unwrap();
+    // A report of the same group months away is not related.
+    let site = common::build_with(root.path(), |_| {});
+    let related = |slug: &str| {
+        attrs(
+            &site.page(&format!("incidents/{slug}/")),
+            ".related a",
+            "href",
+        )
+    };
+    assert_eq!(
+        related("2025-07-10-burkina-raid"),
+        ["/watch/incidents/2025-07-01-attack-on-kayes-post/"]
+    );
+    assert_eq!(
+        related("2025-07-01-attack-on-kayes-post"),
+        [
+            "/watch/incidents/2025-07-02-curfew-in-dioila/",
+            "/watch/incidents/2025-07-10-burkina-raid/"
+        ],
+        "the editor's choice first, then the same group nearby"
+    );
+}
