@@ -18,12 +18,14 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod charts;
 pub mod diagnostics;
 pub mod index;
 pub mod init_site;
 pub mod live;
 pub mod load;
 pub mod locate;
+pub mod map;
 pub mod markdown;
 pub mod model;
 pub mod new_report;
@@ -32,9 +34,11 @@ pub mod publish;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod search_index;
 pub mod serve;
 pub mod settings;
 pub mod slugs;
 pub mod urls;
 pub mod vocabulary;
+pub mod xml;
 mod yaml;

@@ -194,7 +194,9 @@ impl Session {
         let shared = Shared::new(&cx, cards, downloads);
         let result = renderer
             .render_pages(&cx, &shared, &pages, Some(&sink))
-            .and_then(|()| renderer.write_sitemap(&cx, &all_pages(&cx), Some(&sink)));
+            .and_then(|()| renderer.write_sitemap(&cx, &all_pages(&cx), Some(&sink)))
+            .and_then(|()| crate::render::write_assets(&cx, &shared, &sink))
+            .map(|written| remove_unused_assets(&self.output, &written));
         let gone_reports = old
             .slugs_of_changed
             .iter()
@@ -219,6 +221,28 @@ impl Session {
             data,
         });
         Ok((written, warnings))
+    }
+}
+
+/// Deletes the files in the output's `maps/` and `search/index/` folders that this update
+/// did not write: a report that moves can change a map's extent, and a new report can
+/// change how the search index is split into files.
+fn remove_unused_assets(output: &Path, written: &[String]) {
+    let written: HashSet<&str> = written.iter().map(String::as_str).collect();
+    for folder in ["maps", "search/index"] {
+        for entry in walkdir::WalkDir::new(output.join(folder))
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry.file_type().is_file())
+        {
+            let Ok(relative) = entry.path().strip_prefix(output) else {
+                continue;
+            };
+            let name = relative.to_string_lossy().replace('\\', "/");
+            if !written.contains(name.as_str()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 
@@ -407,6 +431,9 @@ impl Terms {
             Page::Types,
             Page::Timeline,
             Page::Data,
+            Page::Map,
+            Page::Stats,
+            Page::Search,
         ]
         .into_iter()
         .chain(self.years.iter().map(|&y| Page::Year(y)))
@@ -473,6 +500,8 @@ fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> (Vec<P
         let old_last_page = old_len.map_or(last_page, |len| len.div_ceil(per_page).max(1));
         let first_url = key.first_url(cx);
         stale.extend((last_page + 1..=old_last_page).map(|n| cx.urls.page(&first_url, n)));
+        // The first page carries the list's map, which shows every report of the list.
+        pages.insert(key.page(1));
         let from = first / per_page + 1;
         let to = if resized {
             last_page

@@ -131,6 +131,21 @@ impl Urls {
         format!("{}timeline/{year}/", self.base)
     }
 
+    /// The search page; its index files sit in `index/` below it.
+    pub fn search(&self) -> String {
+        format!("{}search/", self.base)
+    }
+
+    /// The map of every located incident.
+    pub fn map(&self) -> String {
+        format!("{}map/", self.base)
+    }
+
+    /// The charts page.
+    pub fn stats(&self) -> String {
+        format!("{}stats/", self.base)
+    }
+
     /// The method page.
     pub fn about(&self) -> String {
         format!("{}about/", self.base)

@@ -40,6 +40,11 @@ fn every_page_of_the_url_table_is_written() {
         "404.html",
         ".nojekyll",
         "style.css",
+        "search/",
+        "search.js",
+        "search/index/meta.json",
+        "map/",
+        "stats/",
     ] {
         assert!(site.exists(page), "missing page {page:?}");
     }
@@ -54,7 +59,10 @@ fn every_internal_link_carries_the_base_path_and_resolves() {
         let text = std::fs::read_to_string(site.out.join(&file)).unwrap();
         let html = scraper::Html::parse_document(&text);
         for link in links(&html) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with('#')
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with('#')
+                || link.starts_with("data:")
             {
                 continue;
             }

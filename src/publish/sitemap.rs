@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::feeds::xml_escape;
+use crate::xml::escape as xml_escape;
 
 /// The protocol allows at most this many URLs in one sitemap file.
 const URLS_PER_SITEMAP: usize = 50_000;

@@ -1,7 +1,10 @@
 //! The render stage: every page through Tera, in parallel, each written as soon as it is
 //! rendered so that memory holds a few pages at a time, not the whole site.
 
+pub mod maps;
 pub mod pages;
+pub mod search;
+pub mod stats;
 pub mod templates;
 pub mod views;
 
@@ -54,6 +57,9 @@ struct Nav {
     types: String,
     timeline: String,
     data: String,
+    search: String,
+    map: String,
+    stats: String,
     about: String,
 }
 
@@ -74,6 +80,9 @@ pub fn render_site(
     let shared = pages::Shared::new(&cx, cards, downloads);
     let pages = pages::all_pages(&cx);
     renderer.render_pages(&cx, &shared, &pages, sink)?;
+    if let Some(sink) = sink {
+        write_assets(&cx, &shared, sink)?;
+    }
     renderer.write_sitemap(&cx, &pages, sink)?;
     let pages = pages.len();
     let pages::Shared { cards, .. } = shared;
@@ -208,6 +217,52 @@ impl Renderer {
     }
 }
 
+/// Writes what pages load beside themselves: the search index and script, and the base
+/// maps that page maps draw their marks over. Returns every file written, so the dev
+/// server can remove those a change made obsolete.
+pub fn write_assets(
+    cx: &ViewContext,
+    shared: &pages::Shared,
+    sink: &dyn PageSink,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let (search, maps) = rayon::join(
+        || search::write_index(cx, sink),
+        || write_files(sink, shared.maps.base_files(), "cannot write the map"),
+    );
+    match (search, maps) {
+        (Ok(mut written), Ok(maps)) => {
+            written.extend(maps);
+            Ok(written)
+        }
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            Err(a)
+        }
+        (Err(a), _) | (_, Err(a)) => Err(a),
+    }
+}
+
+/// Writes `(name, text)` files in parallel; returns their names, or every failure.
+fn write_files(
+    sink: &dyn PageSink,
+    files: Vec<(String, String)>,
+    what: &str,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let problems: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|(name, text)| {
+            sink.write_page(name, text.as_bytes())
+                .err()
+                .map(|e| Diagnostic::file_error(std::path::Path::new(name), format!("{what}: {e}")))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(files.into_iter().map(|(name, _)| name).collect())
+    } else {
+        Err(problems)
+    }
+}
+
 fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
     let config = &site.settings.config;
     let globals = tera.global_context();
@@ -233,6 +288,9 @@ fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {
             types: urls.types(),
             timeline: urls.timeline(),
             data: urls.data(),
+            search: urls.search(),
+            map: urls.map(),
+            stats: urls.stats(),
             about: urls.about(),
         },
     );

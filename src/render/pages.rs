@@ -44,6 +44,12 @@ pub enum Page {
     About,
     /// `/data/`: the downloads and their columns.
     Data,
+    /// `/search/`: the search form; results come from the script and the index files.
+    Search,
+    /// `/map/`: every located incident.
+    Map,
+    /// `/stats/`: charts with their tables.
+    Stats,
     /// `/404.html`
     NotFound,
 }
@@ -66,6 +72,9 @@ pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
         Page::Timeline,
         Page::About,
         Page::Data,
+        Page::Search,
+        Page::Map,
+        Page::Stats,
         Page::NotFound,
     ];
     pages.extend((0..cx.site.incidents.len()).map(Page::Incident));
@@ -112,6 +121,8 @@ pub struct Shared {
     pub group_descriptions: Vec<Option<String>>,
     /// The site-wide data files with their sizes, for the data page.
     pub downloads: Vec<crate::publish::Download>,
+    /// Every map's marks and extent.
+    pub maps: super::maps::SiteMaps,
 }
 
 impl Shared {
@@ -129,6 +140,7 @@ impl Shared {
         Shared {
             cards,
             downloads,
+            maps: super::maps::SiteMaps::new(cx),
             region_groups: cx
                 .index
                 .by_region
@@ -188,6 +200,7 @@ pub fn page_context(
             context.insert("total", &index.listed.len());
             context.insert("countries", &country_summaries(cx));
             context.insert("groups", &top_groups(cx, 12));
+            context.insert("map", &shared.maps.site_map);
             context.insert(
                 "first_date",
                 &index
@@ -208,6 +221,7 @@ pub fn page_context(
             let view = cx.incident(i);
             let title = view.title.to_string();
             context.insert("incident", &view);
+            context.insert("map", &shared.maps.incident(cx, i));
             ("incident.html", view.url.clone(), title)
         }
         Page::Incidents(n) => {
@@ -245,6 +259,7 @@ pub fn page_context(
                 },
             );
             context.insert("regions", &regions);
+            context.insert("map", &first_page(n, || shared.maps.country(cx, c)));
             context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("cards", &slice_cards(list, n));
             context.insert(
@@ -270,6 +285,7 @@ pub fn page_context(
             );
             context.insert("country", &cx.country_link(c));
             context.insert("groups", &shared.region_groups[c][r]);
+            context.insert("map", &first_page(n, || shared.maps.region(cx, (c, r))));
             context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("cards", &slice_cards(list, n));
             context.insert(
@@ -342,6 +358,7 @@ pub fn page_context(
                 },
             );
             context.insert("regions", &shared.group_regions[g]);
+            context.insert("map", &first_page(n, || shared.maps.group(cx, g)));
             context.insert("downloads", &Downloads::beside(urls, &first));
             context.insert("items", &items);
             context.insert(
@@ -472,6 +489,20 @@ pub fn page_context(
             context.insert("total", &index.listed.len());
             ("data.html", urls.data(), "Data".to_string())
         }
+        Page::Search => {
+            context.insert("search", &super::search::form(cx));
+            ("search.html", urls.search(), "Search".to_string())
+        }
+        Page::Map => {
+            context.insert("map", &shared.maps.site_map);
+            context.insert("total", &index.listed.len());
+            ("map.html", urls.map(), "Map".to_string())
+        }
+        Page::Stats => {
+            context.insert("charts", &super::stats::charts(cx));
+            context.insert("total", &index.listed.len());
+            ("stats.html", urls.stats(), "Statistics".to_string())
+        }
         Page::NotFound => (
             "404.html",
             urls.path("404.html"),
@@ -504,6 +535,9 @@ pub fn page_url(cx: &ViewContext, page: Page) -> String {
         Page::Year(year) => urls.year(year),
         Page::About => urls.about(),
         Page::Data => urls.data(),
+        Page::Search => urls.search(),
+        Page::Map => urls.map(),
+        Page::Stats => urls.stats(),
         Page::NotFound => urls.path("404.html"),
     }
 }
@@ -531,10 +565,15 @@ pub fn page_lastmod(cx: &ViewContext, page: Page) -> Option<jiff::civil::Date> {
         Page::Group(g, n) => on_page(&index.by_group[g], n),
         Page::Type(t, n) => on_page(&index.by_type[t], n),
         Page::Year(year) => latest(&index.by_year[&year]),
-        Page::Home | Page::Regions | Page::Groups | Page::Types | Page::Timeline | Page::Data => {
-            index.latest_revision
-        }
-        Page::About | Page::Alias(..) | Page::NotFound => None,
+        Page::Home
+        | Page::Regions
+        | Page::Groups
+        | Page::Types
+        | Page::Timeline
+        | Page::Data
+        | Page::Map
+        | Page::Stats => index.latest_revision,
+        Page::About | Page::Search | Page::Alias(..) | Page::NotFound => None,
     }
 }
 
@@ -544,6 +583,16 @@ pub fn in_sitemap(cx: &ViewContext, page: Page) -> bool {
         Page::Alias(..) | Page::NotFound => false,
         Page::Incident(i) => cx.site.incidents[i].status != crate::vocabulary::Status::Draft,
         _ => true,
+    }
+}
+
+/// Maps are shown on the first page of a list only: they cover the whole list, and
+/// drawing them again for each further page would cost time for nothing new.
+fn first_page<T>(n: usize, make: impl FnOnce() -> Option<T>) -> Option<T> {
+    if n == 1 {
+        make()
+    } else {
+        None
     }
 }
 

@@ -46,6 +46,13 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "downloads.html",
         include_str!("../../templates/downloads.html"),
     ),
+    (
+        "map_block.html",
+        include_str!("../../templates/map_block.html"),
+    ),
+    ("map.html", include_str!("../../templates/map.html")),
+    ("stats.html", include_str!("../../templates/stats.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 

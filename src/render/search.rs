@@ -1,0 +1,263 @@
+//! The search page's side of the build: the filter choices the form offers, and the index
+//! files and script the reader's browser searches with.
+//!
+//! Only published reports are indexed. Group names carry every alias, so a reader who
+//! knows a group by another name still finds it.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::{date_view, ViewContext};
+use crate::diagnostics::Diagnostic;
+use crate::output::PageSink;
+use crate::search_index::{self, Facet, Facets, SearchDoc};
+use crate::vocabulary::EventType;
+
+/// The search script built into the binary, written unless the site's `static/` has its own.
+pub const SEARCH_SCRIPT: &str = include_str!("../../static/search.js");
+
+/// The form's choices and where the script finds its index.
+#[derive(Serialize)]
+pub struct SearchForm {
+    /// The folder of the index files.
+    pub index_url: String,
+    /// The script.
+    pub script: String,
+    /// Countries that have reports.
+    pub countries: Vec<Facet>,
+    /// Regions that have reports, under their country.
+    pub regions: Vec<RegionOptions>,
+    /// Groups that have reports.
+    pub groups: Vec<Facet>,
+    /// Event types that have reports.
+    pub types: Vec<Facet>,
+}
+
+/// One country's regions in the region filter.
+#[derive(Serialize)]
+pub struct RegionOptions {
+    /// The country.
+    pub name: String,
+    /// Its regions.
+    pub options: Vec<Facet>,
+}
+
+/// The form of the search page; only choices that can match something are offered.
+pub fn form(cx: &ViewContext) -> SearchForm {
+    let registry = &cx.site.registry;
+    let index = cx.index;
+    let facets = facets(cx);
+    let mut region_key = 0;
+    let mut regions = Vec::new();
+    for (c, country) in registry.countries.iter().enumerate() {
+        let mut options = Vec::new();
+        for r in 0..country.regions.len() {
+            if !index.by_region[c][r].is_empty() {
+                options.push(facets.regions[region_key].clone());
+            }
+            region_key += 1;
+        }
+        if !options.is_empty() {
+            regions.push(RegionOptions {
+                name: country.name.clone(),
+                options,
+            });
+        }
+    }
+    let used = |list: &[Vec<usize>], facets: Vec<Facet>| -> Vec<Facet> {
+        facets
+            .into_iter()
+            .zip(list)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(facet, _)| facet)
+            .collect()
+    };
+    let mut groups = used(&index.by_group, facets.groups);
+    groups.sort_by_key(|facet| facet.name.to_lowercase());
+    SearchForm {
+        index_url: cx.urls.path("search/index/"),
+        script: cx.urls.path("search.js"),
+        countries: used(&index.by_country, facets.countries),
+        regions,
+        groups,
+        types: used(&index.by_type, facets.types),
+    }
+}
+
+/// The filter vocabularies, in registry order, so document fields can point into them.
+fn facets(cx: &ViewContext) -> Facets {
+    let registry = &cx.site.registry;
+    Facets {
+        countries: registry
+            .countries
+            .iter()
+            .map(|c| Facet {
+                key: c.slug.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
+        regions: registry
+            .countries
+            .iter()
+            .flat_map(|c| {
+                c.regions.iter().map(move |r| Facet {
+                    key: format!("{}/{}", c.slug, r.slug),
+                    name: r.name.clone(),
+                })
+            })
+            .collect(),
+        groups: registry
+            .groups
+            .iter()
+            .map(|g| Facet {
+                key: g.slug.clone(),
+                name: g.name.clone(),
+            })
+            .collect(),
+        types: EventType::ALL
+            .iter()
+            .map(|t| Facet {
+                key: t.slug(),
+                name: t.title(),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the index of every published report and writes it to `search/index/`, with
+/// the script at `search.js` unless the site ships its own. Returns the files written.
+pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let registry = &cx.site.registry;
+    let mut region_offsets = Vec::with_capacity(registry.countries.len());
+    let mut offset = 0u32;
+    for country in &registry.countries {
+        region_offsets.push(offset);
+        offset += country.regions.len() as u32;
+    }
+    let docs: Vec<SearchDoc> = cx
+        .index
+        .listed
+        .par_iter()
+        .map(|&i| document(cx, i, &region_offsets))
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = search_index::build(&docs, &facets(cx))
+        .into_iter()
+        .map(|(name, bytes)| (format!("search/index/{name}"), bytes))
+        .collect();
+    if !cx.site.settings.root.join("static/search.js").is_file() {
+        files.push(("search.js".to_string(), SEARCH_SCRIPT.as_bytes().to_vec()));
+    }
+    let problems: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|(name, bytes)| {
+            sink.write_page(name, bytes).err().map(|e| {
+                Diagnostic::file_error(
+                    std::path::Path::new(name),
+                    format!("cannot write the search index: {e}"),
+                )
+            })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(files.into_iter().map(|(name, _)| name).collect())
+    } else {
+        Err(problems)
+    }
+}
+
+fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
+    let incident = &cx.site.incidents[i];
+    let registry = &cx.site.registry;
+    let country = &registry.countries[incident.country];
+    let mut groups: Vec<u32> = incident.actors.iter().map(|a| a.group as u32).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let group_names = groups
+        .iter()
+        .flat_map(|&g| {
+            let group = &registry.groups[g as usize];
+            std::iter::once(group.name.clone())
+                .chain(group.full_name.clone())
+                .chain(group.aliases.iter().cloned())
+        })
+        .collect();
+    let region_names = incident
+        .regions
+        .iter()
+        .map(|&(c, r)| registry.countries[c].regions[r].name.clone());
+    let first_region = incident
+        .regions
+        .first()
+        .map(|&(c, r)| registry.countries[c].regions[r].name.as_str());
+    let place = match (incident.locations.first(), first_region) {
+        (Some(location), _) => format!("{}, {}", location.name, country.name),
+        (None, Some(region)) => format!("{region}, {}", country.name),
+        (None, None) => country.name.clone(),
+    };
+    SearchDoc {
+        url: cx.urls.incident(&incident.slug),
+        title: incident.title.clone(),
+        date: incident.date.to_string(),
+        date_label: date_view(incident.date, incident.precision).label,
+        place,
+        country: incident.country as u32,
+        regions: incident
+            .regions
+            .iter()
+            .map(|&(c, r)| region_offsets[c] + r as u32)
+            .collect(),
+        groups,
+        event_type: incident
+            .event_type
+            .and_then(|t| EventType::ALL.iter().position(|&e| e == t))
+            .map(|t| t as u32),
+        summary: incident.summary.clone(),
+        places: incident
+            .locations
+            .iter()
+            .map(|l| l.name.clone())
+            .chain(region_names)
+            .chain(std::iter::once(country.name.clone()))
+            .collect(),
+        group_names,
+        body_text: text_of(&incident.body_html),
+    }
+}
+
+/// The text of HTML the build made itself: tags dropped, the few entities it writes
+/// turned back into characters.
+fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(ch),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_of;
+
+    #[test]
+    fn text_of_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            text_of("<p>Kati &amp; <em>Kayes</em></p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["Kati", "&", "Kayes"]
+        );
+    }
+}

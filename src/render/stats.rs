@@ -1,0 +1,304 @@
+//! What the `/stats/` page counts: incidents and people killed per month, by group, by
+//! region and by event type, each as a chart with the same numbers in a table.
+//!
+//! The counting rules live here and nowhere else. A report's deaths count as the editors'
+//! estimate when it has one; a report with no estimate counts the lowest figure any party
+//! claimed, kept in a series of its own, so a reader always sees which part of a bar rests
+//! on a party's word.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::views::ViewContext;
+use crate::charts::{bar_chart, column_chart, month_label, month_range, Series};
+use crate::model::Incident;
+use crate::vocabulary::EventType;
+
+/// Bar charts show this many rows at most; the table beside them has every row.
+const BAR_ROWS: usize = 15;
+
+/// One chart of the stats page and its table.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// Anchor of the chart's section.
+    pub id: &'static str,
+    /// The section heading, which the chart's own title repeats.
+    pub heading: String,
+    /// The inline `<svg>`.
+    pub svg: String,
+    /// How to read it, when the counting rule needs saying.
+    pub note: Option<&'static str>,
+    /// The same numbers as a table.
+    pub table: TableView,
+}
+
+/// A chart's numbers as rows.
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    /// Column headings, the row label's first.
+    pub columns: Vec<String>,
+    /// One row per label.
+    pub rows: Vec<RowView>,
+}
+
+/// One row of a chart's table.
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    /// The label.
+    pub label: String,
+    /// Its page, when it has one.
+    pub url: Option<String>,
+    /// One value per series.
+    pub values: Vec<u64>,
+}
+
+/// The deaths a report counts for: (editors' estimate, lowest party claim when there is
+/// no estimate). Unknown counts for nothing in either.
+fn killed(incident: &Incident) -> (u64, u64) {
+    match &incident.fatalities {
+        Some(figures) => match figures.best {
+            Some(best) => (u64::from(best), 0),
+            None => (
+                0,
+                figures
+                    .claims
+                    .iter()
+                    .map(|c| u64::from(c.count))
+                    .min()
+                    .unwrap_or(0),
+            ),
+        },
+        None => (0, 0),
+    }
+}
+
+const KILLED_NOTE: &str = "Solid: the editors' estimate, drawn from independent sources. \
+Hatched: reports with no estimate, counted at the lowest figure any party claimed.";
+
+fn killed_series(independent: Vec<u64>, claimed: Vec<u64>) -> Vec<Series> {
+    vec![
+        Series {
+            name: "killed (editors' estimate)".into(),
+            class: "independent".into(),
+            values: independent,
+        },
+        Series {
+            name: "killed (party claim only)".into(),
+            class: "claimed".into(),
+            values: claimed,
+        },
+    ]
+}
+
+fn incidents_series(values: Vec<u64>) -> Vec<Series> {
+    vec![Series {
+        name: "incidents".into(),
+        class: "incidents".into(),
+        values,
+    }]
+}
+
+/// Every chart of the stats page, over the listed reports.
+pub fn charts(cx: &ViewContext) -> Vec<ChartView> {
+    let site = cx.site;
+    let index = cx.index;
+    let incidents = &site.incidents;
+    let mut charts = Vec::new();
+
+    let months = match (index.listed.last(), index.listed.first()) {
+        (Some(&oldest), Some(&newest)) => {
+            let month = |i: usize| (incidents[i].date.year(), incidents[i].date.month());
+            month_range(month(oldest), month(newest))
+        }
+        _ => Vec::new(),
+    };
+    let month_at: HashMap<(i16, i8), usize> =
+        months.iter().enumerate().map(|(k, &m)| (m, k)).collect();
+    let mut per_month = vec![0u64; months.len()];
+    let mut killed_month = (vec![0u64; months.len()], vec![0u64; months.len()]);
+    for &i in &index.listed {
+        let date = incidents[i].date;
+        let k = month_at[&(date.year(), date.month())];
+        per_month[k] += 1;
+        let (independent, claimed) = killed(&incidents[i]);
+        killed_month.0[k] += independent;
+        killed_month.1[k] += claimed;
+    }
+    let month_labels: Vec<String> = months.iter().map(|&(y, m)| month_label(y, m)).collect();
+    let month_rows = |series: &[Series]| -> Vec<RowView> {
+        month_labels
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, label)| RowView {
+                label: label.clone(),
+                url: Some(format!("{}#m{:02}", cx.urls.year(months[k].0), months[k].1)),
+                values: series.iter().map(|s| s.values[k]).collect(),
+            })
+            .collect()
+    };
+
+    let series = incidents_series(per_month);
+    charts.push(ChartView {
+        id: "incidents-per-month",
+        heading: "Incidents per month".into(),
+        svg: column_chart("Incidents per month", &month_labels, &series, false),
+        note: None,
+        table: TableView {
+            columns: vec!["Month".into(), "Incidents".into()],
+            rows: month_rows(&series),
+        },
+    });
+    let series = killed_series(killed_month.0, killed_month.1);
+    charts.push(ChartView {
+        id: "killed-per-month",
+        heading: "People killed per month".into(),
+        svg: column_chart("People killed per month", &month_labels, &series, true),
+        note: Some(KILLED_NOTE),
+        table: TableView {
+            columns: vec![
+                "Month".into(),
+                "Editors' estimate".into(),
+                "Party claim only".into(),
+            ],
+            rows: month_rows(&series),
+        },
+    });
+
+    let groups: Vec<(String, Option<String>, Vec<u64>)> = (0..site.registry.groups.len())
+        .filter(|&g| !index.by_group[g].is_empty())
+        .map(|g| {
+            let link = cx.group_link(g);
+            (
+                link.name,
+                Some(link.url),
+                vec![index.by_group[g].len() as u64],
+            )
+        })
+        .collect();
+    charts.push(bar_view(
+        "incidents-by-group",
+        "Incidents by group",
+        "Group",
+        groups,
+        incidents_series,
+        &["Incidents"],
+        None,
+    ));
+
+    let mut regions = Vec::new();
+    let mut killed_regions = Vec::new();
+    for (c, country) in site.registry.countries.iter().enumerate() {
+        for r in 0..country.regions.len() {
+            let list = &index.by_region[c][r];
+            if list.is_empty() {
+                continue;
+            }
+            let link = cx.region_link((c, r));
+            let name = format!("{} ({})", link.name, country.name);
+            regions.push((
+                name.clone(),
+                Some(link.url.clone()),
+                vec![list.len() as u64],
+            ));
+            let (independent, claimed) = list
+                .iter()
+                .map(|&i| killed(&incidents[i]))
+                .fold((0, 0), |acc, (a, b)| (acc.0 + a, acc.1 + b));
+            if independent + claimed > 0 {
+                killed_regions.push((name, Some(link.url), vec![independent, claimed]));
+            }
+        }
+    }
+    charts.push(bar_view(
+        "incidents-by-region",
+        "Incidents by region",
+        "Region",
+        regions,
+        incidents_series,
+        &["Incidents"],
+        None,
+    ));
+    charts.push(bar_view(
+        "killed-by-region",
+        "People killed by region",
+        "Region",
+        killed_regions,
+        |mut values| {
+            let claimed = values.split_off(values.len() / 2);
+            killed_series(values, claimed)
+        },
+        &["Editors' estimate", "Party claim only"],
+        Some(KILLED_NOTE),
+    ));
+
+    let types: Vec<(String, Option<String>, Vec<u64>)> = EventType::ALL
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| !index.by_type[*t].is_empty())
+        .map(|(t, event_type)| {
+            (
+                event_type.title(),
+                Some(cx.urls.event_type(&event_type.slug())),
+                vec![index.by_type[t].len() as u64],
+            )
+        })
+        .collect();
+    charts.push(bar_view(
+        "incidents-by-type",
+        "Incidents by event type",
+        "Event type",
+        types,
+        incidents_series,
+        &["Incidents"],
+        None,
+    ));
+    charts
+}
+
+/// A bar chart of the largest rows (by their total) and a table of every row.
+///
+/// `to_series` turns one flat value list, series after series, into the chart's series.
+fn bar_view(
+    id: &'static str,
+    heading: &str,
+    label_heading: &str,
+    mut rows: Vec<(String, Option<String>, Vec<u64>)>,
+    to_series: impl Fn(Vec<u64>) -> Vec<Series>,
+    value_headings: &[&str],
+    note: Option<&'static str>,
+) -> ChartView {
+    let total = |values: &[u64]| values.iter().sum::<u64>();
+    rows.sort_by(|a, b| total(&b.2).cmp(&total(&a.2)).then_with(|| a.0.cmp(&b.0)));
+    let shown = &rows[..rows.len().min(BAR_ROWS)];
+    let labels: Vec<String> = shown.iter().map(|row| row.0.clone()).collect();
+    let hrefs: Vec<Option<String>> = shown.iter().map(|row| row.1.clone()).collect();
+    let width = value_headings.len();
+    let flat: Vec<u64> = (0..width)
+        .flat_map(|s| shown.iter().map(move |row| row.2[s]))
+        .collect();
+    let series = to_series(flat);
+    let stacked = series.len() > 1;
+    let title = if rows.len() > shown.len() {
+        format!("{heading} (largest {})", shown.len())
+    } else {
+        heading.to_string()
+    };
+    ChartView {
+        id,
+        heading: heading.to_string(),
+        svg: bar_chart(&title, &labels, &hrefs, &series, stacked),
+        note,
+        table: TableView {
+            columns: std::iter::once(label_heading)
+                .chain(value_headings.iter().copied())
+                .map(str::to_string)
+                .collect(),
+            rows: rows
+                .into_iter()
+                .map(|(label, url, values)| RowView { label, url, values })
+                .collect(),
+        },
+    }
+}

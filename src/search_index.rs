@@ -1,0 +1,358 @@
+//! The index behind the site's client-side search: static files that `static/search.js`
+//! fetches as the reader types.
+//!
+//! Each keystroke must be answered in a few milliseconds over 10,000+ reports on a slow
+//! connection, so nothing large is loaded up front and every file is loaded at most once:
+//!
+//! - `meta.json`: format version, report count, chunk size, the URL prefix all report
+//!   URLs share, the stop words, the filter vocabularies and the keys of the shards.
+//! - `terms/N.json`: one shard of the inverted index, `{"term": postings, ...}`. Shard
+//!   keys are term prefixes (`"k"`, `"ka"`, `"kay"`); a term lives in the shard of the
+//!   longest key it starts with. Keys grow only where a shard would pass
+//!   `SHARD_BYTES`, so the shards a query needs are found from `meta.json` alone.
+//! - `prefixes/N.json`: the postings of reports with a title, group or place word
+//!   starting with a prefix of one or two characters: what a word being typed matches
+//!   until it has `BODY_PREFIX_CHARS` characters (two letters are too few to search
+//!   bodies by, and would load every shard under them).
+//! - `docs/N.json`: reports `N * chunk ..`, each `[url, title, date, date_label, place,
+//!   summary]` with the URL prefix cut off: only the chunks of the shown results load.
+//! - `filters/{date,country,region,group,type}.json`: one column per filter with one
+//!   entry per report, loaded only once that filter is set.
+//!
+//! Reports are numbered newest first (then by URL), so number order breaks ties in
+//! ranking and a date range is a run of numbers. Postings list report numbers in
+//! ascending order, each written as `gap * 3 + tier`, where `gap` counts the numbers
+//! skipped since the previous posting and `tier` is where the term was found: 2 title,
+//! 1 group or place name, 0 summary or body.
+
+mod shards;
+mod words;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use shards::{shard_keys, shard_of};
+use words::{for_each_word, is_stop_word, STOP_WORDS};
+
+/// The index format `search.js` reads; it refuses any other.
+pub const FORMAT: u32 = 1;
+/// Reports per `docs/` file. The 50 results shown first are often spread over the
+/// whole index, so each file is kept small (about 2 KB gzipped).
+const CHUNK_DOCS: usize = 20;
+/// A word being typed matches report bodies from this many characters on; shorter, it
+/// matches titles, groups and places only.
+const BODY_PREFIX_CHARS: usize = 3;
+/// A term shard is split by longer prefixes once its JSON would pass this size
+/// (about a third of it over the wire, gzipped).
+const SHARD_BYTES: usize = 32 * 1024;
+
+/// Where a term was found; a report's best tier for each query word ranks it.
+const TIER_BODY: u8 = 0;
+const TIER_NAME: u8 = 1;
+const TIER_TITLE: u8 = 2;
+
+/// One report as search sees it (only published reports are passed).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SearchDoc {
+    /// The report page's URL, as links on the site write it.
+    pub url: String,
+    /// The report's title.
+    pub title: String,
+    /// `YYYY-MM-DD`, the earliest possible day.
+    pub date: String,
+    /// The date as the page shows it: "1 July 2025" or "July 2025".
+    pub date_label: String,
+    /// Short place for display, "Kayes, Mali".
+    pub place: String,
+    /// Position in [`Facets::countries`].
+    pub country: u32,
+    /// Positions in [`Facets::regions`].
+    pub regions: Vec<u32>,
+    /// Positions in [`Facets::groups`].
+    pub groups: Vec<u32>,
+    /// Position in [`Facets::types`].
+    pub event_type: Option<u32>,
+    /// The one or two sentences lists show.
+    pub summary: String,
+    /// Location, region and country names, searched.
+    pub places: Vec<String>,
+    /// Names, full names and aliases of the report's groups, so "GSIM" finds JNIM.
+    pub group_names: Vec<String>,
+    /// The body as plain text.
+    pub body_text: String,
+}
+
+/// The filter vocabularies; [`SearchDoc`] fields are positions in these lists.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Facets {
+    /// Countries: key is the country slug, "mali".
+    pub countries: Vec<Facet>,
+    /// Regions: key is "country/region", "mali/kayes".
+    pub regions: Vec<Facet>,
+    /// Groups: key is the group slug, "jnim".
+    pub groups: Vec<Facet>,
+    /// Event types: key is the type slug.
+    pub types: Vec<Facet>,
+}
+
+/// One filter value.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Facet {
+    /// The value in the search page's URL and form.
+    pub key: String,
+    /// The name shown to readers.
+    pub name: String,
+}
+
+/// `meta.json`, the one file every search loads first.
+#[derive(Serialize)]
+struct Meta<'a> {
+    format: u32,
+    count: usize,
+    chunk: usize,
+    url_prefix: &'a str,
+    stop: &'a [&'a str],
+    facets: BTreeMap<&'static str, Vec<[&'a str; 2]>>,
+    shards: &'a [String],
+    prefixes: Vec<String>,
+}
+
+/// Builds the search index of `docs`, as (path inside the index folder, bytes) pairs in a
+/// fixed order. The same input, in any order, gives the same bytes.
+pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
+    let docs = newest_first(docs);
+    let doc_terms: Vec<Vec<(String, u8)>> = docs.par_iter().map(|doc| terms_of(doc)).collect();
+    let postings = invert(doc_terms);
+    let url_prefix = shared_url_prefix(&docs);
+    let (term_keys, term_files) = term_shards(&postings);
+    let (prefix_keys, prefix_files) = short_prefixes(&postings);
+    let meta = Meta {
+        format: FORMAT,
+        count: docs.len(),
+        chunk: CHUNK_DOCS,
+        url_prefix,
+        stop: STOP_WORDS,
+        facets: BTreeMap::from([
+            ("country", facet_pairs(&facets.countries)),
+            ("region", facet_pairs(&facets.regions)),
+            ("group", facet_pairs(&facets.groups)),
+            ("type", facet_pairs(&facets.types)),
+        ]),
+        shards: &term_keys,
+        prefixes: prefix_keys,
+    };
+    let mut files = vec![("meta.json".to_string(), to_json(&meta))];
+    files.extend(term_files);
+    files.extend(prefix_files);
+    files.extend(doc_chunks(&docs, url_prefix));
+    files.extend(filter_columns(&docs));
+    files
+}
+
+/// The reports in index order: newest first, then by URL, so input order never matters.
+fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
+    let mut sorted: Vec<&SearchDoc> = docs.iter().collect();
+    sorted.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
+    sorted
+}
+
+/// Every indexed term of `doc` once, with the best tier it was found in.
+fn terms_of(doc: &SearchDoc) -> Vec<(String, u8)> {
+    let mut best: HashMap<String, u8> = HashMap::new();
+    let mut add = |text: &str, tier: u8| {
+        for_each_word(text, |word| {
+            if is_stop_word(word) {
+                return;
+            }
+            match best.get_mut(word) {
+                Some(found) => *found = (*found).max(tier),
+                None => {
+                    best.insert(word.to_string(), tier);
+                }
+            }
+        });
+    };
+    add(&doc.title, TIER_TITLE);
+    let names = doc.group_names.iter().chain(&doc.places);
+    for name in names.chain(std::iter::once(&doc.place)) {
+        add(name, TIER_NAME);
+    }
+    add(&doc.summary, TIER_BODY);
+    add(&doc.body_text, TIER_BODY);
+    best.into_iter().collect()
+}
+
+/// Turns each report's terms (in index order) into sorted postings per term.
+fn invert(doc_terms: Vec<Vec<(String, u8)>>) -> Vec<(String, Vec<(u32, u8)>)> {
+    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    for (number, terms) in (0u32..).zip(doc_terms) {
+        for (term, tier) in terms {
+            postings.entry(term).or_default().push((number, tier));
+        }
+    }
+    let mut sorted: Vec<_> = postings.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    sorted
+}
+
+/// `"term":[postings]`, as the term appears in its shard.
+fn shard_entry(term: &str, list: &[(u32, u8)]) -> String {
+    let mut entry = serde_json::to_string(term).expect("a string serialises");
+    entry.push(':');
+    entry.push_str(&serde_json::to_string(&encode_postings(list)).expect("numbers serialise"));
+    entry
+}
+
+/// The shard keys and the `terms/` files: each shard a JSON object of its terms'
+/// postings, numbered in key order.
+fn term_shards(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
+    let entries: Vec<(&str, String)> = postings
+        .par_iter()
+        .map(|(term, list)| (term.as_str(), shard_entry(term, list)))
+        .collect();
+    let sized: Vec<(&str, usize)> = entries.iter().map(|(t, e)| (*t, e.len() + 1)).collect();
+    let keys = shard_keys(&sized, SHARD_BYTES);
+    let mut bodies = vec![String::new(); keys.len()];
+    for (term, entry) in &entries {
+        let body = &mut bodies[shard_of(&keys, term)];
+        body.push(if body.is_empty() { '{' } else { ',' });
+        body.push_str(entry);
+    }
+    let files = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut body)| {
+            body.push_str(if body.is_empty() { "{}" } else { "}" });
+            (format!("terms/{n}.json"), body.into_bytes())
+        })
+        .collect();
+    (keys, files)
+}
+
+/// Postings as the index writes them: `gap * 3 + tier` (see the module docs).
+fn encode_postings(list: &[(u32, u8)]) -> Vec<u32> {
+    let mut next = 0;
+    list.iter()
+        .map(|&(number, tier)| {
+            let gap = number - next;
+            next = number + 1;
+            gap * 3 + u32::from(tier)
+        })
+        .collect()
+}
+
+/// Per prefix shorter than [`BODY_PREFIX_CHARS`] of title, group and place terms, in
+/// order: the prefix, and a `prefixes/` file with the postings of the reports that have
+/// such a word (with their best tier for it).
+fn short_prefixes(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
+    let mut by_prefix: BTreeMap<&str, BTreeMap<u32, u8>> = BTreeMap::new();
+    for (term, list) in postings {
+        let ends = term.char_indices().skip(1).map(|(end, _)| end);
+        for end in ends.chain([term.len()]).take(BODY_PREFIX_CHARS - 1) {
+            let reports = by_prefix.entry(&term[..end]).or_default();
+            for &(number, tier) in list.iter().filter(|(_, tier)| *tier > TIER_BODY) {
+                let best = reports.entry(number).or_insert(tier);
+                *best = (*best).max(tier);
+            }
+        }
+    }
+    by_prefix.retain(|_, reports| !reports.is_empty());
+    by_prefix
+        .into_iter()
+        .enumerate()
+        .map(|(n, (prefix, reports))| {
+            let list: Vec<(u32, u8)> = reports.into_iter().collect();
+            let file = (
+                format!("prefixes/{n}.json"),
+                to_json(&encode_postings(&list)),
+            );
+            (prefix.to_string(), file)
+        })
+        .unzip()
+}
+
+/// The `docs/` files: per chunk of [`CHUNK_DOCS`] reports, what a result shows.
+fn doc_chunks(docs: &[&SearchDoc], url_prefix: &str) -> Vec<(String, Vec<u8>)> {
+    docs.chunks(CHUNK_DOCS)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let records: Vec<[&str; 6]> = chunk
+                .iter()
+                .map(|d| {
+                    let url = &d.url[url_prefix.len()..];
+                    [url, &d.title, &d.date, &d.date_label, &d.place, &d.summary]
+                })
+                .collect();
+            (format!("docs/{n}.json"), to_json(&records))
+        })
+        .collect()
+}
+
+/// The start all report URLs share, up to a `/`, written once in `meta.json`.
+fn shared_url_prefix<'a>(docs: &[&'a SearchDoc]) -> &'a str {
+    let Some(first) = docs.first() else {
+        return "";
+    };
+    let mut shared = first.url.as_str();
+    for doc in docs {
+        let same = shared
+            .bytes()
+            .zip(doc.url.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared = &shared[..same];
+    }
+    &shared[..shared.rfind('/').map_or(0, |slash| slash + 1)]
+}
+
+/// The filter columns, one entry per report in index order. Dates are `YYYYMMDD`
+/// numbers, the first as is and each later one as its distance below the previous.
+fn filter_columns(docs: &[&SearchDoc]) -> Vec<(String, Vec<u8>)> {
+    let mut previous = None;
+    let dates: Vec<i64> = docs
+        .iter()
+        .map(|doc| {
+            let date = i64::from(date_number(&doc.date));
+            previous.replace(date).map_or(date, |newer| newer - date)
+        })
+        .collect();
+    let countries: Vec<u32> = docs.iter().map(|d| d.country).collect();
+    let regions: Vec<&[u32]> = docs.iter().map(|d| d.regions.as_slice()).collect();
+    let groups: Vec<&[u32]> = docs.iter().map(|d| d.groups.as_slice()).collect();
+    let types: Vec<Option<u32>> = docs.iter().map(|d| d.event_type).collect();
+    vec![
+        ("filters/date.json".to_string(), to_json(&dates)),
+        ("filters/country.json".to_string(), to_json(&countries)),
+        ("filters/region.json".to_string(), to_json(&regions)),
+        ("filters/group.json".to_string(), to_json(&groups)),
+        ("filters/type.json".to_string(), to_json(&types)),
+    ]
+}
+
+/// `2025-07-01` as 20250701, so dates compare as numbers; 0 if malformed.
+fn date_number(date: &str) -> u32 {
+    date.bytes()
+        .filter(|b| *b != b'-')
+        .try_fold(0u32, |n, b| {
+            b.is_ascii_digit()
+                .then(|| n.checked_mul(10)?.checked_add(u32::from(b - b'0')))
+                .flatten()
+        })
+        .unwrap_or(0)
+}
+
+fn facet_pairs(facets: &[Facet]) -> Vec<[&str; 2]> {
+    facets
+        .iter()
+        .map(|f| [f.key.as_str(), f.name.as_str()])
+        .collect()
+}
+
+fn to_json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).expect("index values serialise")
+}
+
+#[cfg(test)]
+mod tests;
