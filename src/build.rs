@@ -94,21 +94,16 @@ pub struct Built {
 
 fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), BuildFailure> {
     let started = Instant::now();
-    let mut stages = Vec::new();
-    let mut lap = Instant::now();
-    let mut stage_done = |name: &'static str| {
-        stages.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
+    let mut laps = crate::timings::Laps::start();
     let settings = Settings::resolve(options)?;
     let output = settings.output.clone();
     let (site, warnings) = load_site(settings).map_err(BuildFailure::Content)?;
     if options.strict && !warnings.is_empty() {
         return Err(BuildFailure::Strict(warnings));
     }
-    stage_done("load");
+    laps.done("load");
     let index = build_index(&site);
-    stage_done("index");
+    laps.done("index");
     let staging = if write {
         Some(
             Staging::create(&output).map_err(|source| BuildFailure::Output {
@@ -124,7 +119,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         all.extend(problems);
         BuildFailure::Content(all)
     })?;
-    stage_done("render and write pages");
+    laps.add(&rendered.stages);
     let mut static_files = 0;
     if let Some(staging) = staging {
         let io = |source| BuildFailure::Output {
@@ -137,9 +132,9 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
             .map_err(io)?;
         static_files = copy_static(&site.settings.root.join("static"), &staging)
             .map_err(|d| BuildFailure::Content(std::iter::once(d).collect()))?;
-        stage_done("copy static");
+        laps.done("copy static");
         staging.commit().map_err(io)?;
-        stage_done("swap in");
+        laps.done("swap in");
     }
     let report = BuildReport {
         incidents: site.incidents.len(),
@@ -148,7 +143,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         output: write.then_some(output),
         warnings,
         elapsed: started.elapsed(),
-        stages,
+        stages: laps.into_stages(),
     };
     let built = Built {
         site,

@@ -38,6 +38,7 @@ pub mod search_index;
 pub mod serve;
 pub mod settings;
 pub mod slugs;
+pub mod timings;
 pub mod urls;
 pub mod vocabulary;
 pub mod xml;

@@ -41,6 +41,8 @@ pub struct Session {
     options: BuildOptions,
     output: PathBuf,
     live: Option<Live>,
+    /// The search index lags the pages: [`Session::update_search`] catches it up.
+    search_stale: bool,
 }
 
 struct Live {
@@ -62,6 +64,7 @@ impl Session {
             options,
             output,
             live: None,
+            search_stale: false,
         };
         let result = session.full_build();
         (session, result)
@@ -113,8 +116,26 @@ impl Session {
         }
     }
 
+    /// Rewrites the search index after an incremental update, which leaves it for later
+    /// so that the reader's page reloads first: at 10,000 reports the index takes longer
+    /// to build than every page a save touches. Does nothing when it is up to date.
+    pub fn update_search(&mut self) -> Result<(), BuildFailure> {
+        let Some(live) = self.live.as_ref().filter(|_| self.search_stale) else {
+            return Ok(());
+        };
+        let cx = live.renderer.view(&live.site, &live.index);
+        let sink = InPlace {
+            dir: self.output.clone(),
+        };
+        let written = crate::render::search::write_index(&cx, &sink).map_err(content_failure)?;
+        remove_unused_files(&self.output, "search/index", &written);
+        self.search_stale = false;
+        Ok(())
+    }
+
     fn full_build(&mut self) -> Result<BuildReport, BuildFailure> {
         self.live = None;
+        self.search_stale = false;
         let (
             report,
             Built {
@@ -195,8 +216,8 @@ impl Session {
         let result = renderer
             .render_pages(&cx, &shared, &pages, Some(&sink))
             .and_then(|()| renderer.write_sitemap(&cx, &all_pages(&cx), Some(&sink)))
-            .and_then(|()| crate::render::write_assets(&cx, &shared, &sink))
-            .map(|written| remove_unused_assets(&self.output, &written));
+            .and_then(|()| crate::render::write_base_maps(&shared, &sink))
+            .map(|written| remove_unused_files(&self.output, "maps", &written));
         let gone_reports = old
             .slugs_of_changed
             .iter()
@@ -220,16 +241,17 @@ impl Session {
             cards,
             data,
         });
+        self.search_stale = true;
         Ok((written, warnings))
     }
 }
 
-/// Deletes the files in the output's `maps/` and `search/index/` folders that this update
-/// did not write: a report that moves can change a map's extent, and a new report can
-/// change how the search index is split into files.
-fn remove_unused_assets(output: &Path, written: &[String]) {
+/// Deletes the files under the output's `folder` that an update did not write: a report
+/// that moves can change a map's extent, and a new report how the search index is split
+/// into files.
+fn remove_unused_files(output: &Path, folder: &str, written: &[String]) {
     let written: HashSet<&str> = written.iter().map(String::as_str).collect();
-    for folder in ["maps", "search/index"] {
+    {
         for entry in walkdir::WalkDir::new(output.join(folder))
             .into_iter()
             .flatten()

@@ -311,6 +311,12 @@ impl Registry {
             .collect()
     }
 
+    /// A group by name or alias, or `None`; unlike [`Registry::resolve_group`] it works out
+    /// no suggestion, for names that may rightly be something else (a claim's party).
+    pub fn find_group(&self, name: &str) -> Option<usize> {
+        self.group_keys.get(&match_key(name)).copied()
+    }
+
     /// A group by name or alias.
     pub fn resolve_group(&self, name: &str) -> Result<usize, NoMatch> {
         self.group_keys

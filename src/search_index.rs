@@ -28,7 +28,9 @@
 mod shards;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -160,7 +162,7 @@ fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
 
 /// Every indexed term of `doc` once, with the best tier it was found in.
 fn terms_of(doc: &SearchDoc) -> Vec<(String, u8)> {
-    let mut best: HashMap<String, u8> = HashMap::new();
+    let mut best: FxHashMap<String, u8> = FxHashMap::default();
     let mut add = |text: &str, tier: u8| {
         for_each_word(text, |word| {
             if is_stop_word(word) {
@@ -185,16 +187,51 @@ fn terms_of(doc: &SearchDoc) -> Vec<(String, u8)> {
 }
 
 /// Turns each report's terms (in index order) into sorted postings per term.
+///
+/// The vocabulary is gathered and numbered first, in parallel, so the one pass that
+/// must be sequential (appending report numbers in order) moves integers, not strings.
 fn invert(doc_terms: Vec<Vec<(String, u8)>>) -> Vec<(String, Vec<(u32, u8)>)> {
-    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-    for (number, terms) in (0u32..).zip(doc_terms) {
-        for (term, tier) in terms {
-            postings.entry(term).or_default().push((number, tier));
+    let vocabulary: FxHashSet<&str> = doc_terms
+        .par_iter()
+        .fold(FxHashSet::default, |mut set, terms| {
+            set.extend(terms.iter().map(|(term, _)| term.as_str()));
+            set
+        })
+        .reduce(FxHashSet::default, |mut a, b| {
+            if a.len() < b.len() {
+                return reduce_into(b, a);
+            }
+            a.extend(b);
+            a
+        });
+    let mut terms: Vec<&str> = vocabulary.into_iter().collect();
+    terms.par_sort_unstable();
+    let id_of: FxHashMap<&str, u32> = terms.iter().zip(0u32..).map(|(t, n)| (*t, n)).collect();
+    let doc_ids: Vec<Vec<(u32, u8)>> = doc_terms
+        .par_iter()
+        .map(|terms| {
+            terms
+                .iter()
+                .map(|(t, tier)| (id_of[t.as_str()], *tier))
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); terms.len()];
+    for (number, ids) in (0u32..).zip(&doc_ids) {
+        for &(id, tier) in ids {
+            postings[id as usize].push((number, tier));
         }
     }
-    let mut sorted: Vec<_> = postings.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    sorted
+    terms
+        .into_iter()
+        .map(str::to_string)
+        .zip(postings)
+        .collect()
+}
+
+fn reduce_into<'a>(mut big: FxHashSet<&'a str>, small: FxHashSet<&'a str>) -> FxHashSet<&'a str> {
+    big.extend(small);
+    big
 }
 
 /// `"term":[postings]`, as the term appears in its shard.

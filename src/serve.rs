@@ -199,6 +199,12 @@ fn watch(
             };
             listener.updated(&changed, &update);
             let _ = state.notices.send(notice);
+            // After the reload: pages first, the search index a moment later.
+            if let Err(failure) = session.update_search() {
+                let text = describe(&failure);
+                *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+                let _ = state.notices.send(Notice::Problems(text));
+            }
         },
     )
     .map_err(watch_error(&root))?;

@@ -134,6 +134,26 @@ fn stats_count_estimates_and_party_claims_apart_with_tables() {
         1,
     );
     std::fs::write(&ambush, text).unwrap();
+    // One party's figure for one day, quoted by two reports, counts once.
+    let claim = "fatalities:\n  claims:\n    - {count: 4, who: civilians, by: Local radio}\n";
+    let curfew = dir
+        .path()
+        .join("content/incidents/2025/2025-07-02-curfew-in-dioila.md");
+    let text = std::fs::read_to_string(&curfew).unwrap();
+    std::fs::write(
+        &curfew,
+        text.replacen(
+            "event_type: curfew\n",
+            &format!("event_type: curfew\n{claim}"),
+            1,
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/incidents/2025/2025-07-02-second-account.md"),
+        format!("---\ntitle: Second account\ndate: 2025-07-02\ncountry: Mali\nregion: Dioila\nevent_type: protest\n{claim}sources:\n  - {{id: s1, name: Local radio, type: news}}\nsummary: The same events told again.\n---\nText.\n"),
+    )
+    .unwrap();
     let site = build_with(dir.path(), |_| {});
     let stats = site.page("stats/");
 
@@ -145,14 +165,14 @@ fn stats_count_estimates_and_party_claims_apart_with_tables() {
     assert_eq!(per_month.last().unwrap().0, "Nov 2024");
     assert_eq!(per_month.len(), 9, "every month from Nov 2024 to Jul 2025");
     let total: u64 = per_month.iter().map(|(_, v)| v[0]).sum();
-    assert_eq!(total, 4, "the draft is not counted");
+    assert_eq!(total, 5, "the draft is not counted");
 
     let killed = table(&stats, "killed-per-month");
     let month = |label: &str| killed.iter().find(|(l, _)| l == label).unwrap().1.clone();
     assert_eq!(
         month("Jul 2025"),
-        [10, 0],
-        "the editors' estimate, not a claim"
+        [10, 4],
+        "the editors' estimate where given; a claim quoted twice counted once"
     );
     assert_eq!(
         month("Nov 2024"),

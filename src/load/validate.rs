@@ -58,9 +58,9 @@ impl Checker<'_> {
     }
 
     fn party(&self, name: &str) -> Party {
-        match self.cx.registry.resolve_group(name) {
-            Ok(group) => Party::Group(group),
-            Err(_) => Party::Named(name.to_string()),
+        match self.cx.registry.find_group(name) {
+            Some(group) => Party::Group(group),
+            None => Party::Named(name.to_string()),
         }
     }
 

@@ -8,6 +8,8 @@ pub mod stats;
 pub mod templates;
 pub mod views;
 
+use std::time::Duration;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -34,6 +36,8 @@ pub struct Rendered {
     pub cards: Vec<String>,
     /// Incident i's serialised data, reused by every export that lists it.
     pub data: Vec<publish::ReportData>,
+    /// Wall time of each part of the render, in order, for `--timings`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Site-wide values every template sees as `site` and `nav`.
@@ -71,19 +75,25 @@ pub fn render_site(
     index: &SiteIndex,
     staging: Option<&Staging>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut laps = crate::timings::Laps::start();
     let renderer = Renderer::new(site)?;
     let cx = renderer.view(site, index);
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
+    laps.done("cards");
     let sink = staging.map(|s| s as &dyn PageSink);
     let data = publish::report_data(&cx, 0..site.incidents.len());
     let downloads = publish::write_data(&cx, &data, sink, &publish::Scope::default())?;
+    laps.done("feeds and exports");
     let shared = pages::Shared::new(&cx, cards, downloads);
+    laps.done("maps and list summaries");
     let pages = pages::all_pages(&cx);
     renderer.render_pages(&cx, &shared, &pages, sink)?;
+    laps.done("render and write pages");
     if let Some(sink) = sink {
         write_assets(&cx, &shared, sink)?;
     }
     renderer.write_sitemap(&cx, &pages, sink)?;
+    laps.done("search index, base maps, sitemap");
     let pages = pages.len();
     let pages::Shared { cards, .. } = shared;
     Ok(Rendered {
@@ -91,6 +101,7 @@ pub fn render_site(
         renderer,
         cards,
         data,
+        stages: laps.into_stages(),
     })
 }
 
@@ -218,28 +229,32 @@ impl Renderer {
 }
 
 /// Writes what pages load beside themselves: the search index and script, and the base
-/// maps that page maps draw their marks over. Returns every file written, so the dev
-/// server can remove those a change made obsolete.
+/// maps that page maps draw their marks over.
 pub fn write_assets(
     cx: &ViewContext,
     shared: &pages::Shared,
     sink: &dyn PageSink,
-) -> Result<Vec<String>, Vec<Diagnostic>> {
+) -> Result<(), Vec<Diagnostic>> {
     let (search, maps) = rayon::join(
         || search::write_index(cx, sink),
-        || write_files(sink, shared.maps.base_files(), "cannot write the map"),
+        || write_base_maps(shared, sink),
     );
     match (search, maps) {
-        (Ok(mut written), Ok(maps)) => {
-            written.extend(maps);
-            Ok(written)
-        }
+        (Ok(_), Ok(_)) => Ok(()),
         (Err(mut a), Err(b)) => {
             a.extend(b);
             Err(a)
         }
         (Err(a), _) | (_, Err(a)) => Err(a),
     }
+}
+
+/// Writes the base maps of every page map; returns their file names.
+pub fn write_base_maps(
+    shared: &pages::Shared,
+    sink: &dyn PageSink,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    write_files(sink, shared.maps.base_files(), "cannot write the map")
 }
 
 /// Writes `(name, text)` files in parallel; returns their names, or every failure.

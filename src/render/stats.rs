@@ -4,16 +4,17 @@
 //! The counting rules live here and nowhere else. A report's deaths count as the editors'
 //! estimate when it has one; a report with no estimate counts the lowest figure any party
 //! claimed, kept in a series of its own, so a reader always sees which part of a bar rests
-//! on a party's word.
+//! on a party's word. One party's figure for one day counts once however many reports
+//! quote it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use super::views::ViewContext;
 use crate::charts::{bar_chart, column_chart, month_label, month_range, Series};
-use crate::model::Incident;
-use crate::vocabulary::EventType;
+use crate::model::{Incident, Party};
+use crate::vocabulary::{EventType, Who};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
 const BAR_ROWS: usize = 15;
@@ -53,28 +54,80 @@ pub struct RowView {
     pub values: Vec<u64>,
 }
 
-/// The deaths a report counts for: (editors' estimate, lowest party claim when there is
-/// no estimate). Unknown counts for nothing in either.
-fn killed(incident: &Incident) -> (u64, u64) {
-    match &incident.fatalities {
-        Some(figures) => match figures.best {
-            Some(best) => (u64::from(best), 0),
-            None => (
-                0,
-                figures
-                    .claims
-                    .iter()
-                    .map(|c| u64::from(c.count))
-                    .min()
-                    .unwrap_or(0),
-            ),
-        },
-        None => (0, 0),
+/// The deaths a report counts for: the editors' estimate when there is one, or else the
+/// lowest figure a party claimed, with what identifies that claim.
+enum Killed<'a> {
+    Estimate(u64),
+    Claim(ClaimKey<'a>),
+    Unknown,
+}
+
+/// A claim as the same statement would appear in several reports: the day, who claimed
+/// it, who was counted and the figure. A party's one statement quoted by two reports
+/// (an attack and the counter-attack it provoked) must not count twice.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ClaimKey<'a> {
+    date: jiff::civil::Date,
+    party: PartyKey<'a>,
+    who: Who,
+    count: u64,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum PartyKey<'a> {
+    Group(usize),
+    Named(&'a str),
+}
+
+fn killed(incident: &Incident) -> Killed<'_> {
+    let Some(figures) = &incident.fatalities else {
+        return Killed::Unknown;
+    };
+    if let Some(best) = figures.best {
+        return Killed::Estimate(u64::from(best));
+    }
+    figures
+        .claims
+        .iter()
+        .min_by_key(|claim| claim.count)
+        .map_or(Killed::Unknown, |claim| {
+            Killed::Claim(ClaimKey {
+                date: incident.date,
+                party: match &claim.by {
+                    Party::Group(g) => PartyKey::Group(*g),
+                    Party::Named(name) => PartyKey::Named(name),
+                },
+                who: claim.who,
+                count: u64::from(claim.count),
+            })
+        })
+}
+
+/// Sums deaths over reports: estimates as they are, claims once per distinct claim.
+#[derive(Default)]
+struct KilledSum<'a> {
+    independent: u64,
+    claimed: u64,
+    seen: HashSet<ClaimKey<'a>>,
+}
+
+impl<'a> KilledSum<'a> {
+    fn add(&mut self, incident: &'a Incident) {
+        match killed(incident) {
+            Killed::Estimate(n) => self.independent += n,
+            Killed::Claim(key) => {
+                if self.seen.insert(key.clone()) {
+                    self.claimed += key.count;
+                }
+            }
+            Killed::Unknown => {}
+        }
     }
 }
 
 const KILLED_NOTE: &str = "Solid: the editors' estimate, drawn from independent sources. \
-Hatched: reports with no estimate, counted at the lowest figure any party claimed.";
+Hatched: reports with no estimate, counted at the lowest figure any party claimed; the same \
+party's figure for the same day, quoted by several reports, counts once.";
 
 fn killed_series(independent: Vec<u64>, claimed: Vec<u64>) -> Vec<Series> {
     vec![
@@ -116,15 +169,17 @@ pub fn charts(cx: &ViewContext) -> Vec<ChartView> {
     let month_at: HashMap<(i16, i8), usize> =
         months.iter().enumerate().map(|(k, &m)| (m, k)).collect();
     let mut per_month = vec![0u64; months.len()];
-    let mut killed_month = (vec![0u64; months.len()], vec![0u64; months.len()]);
+    let mut killed_month: Vec<KilledSum> = months.iter().map(|_| KilledSum::default()).collect();
     for &i in &index.listed {
         let date = incidents[i].date;
         let k = month_at[&(date.year(), date.month())];
         per_month[k] += 1;
-        let (independent, claimed) = killed(&incidents[i]);
-        killed_month.0[k] += independent;
-        killed_month.1[k] += claimed;
+        killed_month[k].add(&incidents[i]);
     }
+    let killed_month = (
+        killed_month.iter().map(|sum| sum.independent).collect(),
+        killed_month.iter().map(|sum| sum.claimed).collect(),
+    );
     let month_labels: Vec<String> = months.iter().map(|&(y, m)| month_label(y, m)).collect();
     let month_rows = |series: &[Series]| -> Vec<RowView> {
         month_labels
@@ -202,12 +257,12 @@ pub fn charts(cx: &ViewContext) -> Vec<ChartView> {
                 Some(link.url.clone()),
                 vec![list.len() as u64],
             ));
-            let (independent, claimed) = list
-                .iter()
-                .map(|&i| killed(&incidents[i]))
-                .fold((0, 0), |acc, (a, b)| (acc.0 + a, acc.1 + b));
-            if independent + claimed > 0 {
-                killed_regions.push((name, Some(link.url), vec![independent, claimed]));
+            let mut sum = KilledSum::default();
+            for &i in list {
+                sum.add(&incidents[i]);
+            }
+            if sum.independent + sum.claimed > 0 {
+                killed_regions.push((name, Some(link.url), vec![sum.independent, sum.claimed]));
             }
         }
     }

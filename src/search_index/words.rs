@@ -46,7 +46,32 @@ pub(super) fn for_each_word(text: &str, mut emit: impl FnMut(&str)) {
     let mut word = String::new();
     // Byte offsets in `word` where an apostrophe stood.
     let mut cuts: Vec<usize> = Vec::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        // Most text is ASCII: decide it here, without the general Unicode path.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if c == '\'' {
+                if !word.is_empty() {
+                    cuts.push(word.len());
+                }
+            } else {
+                emit_word(&word, &cuts, &mut emit);
+                word.clear();
+                cuts.clear();
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            fold_char(c, &mut word, &mut cuts, &mut emit);
+        }
+    }
+    emit_word(&word, &cuts, &mut emit);
+}
+
+/// One lower-case character outside ASCII, folded into `word` or ending it.
+fn fold_char(c: char, word: &mut String, cuts: &mut Vec<usize>, emit: &mut impl FnMut(&str)) {
+    {
         if ('\u{300}'..='\u{36F}').contains(&c) {
             // Combining accents (decomposed text) fold away without splitting the word.
         } else if APOSTROPHES.contains(&c) {
@@ -58,17 +83,17 @@ pub(super) fn for_each_word(text: &str, mut emit: impl FnMut(&str)) {
         } else if c.is_alphanumeric() {
             word.push(c);
         } else {
-            emit_word(&word, &cuts, &mut emit);
+            emit_word(word, cuts, emit);
             word.clear();
             cuts.clear();
         }
     }
-    emit_word(&word, &cuts, &mut emit);
 }
 
 /// Emits `word` and, when it had apostrophes at `cuts`, each non-empty part.
 fn emit_word(word: &str, cuts: &[usize], emit: &mut impl FnMut(&str)) {
-    if word.is_empty() || word.chars().count() > MAX_WORD_CHARS {
+    // Byte length bounds the character count, so most words skip counting.
+    if word.is_empty() || (word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS) {
         return;
     }
     emit(word);
