@@ -30,7 +30,7 @@ mod words;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -125,8 +125,7 @@ struct Meta<'a> {
 /// fixed order. The same input, in any order, gives the same bytes.
 pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
     let docs = newest_first(docs);
-    let doc_terms: Vec<Vec<(String, u8)>> = docs.par_iter().map(|doc| terms_of(doc)).collect();
-    let postings = invert(doc_terms);
+    let postings = invert(&docs);
     let url_prefix = shared_url_prefix(&docs);
     let (term_keys, term_files) = term_shards(&postings);
     let (prefix_keys, prefix_files) = short_prefixes(&postings);
@@ -160,19 +159,13 @@ fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
     sorted
 }
 
-/// Every indexed term of `doc` once, with the best tier it was found in.
-fn terms_of(doc: &SearchDoc) -> Vec<(String, u8)> {
-    let mut best: FxHashMap<String, u8> = FxHashMap::default();
+/// Calls `emit` with every indexed word of `doc` and the tier it was found in; a word
+/// may come several times.
+fn for_each_term(doc: &SearchDoc, mut emit: impl FnMut(&str, u8)) {
     let mut add = |text: &str, tier: u8| {
         for_each_word(text, |word| {
-            if is_stop_word(word) {
-                return;
-            }
-            match best.get_mut(word) {
-                Some(found) => *found = (*found).max(tier),
-                None => {
-                    best.insert(word.to_string(), tier);
-                }
+            if !is_stop_word(word) {
+                emit(word, tier);
             }
         });
     };
@@ -183,55 +176,50 @@ fn terms_of(doc: &SearchDoc) -> Vec<(String, u8)> {
     }
     add(&doc.summary, TIER_BODY);
     add(&doc.body_text, TIER_BODY);
-    best.into_iter().collect()
 }
 
-/// Turns each report's terms (in index order) into sorted postings per term.
+/// Postings per term, each list in report order with the report's best tier for it.
+type Postings = FxHashMap<String, Vec<(u32, u8)>>;
+
+/// The sorted postings of every term of `docs` (in index order).
 ///
-/// The vocabulary is gathered and numbered first, in parallel, so the one pass that
-/// must be sequential (appending report numbers in order) moves integers, not strings.
-fn invert(doc_terms: Vec<Vec<(String, u8)>>) -> Vec<(String, Vec<(u32, u8)>)> {
-    let vocabulary: FxHashSet<&str> = doc_terms
-        .par_iter()
-        .fold(FxHashSet::default, |mut set, terms| {
-            set.extend(terms.iter().map(|(term, _)| term.as_str()));
-            set
-        })
-        .reduce(FxHashSet::default, |mut a, b| {
-            if a.len() < b.len() {
-                return reduce_into(b, a);
+/// Runs of reports are inverted in parallel, each into its own map, then joined in run
+/// order, so lists stay sorted without a sort. A word costs one hash lookup and no
+/// allocation unless the run has not seen it before: the vocabulary is small (a few
+/// thousand words) next to the millions of words read.
+fn invert(docs: &[&SearchDoc]) -> Vec<(String, Vec<(u32, u8)>)> {
+    let run = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 8)
+        .max(64);
+    let runs: Vec<Postings> = docs
+        .par_chunks(run)
+        .enumerate()
+        .map(|(r, part)| {
+            let mut postings = Postings::default();
+            for (number, doc) in (((r * run) as u32)..).zip(part) {
+                for_each_term(doc, |word, tier| match postings.get_mut(word) {
+                    Some(list) => match list.last_mut() {
+                        Some(last) if last.0 == number => last.1 = last.1.max(tier),
+                        _ => list.push((number, tier)),
+                    },
+                    None => {
+                        postings.insert(word.to_string(), vec![(number, tier)]);
+                    }
+                });
             }
-            a.extend(b);
-            a
-        });
-    let mut terms: Vec<&str> = vocabulary.into_iter().collect();
-    terms.par_sort_unstable();
-    let id_of: FxHashMap<&str, u32> = terms.iter().zip(0u32..).map(|(t, n)| (*t, n)).collect();
-    let doc_ids: Vec<Vec<(u32, u8)>> = doc_terms
-        .par_iter()
-        .map(|terms| {
-            terms
-                .iter()
-                .map(|(t, tier)| (id_of[t.as_str()], *tier))
-                .collect()
+            postings
         })
         .collect();
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); terms.len()];
-    for (number, ids) in (0u32..).zip(&doc_ids) {
-        for &(id, tier) in ids {
-            postings[id as usize].push((number, tier));
+    let mut all = Postings::default();
+    for postings in runs {
+        for (term, list) in postings {
+            all.entry(term).or_default().extend(list);
         }
     }
-    terms
-        .into_iter()
-        .map(str::to_string)
-        .zip(postings)
-        .collect()
-}
-
-fn reduce_into<'a>(mut big: FxHashSet<&'a str>, small: FxHashSet<&'a str>) -> FxHashSet<&'a str> {
-    big.extend(small);
-    big
+    let mut sorted: Vec<(String, Vec<(u32, u8)>)> = all.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    sorted
 }
 
 /// `"term":[postings]`, as the term appears in its shard.

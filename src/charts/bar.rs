@@ -69,7 +69,15 @@ pub fn bar_chart(
     let row_top = |i: usize| rows_top + i as f64 * row_height;
     let height = row_top(labels.len()) + 4.0;
 
-    let mut out = open_svg(&id, "bar", height, title, &describe(labels, series));
+    let has_links = hrefs.iter().any(Option::is_some);
+    let mut out = open_svg(
+        &id,
+        "bar",
+        height,
+        title,
+        &describe(labels, series),
+        has_links,
+    );
     out.push_str(&legend_markup);
     out.push_str(&pattern_defs(&id, series));
 
@@ -215,6 +223,16 @@ mod tests {
             class: class.into(),
             values,
         }
+    }
+
+    #[test]
+    fn a_chart_with_links_is_a_group_not_an_image() {
+        let labels = vec!["JNIM".to_string()];
+        let values = [series("incidents", "incidents", vec![3])];
+        let linked = bar_chart("By group", &labels, &[Some("/g/".into())], &values, false);
+        assert!(linked.contains(r#"role="group""#) && !linked.contains(r#"role="img""#));
+        let plain = bar_chart("By group", &labels, &[None], &values, false);
+        assert!(plain.contains(r#"role="img""#));
     }
 
     fn groups() -> (Vec<String>, Vec<Option<String>>, Vec<Series>) {

@@ -64,7 +64,7 @@ pub fn column_chart(title: &str, labels: &[String], series: &[Series], stacked: 
     let height = plot_bottom + 8.0 + FONT;
 
     let desc = describe(labels, &tooltip_labels, series, stacked, scale_top);
-    let mut out = open_svg(&id, "column", height, title, &desc);
+    let mut out = open_svg(&id, "column", height, title, &desc, false);
     out.push_str(&legend_markup);
     out.push_str(&pattern_defs(&id, series));
     out.push_str(&value_axis(&ticks, plot_left, &y_of));

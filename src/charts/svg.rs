@@ -115,12 +115,24 @@ pub(super) fn chart_id(kind: &str, title: &str, labels: &[String], series: &[Ser
 
 /// Opens the `<svg>` with what assistive technology reads (title and description), and
 /// draws the visible title; the caller appends the body and closes with `</svg>`.
-pub(super) fn open_svg(id: &str, kind: &str, height: f64, title: &str, desc: &str) -> String {
+///
+/// A chart is one image to assistive technology, unless it holds links: then it is a
+/// group, as an image's content is hidden from screen readers yet its links would still
+/// take keyboard focus.
+pub(super) fn open_svg(
+    id: &str,
+    kind: &str,
+    height: f64,
+    title: &str,
+    desc: &str,
+    has_links: bool,
+) -> String {
+    let role = if has_links { "group" } else { "img" };
     let mut out = String::new();
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" viewBox=\"0 0 {w} {h}\" \
-width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" \
+width=\"100%\" role=\"{role}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" \
 font-size=\"{font}\">\
 <title id=\"{id}-title\">{title_text}</title><desc id=\"{id}-desc\">{desc}</desc>\
 <text class=\"chart-title chart-label\" x=\"0\" y=\"{ty}\" font-size=\"{tf}\" font-weight=\"bold\" fill=\"currentColor\">{shown}</text>",
@@ -219,7 +231,7 @@ pub(super) fn legend(id: &str, series: &[Series]) -> (String, f64) {
 /// no matches still renders a sensible page.
 pub(super) fn no_data_chart(kind: &str, title: &str) -> String {
     let id = chart_id(kind, title, &[], &[]);
-    let mut out = open_svg(&id, kind, TITLE_HEIGHT + 34.0, title, "No data");
+    let mut out = open_svg(&id, kind, TITLE_HEIGHT + 34.0, title, "No data", false);
     let _ = write!(
         out,
         "<text class=\"chart-label chart-empty\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" \

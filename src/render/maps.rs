@@ -61,6 +61,8 @@ pub struct MapBlock {
     pub unlocated: usize,
     /// Whether any mark is approximate, so the legend explains rings.
     pub approximate: bool,
+    /// Whether any mark is precise, so the legend explains dots.
+    pub exact: bool,
     /// `incidents`, `regions` or `places`: what the list items are.
     pub list_kind: &'static str,
     /// The list beside the map.
@@ -227,6 +229,7 @@ impl SiteMaps {
             located: 1,
             unlocated: 0,
             approximate: drawn.iter().any(|m| m.approximate),
+            exact: drawn.iter().any(|m| !m.approximate),
             list_kind: "places",
             items: marks
                 .iter()
@@ -315,6 +318,7 @@ impl SiteMaps {
             located: located.len(),
             unlocated: list.len() - located.len(),
             approximate: drawn.iter().any(|m| m.approximate),
+            exact: drawn.iter().any(|m| !m.approximate),
             list_kind,
             items,
             more,
