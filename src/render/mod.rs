@@ -36,6 +36,8 @@ pub struct Rendered {
     pub cards: Vec<String>,
     /// Incident i's serialised data, reused by every export that lists it.
     pub data: Vec<publish::ReportData>,
+    /// The site-wide data files with their sizes.
+    pub downloads: Vec<publish::Download>,
     /// Wall time of each part of the render, in order, for `--timings`.
     pub stages: Vec<(&'static str, Duration)>,
 }
@@ -95,12 +97,15 @@ pub fn render_site(
     renderer.write_sitemap(&cx, &pages, sink)?;
     laps.done("search index, base maps, sitemap");
     let pages = pages.len();
-    let pages::Shared { cards, .. } = shared;
+    let pages::Shared {
+        cards, downloads, ..
+    } = shared;
     Ok(Rendered {
         pages,
         renderer,
         cards,
         data,
+        downloads,
         stages: laps.into_stages(),
     })
 }
