@@ -28,7 +28,7 @@ pub struct BuildReport {
     /// Wall time.
     pub elapsed: Duration,
     /// Wall time of each stage, in order, for `--timings`.
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<crate::timings::Stage>,
 }
 
 /// Why a build failed, each with its exit status.
@@ -65,17 +65,17 @@ impl BuildFailure {
 
 /// Builds the site into its output folder, swapping it in only if every page rendered.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    run(options, true).map(|(report, _)| report)
+    run(options, true, false).map(|(report, _)| report)
 }
 
 /// Like [`build`], and hands back the loaded site and its index for the dev server to keep.
 pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built), BuildFailure> {
-    run(options, true)
+    run(options, true, true)
 }
 
 /// Validates everything a build reads and renders every page, writing nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    run(options, false).map(|(report, _)| report)
+    run(options, false, false).map(|(report, _)| report)
 }
 
 /// A site as loaded, indexed and rendered by a build.
@@ -94,7 +94,13 @@ pub struct Built {
     pub data: Vec<crate::publish::ReportData>,
 }
 
-fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), BuildFailure> {
+/// `keep`: hand back every report's export records for the dev server; a plain build
+/// drops them as soon as the exports are written, which lowers its peak memory.
+fn run(
+    options: &BuildOptions,
+    write: bool,
+    keep: bool,
+) -> Result<(BuildReport, Built), BuildFailure> {
     let started = Instant::now();
     let mut laps = crate::timings::Laps::start();
     let settings = Settings::resolve(options)?;
@@ -116,7 +122,7 @@ fn run(options: &BuildOptions, write: bool) -> Result<(BuildReport, Built), Buil
     } else {
         None
     };
-    let rendered = render_site(&site, &index, staging.as_ref()).map_err(|problems| {
+    let rendered = render_site(&site, &index, staging.as_ref(), keep).map_err(|problems| {
         let mut all = warnings.clone();
         all.extend(problems);
         BuildFailure::Content(all)

@@ -176,8 +176,16 @@ fn main() -> ExitCode {
                 strict: args.strict,
             });
             if let (true, Ok(report)) = (args.timings, &result) {
-                for (stage, took) in &report.stages {
-                    eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+                for stage in &report.stages {
+                    let peak = stage
+                        .peak_kib
+                        .map(|kib| format!("{:>6} MB peak", kib / 1024))
+                        .unwrap_or_default();
+                    eprintln!(
+                        "{:>8.1} ms  {peak}  {}",
+                        stage.took.as_secs_f64() * 1000.0,
+                        stage.name
+                    );
                 }
             }
             finish(&printer, result)

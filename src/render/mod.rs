@@ -8,8 +8,6 @@ pub mod stats;
 pub mod templates;
 pub mod views;
 
-use std::time::Duration;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -39,7 +37,7 @@ pub struct Rendered {
     /// The site-wide data files with their sizes.
     pub downloads: Vec<publish::Download>,
     /// Wall time of each part of the render, in order, for `--timings`.
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<crate::timings::Stage>,
 }
 
 /// Site-wide values every template sees as `site` and `nav`.
@@ -71,11 +69,13 @@ struct Nav {
 
 /// Renders every page; writes each into `staging` when given (`check` passes none).
 ///
-/// Needs the loaded site and its index. Returns every template problem found.
+/// Needs the loaded site and its index. Returns every template problem found. The export
+/// records of every report are returned only with `keep_data` (the dev server reuses them).
 pub fn render_site(
     site: &Site,
     index: &SiteIndex,
     staging: Option<&Staging>,
+    keep_data: bool,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let mut laps = crate::timings::Laps::start();
     let renderer = Renderer::new(site)?;
@@ -85,6 +85,7 @@ pub fn render_site(
     let sink = staging.map(|s| s as &dyn PageSink);
     let data = publish::report_data(&cx, 0..site.incidents.len());
     let downloads = publish::write_data(&cx, &data, sink, &publish::Scope::default())?;
+    let data = if keep_data { data } else { Vec::new() };
     laps.done("feeds and exports");
     let shared = pages::Shared::new(&cx, cards, downloads);
     laps.done("maps and list summaries");
