@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod calendar;
 pub mod charts;
 pub mod diagnostics;
 pub mod index;

@@ -223,37 +223,21 @@ impl Session {
         for &i in &stale {
             touched_terms.add(&site, i);
         }
-        let scope = publish::Scope {
-            terms: Some(
-                touched_terms
-                    .publish_terms()
-                    .chain(old.terms.publish_terms())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect(),
-            ),
-            // Report positions move when reports come and go, so a scope still pending
-            // from an earlier save is widened to every report.
-            incidents: if self.pending.is_some() {
-                None
-            } else {
-                Some(stale.clone())
+        // Two saves without a catch-up between them write everything: report positions
+        // move when reports come and go, so the first save's scope no longer holds.
+        self.pending = Some(match self.pending {
+            Some(_) => publish::Scope::default(),
+            None => publish::Scope {
+                terms: Some(
+                    touched_terms
+                        .publish_terms()
+                        .chain(old.terms.publish_terms())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
+                ),
+                incidents: Some(stale.clone()),
             },
-        };
-        self.pending = Some(match self.pending.take() {
-            Some(earlier) => publish::Scope {
-                terms: match (earlier.terms, scope.terms) {
-                    (Some(mut a), Some(b)) => {
-                        a.extend(b);
-                        a.sort();
-                        a.dedup();
-                        Some(a)
-                    }
-                    _ => None,
-                },
-                incidents: None,
-            },
-            None => scope,
         });
         let shared = Shared::new(&cx, cards, downloads);
         let pages: Vec<Page> = pages.into_iter().filter(|&p| p != Page::Data).collect();
@@ -296,19 +280,17 @@ impl Session {
 /// into files.
 fn remove_unused_files(output: &Path, folder: &str, written: &[String]) {
     let written: HashSet<&str> = written.iter().map(String::as_str).collect();
+    for entry in walkdir::WalkDir::new(output.join(folder))
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.file_type().is_file())
     {
-        for entry in walkdir::WalkDir::new(output.join(folder))
-            .into_iter()
-            .flatten()
-            .filter(|entry| entry.file_type().is_file())
-        {
-            let Ok(relative) = entry.path().strip_prefix(output) else {
-                continue;
-            };
-            let name = relative.to_string_lossy().replace('\\', "/");
-            if !written.contains(name.as_str()) {
-                let _ = std::fs::remove_file(entry.path());
-            }
+        let Ok(relative) = entry.path().strip_prefix(output) else {
+            continue;
+        };
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if !written.contains(name.as_str()) {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::svg::{
     chart_id, escape, fit_text, has_no_data, legend, mark_paint, no_data_chart, num,
-    open_series_group, open_svg, pattern_defs, text_width, value_at, FONT, WIDTH,
+    open_series_group, open_svg, pattern_defs, stacked_base, text_width, value_at, FONT, WIDTH,
 };
 use super::Series;
 
@@ -90,11 +90,10 @@ pub fn bar_chart(
                 continue;
             }
             let (start, y) = if stacked {
-                let before = series[..position]
-                    .iter()
-                    .map(|other| value_at(other, index))
-                    .fold(0, u64::saturating_add);
-                (before, row_top(index) + (row_height - bar_height) / 2.0)
+                (
+                    stacked_base(series, position, index),
+                    row_top(index) + (row_height - bar_height) / 2.0,
+                )
             } else {
                 let slot = if grouped { position as f64 * 11.0 } else { 0.0 };
                 (0, row_top(index) + 4.0 + slot)

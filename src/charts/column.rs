@@ -8,7 +8,7 @@ use super::scale::{
 };
 use super::svg::{
     chart_id, escape, has_no_data, legend, mark_paint, no_data_chart, num, open_series_group,
-    open_svg, pattern_defs, text_width, value_at, FONT, WIDTH,
+    open_svg, pattern_defs, stacked_base, text_width, value_at, FONT, WIDTH,
 };
 use super::Series;
 
@@ -147,11 +147,7 @@ fn columns(
                 continue;
             }
             let (base, x_offset) = if stacked {
-                let below = series[..position]
-                    .iter()
-                    .map(|other| value_at(other, index))
-                    .fold(0, u64::saturating_add);
-                (below, 0.0)
+                (stacked_base(series, position, index), 0.0)
             } else {
                 (0, position as f64 * slot)
             };

@@ -4,24 +4,7 @@
 /// Most intervals a value axis gets; with the 1-2-5 steps this gives 4 to 6 gridlines.
 const MAX_INTERVALS: u64 = 5;
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::calendar::{month_abbreviation, month_name};
 
 /// Gridline values for an axis from 0 to at least `max`: 0 first, evenly spaced by a
 /// step of 1, 2 or 5 × 10^k, at most six values, the last one ≥ `max`.
@@ -68,16 +51,16 @@ pub fn month_range(from: (i16, i8), to: (i16, i8)) -> Vec<(i16, i8)> {
 /// Column charts recognise these labels: a run of consecutive months gets its ticks on
 /// calendar boundaries and its tooltips spelled out ("March 2025").
 pub fn month_label(year: i16, month: i8) -> String {
-    match month_index(month) {
-        Some(i) => format!("{} {year}", MONTH_ABBREVIATIONS[i]),
+    match month_abbreviation(month) {
+        Some(short) => format!("{short} {year}"),
         None => format!("{year}-{month:02}"),
     }
 }
 
 /// The long form used in tooltips, where there is room: "March 2025".
 pub(super) fn month_long_label(year: i16, month: i8) -> String {
-    match month_index(month) {
-        Some(i) => format!("{} {year}", MONTH_NAMES[i]),
+    match month_name(month) {
+        Some(name) => format!("{name} {year}"),
         None => month_label(year, month),
     }
 }
@@ -85,9 +68,9 @@ pub(super) fn month_long_label(year: i16, month: i8) -> String {
 /// Reads back a label made by [`month_label`].
 pub(super) fn parse_month_label(label: &str) -> Option<(i16, i8)> {
     let (name, year) = label.split_once(' ')?;
-    let index = MONTH_ABBREVIATIONS.iter().position(|m| *m == name)?;
+    let month = (1..=12).find(|&m| month_abbreviation(m) == Some(name))?;
     let year: i16 = year.parse().ok()?;
-    Some((year, index as i8 + 1))
+    Some((year, month))
 }
 
 /// The labels as months, when every label is a month label and each follows the one
@@ -101,10 +84,6 @@ pub(super) fn consecutive_months(labels: &[String]) -> Option<Vec<(i16, i8)>> {
         .windows(2)
         .all(|w| month_ordinal(w[1]) == month_ordinal(w[0]) + 1);
     consecutive.then_some(months)
-}
-
-fn month_index(month: i8) -> Option<usize> {
-    (1..=12).contains(&month).then(|| month as usize - 1)
 }
 
 fn month_ordinal((year, month): (i16, i8)) -> i32 {

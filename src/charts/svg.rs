@@ -85,6 +85,15 @@ pub(super) fn value_at(series: &Series, index: usize) -> u64 {
     series.values.get(index).copied().unwrap_or(0)
 }
 
+/// Where a stacked mark of series `position` starts at `index`: the sum of the series
+/// drawn before it there.
+pub(super) fn stacked_base(series: &[Series], position: usize, index: usize) -> u64 {
+    series[..position]
+        .iter()
+        .map(|other| value_at(other, index))
+        .fold(0, u64::saturating_add)
+}
+
 /// True when there is nothing to draw: no categories, no series or only zeros.
 pub(super) fn has_no_data(labels: &[String], series: &[Series]) -> bool {
     labels.is_empty() || (0..labels.len()).all(|i| series.iter().all(|s| value_at(s, i) == 0))

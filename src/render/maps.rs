@@ -201,21 +201,19 @@ impl SiteMaps {
         if marks.is_empty() {
             return None;
         }
+        let drawn: Vec<Mark> = marks.iter().map(|p| p.mark.clone()).collect();
         let country = cx.site.incidents[i].country;
         let shared_view = self.countries[country]
             .as_ref()
-            .filter(|view| marks.iter().all(|p| inside(view, &p.mark)));
+            .filter(|view| drawn.iter().all(|mark| inside(view, mark)));
         let own_view;
         let (view, base) = match shared_view {
             Some(view) => (view, Some(self.base_href(cx, view))),
             None => {
-                own_view = MapView::around_marks(
-                    &marks.iter().map(|p| p.mark.clone()).collect::<Vec<_>>(),
-                )?;
+                own_view = MapView::around_marks(&drawn)?;
                 (&own_view, None)
             }
         };
-        let drawn: Vec<Mark> = marks.iter().map(|p| p.mark.clone()).collect();
         let title = format!(
             "Where it happened: {}",
             marks

@@ -215,22 +215,7 @@ impl Renderer {
             "robots.txt".to_string(),
             publish::sitemap::robots(&absolute("sitemap.xml")),
         ));
-        let problems: Vec<Diagnostic> = files
-            .iter()
-            .filter_map(|(name, text)| {
-                sink.write_page(name, text.as_bytes()).err().map(|e| {
-                    Diagnostic::file_error(
-                        std::path::Path::new(name),
-                        format!("cannot write the file: {e}"),
-                    )
-                })
-            })
-            .collect();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems)
-        }
+        write_files(sink, files, "cannot write the file").map(drop)
     }
 }
 
@@ -263,16 +248,17 @@ pub fn write_base_maps(
     write_files(sink, shared.maps.base_files(), "cannot write the map")
 }
 
-/// Writes `(name, text)` files in parallel; returns their names, or every failure.
-fn write_files(
+/// Writes `(name, contents)` files in parallel; returns their names, or every failure,
+/// each saying `what` could not be written.
+pub(crate) fn write_files<T: AsRef<[u8]> + Sync>(
     sink: &dyn PageSink,
-    files: Vec<(String, String)>,
+    files: Vec<(String, T)>,
     what: &str,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let problems: Vec<Diagnostic> = files
         .par_iter()
-        .filter_map(|(name, text)| {
-            sink.write_page(name, text.as_bytes())
+        .filter_map(|(name, contents)| {
+            sink.write_page(name, contents.as_ref())
                 .err()
                 .map(|e| Diagnostic::file_error(std::path::Path::new(name), format!("{what}: {e}")))
         })

@@ -147,22 +147,7 @@ pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>,
     if !cx.site.settings.root.join("static/search.js").is_file() {
         files.push(("search.js".to_string(), SEARCH_SCRIPT.as_bytes().to_vec()));
     }
-    let problems: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|(name, bytes)| {
-            sink.write_page(name, bytes).err().map(|e| {
-                Diagnostic::file_error(
-                    std::path::Path::new(name),
-                    format!("cannot write the search index: {e}"),
-                )
-            })
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(files.into_iter().map(|(name, _)| name).collect())
-    } else {
-        Err(problems)
-    }
+    super::write_files(sink, files, "cannot write the search index")
 }
 
 fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {

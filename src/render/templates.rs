@@ -50,6 +50,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "map_block.html",
         include_str!("../../templates/map_block.html"),
     ),
+    (
+        "list_map.html",
+        include_str!("../../templates/list_map.html"),
+    ),
     ("map.html", include_str!("../../templates/map.html")),
     ("stats.html", include_str!("../../templates/stats.html")),
     ("search.html", include_str!("../../templates/search.html")),

@@ -52,24 +52,9 @@ pub struct DateView {
     pub label: String,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of a month, 1-based.
+/// The English name of a month, 1-based; out-of-range months are clamped.
 pub fn month_name(month: i8) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
+    crate::calendar::MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// A date with the precision it is known to.
