@@ -69,11 +69,14 @@ pub fn render_collecting_links(
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
-    if has_raw_html && !settings.allow_raw_html {
+    let mut out = if has_raw_html && !settings.allow_raw_html {
         sanitise(&out)
     } else {
         out
-    }
+    };
+    // Every report's body is held until the pages are written: no spare room.
+    out.shrink_to_fit();
+    out
 }
 
 /// Strips script, event handlers and unsafe URLs from HTML, keeping ordinary markup.

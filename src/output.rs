@@ -74,11 +74,19 @@ impl Staging {
 pub trait PageSink: Sync {
     /// Writes one file, `relative` to the folder.
     fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()>;
+
+    /// Creates (or truncates) one file, `relative` to the folder, for a caller that writes
+    /// it piece by piece rather than hold it whole in memory.
+    fn create_file(&self, relative: &str) -> io::Result<std::fs::File>;
 }
 
 impl PageSink for Staging {
     fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
         self.write(relative, contents)
+    }
+
+    fn create_file(&self, relative: &str) -> io::Result<std::fs::File> {
+        create_inside(&self.dir, relative)
     }
 }
 
@@ -94,14 +102,28 @@ impl PageSink for InPlace {
     fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
         write_inside(&self.dir, relative, contents)
     }
+
+    fn create_file(&self, relative: &str) -> io::Result<std::fs::File> {
+        create_inside(&self.dir, relative)
+    }
 }
 
 fn write_inside(dir: &Path, relative: &str, contents: &[u8]) -> io::Result<()> {
+    let path = prepare(dir, relative)?;
+    std::fs::write(&path, contents)
+}
+
+fn create_inside(dir: &Path, relative: &str) -> io::Result<std::fs::File> {
+    std::fs::File::create(prepare(dir, relative)?)
+}
+
+/// The path of `relative` inside `dir`, with its folders created.
+fn prepare(dir: &Path, relative: &str) -> io::Result<PathBuf> {
     let path = inside(dir, relative)?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    std::fs::write(&path, contents)
+    Ok(path)
 }
 
 /// `dir/relative`, refusing any `relative` that could leave `dir`.

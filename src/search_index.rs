@@ -28,6 +28,7 @@
 mod shards;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -82,8 +83,12 @@ pub struct SearchDoc {
     pub places: Vec<String>,
     /// Names, full names and aliases of the report's groups, so "GSIM" finds JNIM.
     pub group_names: Vec<String>,
-    /// The body as plain text.
+    /// The body as plain text; may be left empty for [`build_with`] to ask for it.
     pub body_text: String,
+    /// The caller's own number for the report, handed back to [`build_with`]'s body
+    /// source; not part of the index.
+    #[serde(skip)]
+    pub report: usize,
 }
 
 /// The filter vocabularies; [`SearchDoc`] fields are positions in these lists.
@@ -124,11 +129,24 @@ struct Meta<'a> {
 /// Builds the search index of `docs`, as (path inside the index folder, bytes) pairs in a
 /// fixed order. The same input, in any order, gives the same bytes.
 pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
+    build_with(docs, facets, |doc| Cow::Borrowed(doc.body_text.as_str()))
+}
+
+/// [`build`], with each report's body text asked of `body` when it is read, once per
+/// report, so that a large site's bodies are never all held as text at once.
+pub fn build_with<'d>(
+    docs: &'d [SearchDoc],
+    facets: &Facets,
+    body: impl Fn(&'d SearchDoc) -> Cow<'d, str> + Sync,
+) -> Vec<(String, Vec<u8>)> {
     let docs = newest_first(docs);
-    let postings = invert(&docs);
+    let runs = invert(&docs, &body);
+    let postings = by_term(&runs);
     let url_prefix = shared_url_prefix(&docs);
-    let (term_keys, term_files) = term_shards(&postings);
-    let (prefix_keys, prefix_files) = short_prefixes(&postings);
+    let ((term_keys, term_files), (prefix_keys, prefix_files)) =
+        rayon::join(|| term_shards(&postings), || short_prefixes(&postings));
+    drop(postings);
+    drop(runs);
     let meta = Meta {
         format: FORMAT,
         count: docs.len(),
@@ -147,8 +165,9 @@ pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
     let mut files = vec![("meta.json".to_string(), to_json(&meta))];
     files.extend(term_files);
     files.extend(prefix_files);
-    files.extend(doc_chunks(&docs, url_prefix));
-    files.extend(filter_columns(&docs));
+    let (chunks, columns) = rayon::join(|| doc_chunks(&docs, url_prefix), || filter_columns(&docs));
+    files.extend(chunks);
+    files.extend(columns);
     files
 }
 
@@ -161,7 +180,7 @@ fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
 
 /// Calls `emit` with every indexed word of `doc` and the tier it was found in; a word
 /// may come several times.
-fn for_each_term(doc: &SearchDoc, mut emit: impl FnMut(&str, u8)) {
+fn for_each_term(doc: &SearchDoc, body: &str, mut emit: impl FnMut(&str, u8)) {
     let mut add = |text: &str, tier: u8| {
         for_each_word(text, |word| {
             if !is_stop_word(word) {
@@ -175,75 +194,120 @@ fn for_each_term(doc: &SearchDoc, mut emit: impl FnMut(&str, u8)) {
         add(name, TIER_NAME);
     }
     add(&doc.summary, TIER_BODY);
-    add(&doc.body_text, TIER_BODY);
+    add(body, TIER_BODY);
 }
 
 /// Postings per term, each list in report order with the report's best tier for it.
-type Postings = FxHashMap<String, Vec<(u32, u8)>>;
+type Postings = FxHashMap<String, Vec<Posting>>;
 
-/// The sorted postings of every term of `docs` (in index order).
+/// One report in a term's postings: its number and the best tier the term was found in,
+/// packed in one word, since a large site has tens of millions of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Posting(u32);
+
+impl Posting {
+    fn new(number: u32, tier: u8) -> Posting {
+        Posting(number << 2 | u32::from(tier))
+    }
+
+    fn number(self) -> u32 {
+        self.0 >> 2
+    }
+
+    fn tier(self) -> u8 {
+        (self.0 & 3) as u8
+    }
+}
+
+/// The postings of every term of `docs` (in index order), one map per run of reports.
 ///
-/// Runs of reports are inverted in parallel, each into its own map, then joined in run
-/// order, so lists stay sorted without a sort. A word costs one hash lookup and no
-/// allocation unless the run has not seen it before: the vocabulary is small (a few
-/// thousand words) next to the millions of words read.
-fn invert(docs: &[&SearchDoc]) -> Vec<(String, Vec<(u32, u8)>)> {
+/// Runs of reports are inverted in parallel, each into its own map; [`by_term`] reads
+/// them in run order, so lists stay sorted without a sort or a copy. A word costs one
+/// hash lookup and no allocation unless the run has not seen it before: the vocabulary
+/// is small (a few thousand words) next to the millions of words read.
+fn invert<'d>(
+    docs: &[&'d SearchDoc],
+    body: &(impl Fn(&'d SearchDoc) -> Cow<'d, str> + Sync),
+) -> Vec<Postings> {
     let run = docs
         .len()
         .div_ceil(rayon::current_num_threads() * 8)
         .max(64);
-    let runs: Vec<Postings> = docs
-        .par_chunks(run)
+    docs.par_chunks(run)
         .enumerate()
         .map(|(r, part)| {
             let mut postings = Postings::default();
             for (number, doc) in (((r * run) as u32)..).zip(part) {
-                for_each_term(doc, |word, tier| match postings.get_mut(word) {
+                for_each_term(doc, &body(doc), |word, tier| match postings.get_mut(word) {
                     Some(list) => match list.last_mut() {
-                        Some(last) if last.0 == number => last.1 = last.1.max(tier),
-                        _ => list.push((number, tier)),
+                        Some(last) if last.number() == number => {
+                            *last = Posting::new(number, last.tier().max(tier));
+                        }
+                        _ => list.push(Posting::new(number, tier)),
                     },
                     None => {
-                        postings.insert(word.to_string(), vec![(number, tier)]);
+                        postings.insert(word.to_string(), vec![Posting::new(number, tier)]);
                     }
                 });
             }
             postings
         })
-        .collect();
-    let mut all = Postings::default();
-    for postings in runs {
-        for (term, list) in postings {
-            all.entry(term).or_default().extend(list);
+        .collect()
+}
+
+/// One term's postings as the runs found them, in run order and so in report order.
+struct TermPostings<'r> {
+    term: &'r str,
+    parts: Vec<&'r [Posting]>,
+}
+
+impl TermPostings<'_> {
+    fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.parts.iter().flat_map(|part| part.iter().copied())
+    }
+}
+
+/// Every term of `runs` with its postings, sorted by term.
+fn by_term(runs: &[Postings]) -> Vec<TermPostings<'_>> {
+    let mut terms: FxHashMap<&str, Vec<&[Posting]>> = FxHashMap::default();
+    for run in runs {
+        for (term, list) in run {
+            terms.entry(term.as_str()).or_default().push(list);
         }
     }
-    let mut sorted: Vec<(String, Vec<(u32, u8)>)> = all.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut sorted: Vec<TermPostings> = terms
+        .into_iter()
+        .map(|(term, parts)| TermPostings { term, parts })
+        .collect();
+    sorted.par_sort_unstable_by(|a, b| a.term.cmp(b.term));
     sorted
 }
 
 /// `"term":[postings]`, as the term appears in its shard.
-fn shard_entry(term: &str, list: &[(u32, u8)]) -> String {
+fn shard_entry(list: &TermPostings) -> String {
+    let term = list.term;
     let mut entry = serde_json::to_string(term).expect("a string serialises");
     entry.push(':');
-    entry.push_str(&serde_json::to_string(&encode_postings(list)).expect("numbers serialise"));
+    entry.push_str(
+        &serde_json::to_string(&encode_postings(list.iter())).expect("numbers serialise"),
+    );
     entry
 }
 
 /// The shard keys and the `terms/` files: each shard a JSON object of its terms'
 /// postings, numbered in key order.
-fn term_shards(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
+fn term_shards(postings: &[TermPostings]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
     let entries: Vec<(&str, String)> = postings
         .par_iter()
-        .map(|(term, list)| (term.as_str(), shard_entry(term, list)))
+        .map(|list| (list.term, shard_entry(list)))
         .collect();
     let sized: Vec<(&str, usize)> = entries.iter().map(|(t, e)| (*t, e.len() + 1)).collect();
     let keys = shard_keys(&sized, SHARD_BYTES);
     let mut bodies = vec![String::new(); keys.len()];
-    for (term, entry) in &entries {
+    for (term, entry) in entries {
         let body = &mut bodies[shard_of(&keys, term)];
         body.push(if body.is_empty() { '{' } else { ',' });
-        body.push_str(entry);
+        body.push_str(&entry);
     }
     let files = bodies
         .into_iter()
@@ -257,28 +321,30 @@ fn term_shards(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(Stri
 }
 
 /// Postings as the index writes them: `gap * 3 + tier` (see the module docs).
-fn encode_postings(list: &[(u32, u8)]) -> Vec<u32> {
+fn encode_postings(list: impl Iterator<Item = Posting>) -> Vec<u32> {
     let mut next = 0;
-    list.iter()
-        .map(|&(number, tier)| {
-            let gap = number - next;
-            next = number + 1;
-            gap * 3 + u32::from(tier)
-        })
-        .collect()
+    list.map(|posting| {
+        let (number, tier) = (posting.number(), posting.tier());
+        let gap = number - next;
+        next = number + 1;
+        gap * 3 + u32::from(tier)
+    })
+    .collect()
 }
 
 /// Per prefix shorter than [`BODY_PREFIX_CHARS`] of title, group and place terms, in
 /// order: the prefix, and a `prefixes/` file with the postings of the reports that have
 /// such a word (with their best tier for it).
-fn short_prefixes(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
+fn short_prefixes(postings: &[TermPostings]) -> (Vec<String>, Vec<(String, Vec<u8>)>) {
     let mut by_prefix: BTreeMap<&str, BTreeMap<u32, u8>> = BTreeMap::new();
-    for (term, list) in postings {
+    for list in postings {
+        let term = list.term;
         let ends = term.char_indices().skip(1).map(|(end, _)| end);
         for end in ends.chain([term.len()]).take(BODY_PREFIX_CHARS - 1) {
             let reports = by_prefix.entry(&term[..end]).or_default();
-            for &(number, tier) in list.iter().filter(|(_, tier)| *tier > TIER_BODY) {
-                let best = reports.entry(number).or_insert(tier);
+            for posting in list.iter().filter(|p| p.tier() > TIER_BODY) {
+                let best = reports.entry(posting.number()).or_insert(posting.tier());
+                let tier = posting.tier();
                 *best = (*best).max(tier);
             }
         }
@@ -288,10 +354,13 @@ fn short_prefixes(postings: &[(String, Vec<(u32, u8)>)]) -> (Vec<String>, Vec<(S
         .into_iter()
         .enumerate()
         .map(|(n, (prefix, reports))| {
-            let list: Vec<(u32, u8)> = reports.into_iter().collect();
+            let list: Vec<Posting> = reports
+                .into_iter()
+                .map(|(number, tier)| Posting::new(number, tier))
+                .collect();
             let file = (
                 format!("prefixes/{n}.json"),
-                to_json(&encode_postings(&list)),
+                to_json(&encode_postings(list.into_iter())),
             );
             (prefix.to_string(), file)
         })

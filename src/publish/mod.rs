@@ -6,6 +6,7 @@
 
 pub mod columns;
 pub mod feeds;
+pub mod listing;
 pub mod records;
 pub mod sitemap;
 
@@ -102,10 +103,7 @@ pub fn report_data(
     cx: &ViewContext,
     which: impl IntoParallelIterator<Item = usize>,
 ) -> Vec<ReportData> {
-    let from = records::Sources {
-        registry: &cx.site.registry,
-        urls: cx.urls,
-    };
+    let from = sources(cx);
     which
         .into_par_iter()
         .map(|i| {
@@ -117,6 +115,13 @@ pub fn report_data(
             }
         })
         .collect()
+}
+
+fn sources<'a>(cx: &ViewContext<'a>) -> records::Sources<'a> {
+    records::Sources {
+        registry: &cx.site.registry,
+        urls: cx.urls,
+    }
 }
 
 /// Which files to write: everything, or after one edit in the dev server only the files
@@ -144,6 +149,18 @@ pub struct Download {
     pub description: &'static str,
 }
 
+impl Download {
+    fn new(name: &'static str, url: String, bytes: usize, description: &'static str) -> Self {
+        Download {
+            name,
+            url,
+            bytes,
+            size: human_size(bytes),
+            description,
+        }
+    }
+}
+
 /// Sizes for readers, in the decimal units file managers show.
 fn human_size(bytes: usize) -> String {
     match bytes {
@@ -153,49 +170,220 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
-/// One file to produce; each is made and written on its own, in parallel.
-enum Job {
-    IncidentsCsv,
-    EventsCsv,
-    IncidentsJson,
-    EventsGeojson,
-    DataPackage,
-    SiteFeed,
-    TermFiles(Term),
-    ReportJson(usize),
+/// What [`export_all`] leaves for the pages and, in the dev server, for later saves.
+pub struct Exports {
+    /// Each incident's records, in incident order; whole only when asked to keep them.
+    pub data: Vec<ReportData>,
+    /// The site-wide downloads with their sizes, for the `/data/` page.
+    pub downloads: Vec<Download>,
 }
 
-/// Writes feeds and data files into `sink` (or only measures them, for `check`), and
-/// returns the site-wide downloads with their sizes for the `/data/` page.
+/// How many reports are serialised at a time in a full build: enough to keep both cores
+/// busy, few enough that their records are a few megabytes, not the whole site's.
+const EXPORT_CHUNK: usize = 2048;
+
+/// Serialises every report and writes every feed and data file into `sink` (or only
+/// measures them, for `check`).
 ///
-/// Needs the index and each incident's [`ReportData`], in incident order.
+/// Needs the index. The site-wide files are written as reports are serialised, so memory
+/// holds one chunk of full records at a time; the parts only those files need (the JSON
+/// record, the largest, and the event rows) are dropped once written unless
+/// `keep_whole` (the dev server rewrites the site-wide files from them after a save).
+pub fn export_all(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    keep_whole: bool,
+) -> Result<Exports, Vec<Diagnostic>> {
+    let from = sources(cx);
+    let mut site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
+    let mut data = vec![ReportData::default(); cx.site.incidents.len()];
+    let mut problems = Vec::new();
+    for chunk in cx.index.listed.chunks(EXPORT_CHUNK) {
+        let fresh: Vec<ReportData> = chunk
+            .par_iter()
+            .map(|&i| ReportData::of(&cx.site.incidents[i], &from))
+            .collect();
+        let (own_files, site_wide) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .zip(&fresh)
+                    .filter_map(|(&i, record)| write_report_json(cx, sink, i, record).err())
+                    .collect::<Vec<_>>()
+            },
+            || site.push(&fresh.iter().collect::<Vec<_>>()),
+        );
+        problems.extend(own_files);
+        if let Err(problem) = site_wide {
+            problems.push(problem);
+            break;
+        }
+        for (&i, mut record) in chunk.iter().zip(fresh) {
+            if !keep_whole {
+                record.json = String::new();
+                record.events_csv = Vec::new();
+            }
+            data[i] = record;
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut downloads = site.finish()?;
+    downloads.extend(write_lists(cx, &data, sink, &all_terms(cx))?);
+    Ok(Exports { data, downloads })
+}
+
+/// Writes feeds and data files from records already made (the dev server's, which keep
+/// their JSON), limited to `scope`; returns the site-wide downloads with their sizes.
 pub fn write_data(
     cx: &ViewContext,
     data: &[ReportData],
     sink: Option<&dyn PageSink>,
     scope: &Scope,
 ) -> Result<Vec<Download>, Vec<Diagnostic>> {
-    let terms = scope.terms.clone().unwrap_or_else(|| all_terms(cx));
-    let reports: Vec<usize> = match &scope.incidents {
-        Some(list) => list.clone(),
-        None => cx.index.listed.clone(),
-    };
-    let entries = feed_entries(cx, &terms);
-    let mut jobs = vec![
-        Job::IncidentsCsv,
-        Job::EventsCsv,
-        Job::IncidentsJson,
-        Job::EventsGeojson,
-        Job::DataPackage,
-        Job::SiteFeed,
-    ];
-    jobs.extend(terms.iter().map(|&t| Job::TermFiles(t)));
-    jobs.extend(
-        reports
-            .into_iter()
-            .filter(|&i| cx.site.incidents[i].is_listed())
-            .map(Job::ReportJson),
+    let listed = &cx.index.listed;
+    let reports = scope.incidents.as_deref().unwrap_or(listed);
+    let (own_files, site_wide) = rayon::join(
+        || {
+            reports
+                .par_iter()
+                .filter(|&&i| cx.site.incidents[i].is_listed())
+                .filter_map(|&i| write_report_json(cx, sink, i, &data[i]).err())
+                .collect::<Vec<_>>()
+        },
+        || -> Result<Vec<Download>, Vec<Diagnostic>> {
+            let mut site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
+            site.push(&listed.iter().map(|&i| &data[i]).collect::<Vec<_>>())
+                .map_err(|e| vec![e])?;
+            site.finish()
+        },
     );
+    if !own_files.is_empty() {
+        return Err(own_files);
+    }
+    let mut downloads = site_wide?;
+    let terms = scope.terms.clone().unwrap_or_else(|| all_terms(cx));
+    downloads.extend(write_lists(cx, data, sink, &terms)?);
+    Ok(downloads)
+}
+
+/// A site-wide file that lists every published report, newest first.
+struct SiteFile {
+    /// Which part of a report's records it takes.
+    part: fn(&ReportData) -> &[u8],
+    name: &'static str,
+    /// What it holds, for the `/data/` page.
+    description: &'static str,
+}
+
+const SITE_WIDE: [SiteFile; 4] = [
+    SiteFile {
+        part: |r| &r.csv,
+        name: "incidents.csv",
+        description: "One row per published report.",
+    },
+    SiteFile {
+        part: |r| &r.events_csv,
+        name: "events.csv",
+        description: "One row per place, with ACLED's column names.",
+    },
+    SiteFile {
+        part: |r| r.json.as_bytes(),
+        name: "incidents.json",
+        description: "Every field of every published report, as JSON.",
+    },
+    SiteFile {
+        part: |r| r.features.as_bytes(),
+        name: "events.geojson",
+        description: "The rows of events.csv as GeoJSON (RFC 7946) points.",
+    },
+];
+
+/// The site-wide files being written, in [`SITE_WIDE`]'s order.
+struct SiteListings {
+    files: Vec<(String, listing::Listing)>,
+}
+
+impl SiteListings {
+    fn open(cx: &ViewContext, sink: Option<&dyn PageSink>) -> Result<SiteListings, Diagnostic> {
+        let incidents_header = records::csv_header(columns::INCIDENT_COLUMNS);
+        let events_header = records::csv_header(columns::EVENT_COLUMNS);
+        let shapes = [
+            listing::csv(&incidents_header),
+            listing::csv(&events_header),
+            listing::JSON_ARRAY,
+            listing::FEATURE_COLLECTION,
+        ];
+        let mut files = Vec::with_capacity(SITE_WIDE.len());
+        for (site_file, shape) in SITE_WIDE.iter().zip(shapes) {
+            let url = format!("{}{}", cx.urls.data(), site_file.name);
+            let file = listing::Listing::open(sink, cx.urls.output_file(&url), shape)?;
+            files.push((url, file));
+        }
+        Ok(SiteListings { files })
+    }
+
+    /// Appends `records` to every file, the files side by side.
+    fn push(&mut self, records: &[&ReportData]) -> Result<(), Diagnostic> {
+        self.files
+            .par_iter_mut()
+            .zip(SITE_WIDE.par_iter())
+            .try_for_each(|((_, file), site_file)| {
+                records
+                    .iter()
+                    .try_for_each(|&record| file.push((site_file.part)(record)))
+            })
+    }
+
+    fn finish(self) -> Result<Vec<Download>, Vec<Diagnostic>> {
+        let mut downloads = Vec::with_capacity(SITE_WIDE.len());
+        for ((url, file), site_file) in self.files.into_iter().zip(SITE_WIDE) {
+            let (_, bytes) = file.finish().map_err(|e| vec![e])?;
+            downloads.push(Download::new(
+                site_file.name,
+                url,
+                bytes,
+                site_file.description,
+            ));
+        }
+        Ok(downloads)
+    }
+}
+
+/// Writes incident `i`'s own `incident.json`.
+fn write_report_json(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    i: usize,
+    record: &ReportData,
+) -> Result<(), Diagnostic> {
+    let mut json = String::with_capacity(record.json.len() + 1);
+    json.push_str(&record.json);
+    json.push('\n');
+    let url = cx.urls.incident_json(&cx.site.incidents[i].slug);
+    write(cx, sink, &url, json.as_bytes())
+}
+
+/// One file to produce besides the site-wide listings; each is made and written on its
+/// own, in parallel.
+enum Job {
+    DataPackage,
+    SiteFeed,
+    TermFiles(Term),
+}
+
+/// Writes the data package, the site's feed and the feed and data files of `terms`;
+/// returns the data package's download.
+fn write_lists(
+    cx: &ViewContext,
+    data: &[ReportData],
+    sink: Option<&dyn PageSink>,
+    terms: &[Term],
+) -> Result<Vec<Download>, Vec<Diagnostic>> {
+    let entries = feed_entries(cx, terms);
+    let mut jobs = vec![Job::DataPackage, Job::SiteFeed];
+    jobs.extend(terms.iter().map(|&t| Job::TermFiles(t)));
     let results: Vec<Result<Option<Download>, Diagnostic>> = jobs
         .par_iter()
         .map(|job| run_job(cx, data, &entries, sink, job))
@@ -263,55 +451,19 @@ fn run_job(
 ) -> Result<Option<Download>, Diagnostic> {
     let urls = cx.urls;
     let listed = &cx.index.listed;
-    let download = |name: &'static str, description: &'static str, bytes: &[u8]| {
-        let url = format!("{}{name}", urls.data());
-        write(cx, sink, &url, bytes).map(|()| {
-            Some(Download {
+    match job {
+        Job::DataPackage => {
+            let name = "datapackage.json";
+            let url = format!("{}{name}", urls.data());
+            let bytes = data_package(cx);
+            write(cx, sink, &url, &bytes)?;
+            Ok(Some(Download::new(
                 name,
                 url,
-                bytes: bytes.len(),
-                size: human_size(bytes.len()),
-                description,
-            })
-        })
-    };
-    match job {
-        Job::IncidentsCsv => download(
-            "incidents.csv",
-            "One row per published report.",
-            &incidents_csv(data, listed),
-        ),
-        Job::EventsCsv => download(
-            "events.csv",
-            "One row per place, with ACLED's column names.",
-            &events_csv(data, listed),
-        ),
-        Job::IncidentsJson => {
-            let mut json = String::from("[");
-            json.push_str(
-                &listed
-                    .iter()
-                    .map(|&i| data[i].json.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",\n"),
-            );
-            json.push_str("]\n");
-            download(
-                "incidents.json",
-                "Every field of every published report, as JSON.",
-                json.as_bytes(),
-            )
+                bytes.len(),
+                "A Frictionless Data Package describing the files and their columns.",
+            )))
         }
-        Job::EventsGeojson => download(
-            "events.geojson",
-            "The rows of events.csv as GeoJSON (RFC 7946) points.",
-            geojson(data, listed).as_bytes(),
-        ),
-        Job::DataPackage => download(
-            "datapackage.json",
-            "A Frictionless Data Package describing the files and their columns.",
-            &data_package(cx),
-        ),
         Job::SiteFeed => {
             let url = urls.atom();
             let xml = feeds::feed(
@@ -347,31 +499,20 @@ fn run_job(
                     .filter_map(|i| entries.get(i).map(String::as_str)),
             );
             write(cx, sink, &feed_url, xml.as_bytes())?;
-            write(
-                cx,
+            let header = records::csv_header(columns::INCIDENT_COLUMNS);
+            listing::write_listing(
                 sink,
-                &urls.beside(&page, "incidents.csv"),
-                &incidents_csv(data, list),
+                urls.output_file(&urls.beside(&page, "incidents.csv")),
+                listing::csv(&header),
+                list.iter().map(|&i| &data[i].csv[..]),
             )?;
-            write(
-                cx,
+            listing::write_listing(
                 sink,
-                &urls.beside(&page, "incidents.geojson"),
-                geojson(data, list).as_bytes(),
+                urls.output_file(&urls.beside(&page, "incidents.geojson")),
+                listing::FEATURE_COLLECTION,
+                list.iter().map(|&i| data[i].features.as_bytes()),
             )?;
             Ok(None)
-        }
-        Job::ReportJson(i) => {
-            let incident = &cx.site.incidents[*i];
-            let mut json = data[*i].json.clone();
-            json.push('\n');
-            write(
-                cx,
-                sink,
-                &urls.incident_json(&incident.slug),
-                json.as_bytes(),
-            )
-            .map(|()| None)
         }
     }
 }
@@ -382,34 +523,6 @@ fn latest_revision<'a>(
     list: impl Iterator<Item = &'a usize>,
 ) -> Option<jiff::civil::Date> {
     list.map(|&i| cx.site.incidents[i].last_revision()).max()
-}
-
-fn incidents_csv(data: &[ReportData], list: &[usize]) -> Vec<u8> {
-    let mut bytes = records::csv_header(columns::INCIDENT_COLUMNS);
-    for &i in list {
-        bytes.extend_from_slice(&data[i].csv);
-    }
-    bytes
-}
-
-fn events_csv(data: &[ReportData], list: &[usize]) -> Vec<u8> {
-    let mut bytes = records::csv_header(columns::EVENT_COLUMNS);
-    for &i in list {
-        bytes.extend_from_slice(&data[i].events_csv);
-    }
-    bytes
-}
-
-fn geojson(data: &[ReportData], list: &[usize]) -> String {
-    let mut text = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    let features: Vec<&str> = list
-        .iter()
-        .map(|&i| data[i].features.as_str())
-        .filter(|f| !f.is_empty())
-        .collect();
-    text.push_str(&features.join(",\n"));
-    text.push_str("\n]}\n");
-    text
 }
 
 #[derive(Serialize)]

@@ -83,9 +83,13 @@ pub fn render_site(
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
     laps.done("cards");
     let sink = staging.map(|s| s as &dyn PageSink);
-    let data = publish::report_data(&cx, 0..site.incidents.len());
-    let downloads = publish::write_data(&cx, &data, sink, &publish::Scope::default())?;
-    let data = if keep_data { data } else { Vec::new() };
+    let publish::Exports {
+        mut data,
+        downloads,
+    } = publish::export_all(&cx, sink, keep_data)?;
+    if !keep_data {
+        data = Vec::new();
+    }
     laps.done("feeds and exports");
     let shared = pages::Shared::new(&cx, cards, downloads);
     laps.done("maps and list summaries");
@@ -147,7 +151,11 @@ impl Renderer {
             .map(|i| {
                 let mut context = Context::new();
                 context.insert("card", &cx.card(i));
-                self.tera.render("card.html", &context)
+                // Tera's output keeps room to grow; cards are kept for the whole build.
+                self.tera.render("card.html", &context).map(|mut card| {
+                    card.shrink_to_fit();
+                    card
+                })
             })
             .collect::<Result<_, _>>()
             .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])

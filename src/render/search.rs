@@ -4,6 +4,8 @@
 //! Only published reports are indexed. Group names carry every alias, so a reader who
 //! knows a group by another name still finds it.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -140,7 +142,8 @@ pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>,
         .par_iter()
         .map(|&i| document(cx, i, &region_offsets))
         .collect();
-    let mut files: Vec<(String, Vec<u8>)> = search_index::build(&docs, &facets(cx))
+    let body = |doc: &SearchDoc| Cow::Owned(text_of(&cx.site.incidents[doc.report].body_html));
+    let mut files: Vec<(String, Vec<u8>)> = search_index::build_with(&docs, &facets(cx), body)
         .into_iter()
         .map(|(name, bytes)| (format!("search/index/{name}"), bytes))
         .collect();
@@ -205,31 +208,43 @@ fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
             .chain(std::iter::once(country.name.clone()))
             .collect(),
         group_names,
-        body_text: text_of(&incident.body_html),
+        body_text: String::new(),
+        report: i,
     }
 }
 
-/// The text of HTML the build made itself: tags dropped, the few entities it writes
-/// turned back into characters.
+/// The text of HTML the build made itself: tags dropped (each leaves a space, so words
+/// in two elements stay apart), the few entities it writes turned back into characters.
 fn text_of(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+    ];
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(ch),
-            _ => {}
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '&']) {
+        text.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('<') {
+            let Some(end) = rest.find('>') else {
+                return text;
+            };
+            text.push(' ');
+            rest = &rest[end + 1..];
+        } else {
+            let (ch, len) = ENTITIES
+                .iter()
+                .find(|(entity, _)| rest.starts_with(entity))
+                .map_or(('&', 1), |&(entity, ch)| (ch, entity.len()));
+            text.push(ch);
+            rest = &rest[len..];
         }
     }
-    text.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+    text.push_str(rest);
+    text
 }
 
 #[cfg(test)]
@@ -244,5 +259,11 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Kati", "&", "Kayes"]
         );
+        assert_eq!(
+            text_of("a&lt;b&gt; &quot;c&#39; &amp;lt; d & e"),
+            "a<b> \"c' &lt; d & e"
+        );
+        assert_eq!(text_of("<p>one</p><p>two"), " one  two");
+        assert_eq!(text_of("cut <a href"), "cut ");
     }
 }
