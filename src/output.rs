@@ -75,9 +75,9 @@ pub trait PageSink: Sync {
     /// Writes one file, `relative` to the folder.
     fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()>;
 
-    /// Creates (or truncates) one file, `relative` to the folder, for a caller that writes
-    /// it piece by piece rather than hold it whole in memory.
-    fn create_file(&self, relative: &str) -> io::Result<std::fs::File>;
+    /// Opens one file, `relative` to the folder, for a caller that writes it piece by
+    /// piece rather than hold it whole in memory: emptied first, or with `append` added to.
+    fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File>;
 }
 
 impl PageSink for Staging {
@@ -85,8 +85,8 @@ impl PageSink for Staging {
         self.write(relative, contents)
     }
 
-    fn create_file(&self, relative: &str) -> io::Result<std::fs::File> {
-        create_inside(&self.dir, relative)
+    fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
+        open_inside(&self.dir, relative, append)
     }
 }
 
@@ -103,8 +103,8 @@ impl PageSink for InPlace {
         write_inside(&self.dir, relative, contents)
     }
 
-    fn create_file(&self, relative: &str) -> io::Result<std::fs::File> {
-        create_inside(&self.dir, relative)
+    fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
+        open_inside(&self.dir, relative, append)
     }
 }
 
@@ -113,8 +113,13 @@ fn write_inside(dir: &Path, relative: &str, contents: &[u8]) -> io::Result<()> {
     std::fs::write(&path, contents)
 }
 
-fn create_inside(dir: &Path, relative: &str) -> io::Result<std::fs::File> {
-    std::fs::File::create(prepare(dir, relative)?)
+fn open_inside(dir: &Path, relative: &str, append: bool) -> io::Result<std::fs::File> {
+    let path = prepare(dir, relative)?;
+    if append {
+        std::fs::OpenOptions::new().append(true).open(path)
+    } else {
+        std::fs::File::create(path)
+    }
 }
 
 /// The path of `relative` inside `dir`, with its folders created.

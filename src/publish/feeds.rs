@@ -4,6 +4,11 @@
 
 use jiff::civil::Date;
 
+use rayon::prelude::*;
+
+use super::Term;
+use crate::diagnostics::Diagnostic;
+use crate::output::PageSink;
 use crate::render::views::{date_view, ViewContext};
 use crate::xml::escape as xml_escape;
 
@@ -147,6 +152,67 @@ fn content_html(cx: &ViewContext, i: usize) -> String {
         facts.push(format!("<li>Killed: {}</li>", xml_escape(&text)));
     }
     format!("<ul>{}</ul>\n{}", facts.concat(), incident.body_html)
+}
+
+/// Writes the site's feed and the feed beside each of `terms`' pages into `sink`
+/// (without a sink, `check`, only makes them). Entries are made per feed: a report is in
+/// a handful of feeds at most, and holding every entry the feeds share would cost more
+/// memory than making a few twice costs time.
+pub fn write_feeds(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    terms: &[Term],
+) -> Result<(), Vec<Diagnostic>> {
+    let feeds: Vec<Option<Term>> = std::iter::once(None)
+        .chain(terms.iter().copied().map(Some))
+        .collect();
+    let problems: Vec<Diagnostic> = feeds
+        .par_iter()
+        .filter_map(|&term| write_feed(cx, sink, term).err())
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Writes the feed of `term`, or the site's own feed for `None`.
+fn write_feed(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    term: Option<Term>,
+) -> Result<(), Diagnostic> {
+    let urls = cx.urls;
+    let site_title = &cx.site.settings.config.title;
+    let (list, page, title) = match term {
+        None => (&cx.index.listed[..], urls.home(), site_title.clone()),
+        Some(term) => (
+            term.list(cx.index),
+            term.page(cx),
+            format!("{site_title}: {}", term.name(cx)),
+        ),
+    };
+    let url = match term {
+        None => urls.atom(),
+        Some(_) => urls.beside(&page, "atom.xml"),
+    };
+    let newest = &list[..list.len().min(FEED_ENTRIES)];
+    let entries: Vec<String> = newest.iter().map(|&i| entry(cx, i)).collect();
+    let xml = feed(
+        cx,
+        &FeedHead {
+            title: &title,
+            page: &page,
+            feed: &url,
+        },
+        newest
+            .iter()
+            .map(|&i| cx.site.incidents[i].last_revision())
+            .max(),
+        entries.iter().map(String::as_str),
+    );
+    super::write_file(cx, sink, &url, xml.as_bytes())
 }
 
 /// What one feed is about.

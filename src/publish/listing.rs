@@ -43,36 +43,40 @@ pub const FEATURE_COLLECTION: Shape<'static> = Shape {
     tail: b"\n]}\n",
 };
 
-/// One listing file being written.
-pub struct Listing {
+/// One listing file being written. It can be paused (flushed and closed) between runs
+/// of reports, so that hundreds of them can be filled a chunk at a time without holding
+/// hundreds of open files.
+pub struct Listing<'s> {
+    sink: Option<&'s dyn PageSink>,
     file: String,
-    out: BufWriter<Box<dyn Write + Send>>,
+    out: Option<BufWriter<Box<dyn Write + Send>>>,
     separator: &'static [u8],
     tail: &'static [u8],
     bytes: usize,
     empty: bool,
 }
 
-impl Listing {
+/// Room to gather writes in; a listing is open only while a run of reports is added.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+impl<'s> Listing<'s> {
     /// Opens `file` in `sink` (or, without a sink, only counts its bytes, as `check`
     /// needs the sizes and not the files) and writes its head.
     pub fn open(
-        sink: Option<&dyn PageSink>,
+        sink: Option<&'s dyn PageSink>,
         file: String,
         shape: Shape,
-    ) -> Result<Listing, Diagnostic> {
-        let target: Box<dyn Write + Send> = match sink {
-            Some(sink) => Box::new(sink.create_file(&file).map_err(|e| failure(&file, &e))?),
-            None => Box::new(io::sink()),
-        };
+    ) -> Result<Listing<'s>, Diagnostic> {
         let mut listing = Listing {
+            sink,
             file,
-            out: BufWriter::with_capacity(256 * 1024, target),
+            out: None,
             separator: shape.separator,
             tail: shape.tail,
             bytes: 0,
             empty: true,
         };
+        listing.reopen(false)?;
         listing.put(shape.head)?;
         Ok(listing)
     }
@@ -90,18 +94,40 @@ impl Listing {
         self.put(part)
     }
 
+    /// Flushes and closes the file; the next [`Listing::push`] opens it again.
+    pub fn pause(&mut self) -> Result<(), Diagnostic> {
+        if let Some(mut out) = self.out.take() {
+            out.flush().map_err(|e| failure(&self.file, &e))?;
+        }
+        Ok(())
+    }
+
     /// Writes the tail and flushes; returns the file's name and size in bytes.
     pub fn finish(mut self) -> Result<(String, usize), Diagnostic> {
         self.put(self.tail)?;
-        self.out.flush().map_err(|e| failure(&self.file, &e))?;
+        self.pause()?;
         Ok((self.file, self.bytes))
     }
 
+    fn reopen(&mut self, append: bool) -> Result<(), Diagnostic> {
+        let target: Box<dyn Write + Send> = match self.sink {
+            Some(sink) => Box::new(
+                sink.open_file(&self.file, append)
+                    .map_err(|e| failure(&self.file, &e))?,
+            ),
+            None => Box::new(io::sink()),
+        };
+        self.out = Some(BufWriter::with_capacity(BUFFER_BYTES, target));
+        Ok(())
+    }
+
     fn put(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if self.out.is_none() {
+            self.reopen(true)?;
+        }
         self.bytes += bytes.len();
-        self.out
-            .write_all(bytes)
-            .map_err(|e| failure(&self.file, &e))
+        let out = self.out.as_mut().expect("opened above");
+        out.write_all(bytes).map_err(|e| failure(&self.file, &e))
     }
 }
 
@@ -133,8 +159,13 @@ mod tests {
         fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
             std::fs::write(self.0.path().join(relative), contents)
         }
-        fn create_file(&self, relative: &str) -> io::Result<std::fs::File> {
-            std::fs::File::create(self.0.path().join(relative))
+        fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
+            let path = self.0.path().join(relative);
+            if append {
+                std::fs::OpenOptions::new().append(true).open(path)
+            } else {
+                std::fs::File::create(path)
+            }
         }
     }
 
@@ -167,6 +198,21 @@ mod tests {
             written(csv(b"a,b\r\n"), &["1,2\r\n", "3,4\r\n"]),
             "a,b\r\n1,2\r\n3,4\r\n"
         );
+    }
+
+    #[test]
+    fn a_paused_listing_goes_on_where_it_stopped() {
+        let folder = Folder(tempfile::tempdir().unwrap());
+        let mut listing = Listing::open(Some(&folder), "x".to_string(), JSON_ARRAY).unwrap();
+        listing.push(b"1").unwrap();
+        listing.pause().unwrap();
+        listing.pause().unwrap();
+        listing.push(b"2").unwrap();
+        listing.pause().unwrap();
+        let (_, bytes) = listing.finish().unwrap();
+        let text = std::fs::read_to_string(folder.0.path().join("x")).unwrap();
+        assert_eq!(text, "[1,\n2]\n");
+        assert_eq!(bytes, text.len());
     }
 
     #[test]

@@ -1,0 +1,361 @@
+//! Writing the data exports: the site-wide files under `/data/`, the `incidents.csv` and
+//! `incidents.geojson` beside every country, region, group and type page, and each
+//! report's own `incident.json`.
+//!
+//! A full build serialises reports a chunk at a time and appends each chunk to every file
+//! that lists its reports, so memory holds one chunk's records, never a whole file: at
+//! 100,000 reports `incidents.json` alone is over 500 MB.
+
+use rayon::prelude::*;
+
+use super::listing::{self, Listing};
+use super::{all_terms, columns, feeds, package, records, sources, Download, ReportData, Scope};
+use super::{write_file, Term};
+use crate::diagnostics::Diagnostic;
+use crate::output::PageSink;
+use crate::render::views::ViewContext;
+
+/// What [`export_all`] leaves for the pages and, in the dev server, for later saves.
+pub struct Exports {
+    /// Each incident's records, in incident order, when asked to keep them; else empty.
+    pub data: Vec<ReportData>,
+    /// The site-wide downloads with their sizes, for the `/data/` page.
+    pub downloads: Vec<Download>,
+}
+
+/// How many reports are serialised at a time in a full build: enough to keep both cores
+/// busy, few enough that their records are a few megabytes, not the whole site's.
+const EXPORT_CHUNK: usize = 2048;
+
+/// Serialises every report and writes every feed and data file into `sink` (or only
+/// measures them, for `check`). Needs the index.
+///
+/// Records are made a chunk at a time and dropped once written, unless `keep` (the dev
+/// server rewrites files from them after a save).
+pub fn export_all(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    keep: bool,
+) -> Result<Exports, Vec<Diagnostic>> {
+    let from = sources(cx);
+    let listed = &cx.index.listed;
+    let terms = all_terms(cx);
+    let mut site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
+    let mut term_files = terms
+        .par_iter()
+        .map(|&term| TermListings::open(cx, sink, term))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| vec![e])?;
+    let mut position = vec![usize::MAX; cx.site.incidents.len()];
+    for (p, &i) in listed.iter().enumerate() {
+        position[i] = p;
+    }
+    let mut kept = Vec::new();
+    for (c, chunk) in listed.chunks(EXPORT_CHUNK).enumerate() {
+        let start = c * EXPORT_CHUNK;
+        let fresh: Vec<ReportData> = chunk
+            .par_iter()
+            .map(|&i| ReportData::of(&cx.site.incidents[i], &from))
+            .collect();
+        let record_of = |i: usize| &fresh[position[i] - start];
+        let end = start + chunk.len();
+        let ((own_files, site_wide), term_wide) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        chunk
+                            .par_iter()
+                            .zip(&fresh)
+                            .filter_map(|(&i, record)| write_report_json(cx, sink, i, record).err())
+                            .collect::<Vec<_>>()
+                    },
+                    || site.push(&fresh.iter().collect::<Vec<_>>()),
+                )
+            },
+            || {
+                term_files
+                    .par_iter_mut()
+                    .filter_map(|files| {
+                        files.push_while(cx, |i| position[i] < end, record_of).err()
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut problems = own_files;
+        problems.extend(site_wide.err());
+        problems.extend(term_wide);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        if keep {
+            kept.extend(chunk.iter().copied().zip(fresh));
+        }
+    }
+    let mut problems: Vec<Diagnostic> = term_files
+        .into_par_iter()
+        .filter_map(|files| files.finish().err())
+        .collect();
+    let downloads = site.finish().map_err(|e| vec![e]);
+    let feeds = feeds::write_feeds(cx, sink, &terms);
+    let package = write_package(cx, sink);
+    problems.extend(feeds.err().into_iter().flatten());
+    problems.extend(package.as_ref().err().cloned());
+    let mut downloads = match downloads {
+        Ok(downloads) if problems.is_empty() => downloads,
+        Ok(_) => return Err(problems),
+        Err(mut first) => {
+            first.extend(problems);
+            return Err(first);
+        }
+    };
+    downloads.extend(package.ok());
+    let data = if keep {
+        let mut data = vec![ReportData::default(); cx.site.incidents.len()];
+        for (i, record) in kept {
+            data[i] = record;
+        }
+        data
+    } else {
+        Vec::new()
+    };
+    Ok(Exports { data, downloads })
+}
+
+/// Writes feeds and data files from records already made (the dev server's), limited to
+/// `scope`; returns the site-wide downloads with their sizes.
+pub fn write_data(
+    cx: &ViewContext,
+    data: &[ReportData],
+    sink: Option<&dyn PageSink>,
+    scope: &Scope,
+) -> Result<Vec<Download>, Vec<Diagnostic>> {
+    let listed = &cx.index.listed;
+    let reports = scope.incidents.as_deref().unwrap_or(listed);
+    let terms = scope.terms.clone().unwrap_or_else(|| all_terms(cx));
+    let ((own_files, site_wide), (term_wide, feeds)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    reports
+                        .par_iter()
+                        .filter(|&&i| cx.site.incidents[i].is_listed())
+                        .filter_map(|&i| write_report_json(cx, sink, i, &data[i]).err())
+                        .collect::<Vec<_>>()
+                },
+                || -> Result<Vec<Download>, Diagnostic> {
+                    let mut site = SiteListings::open(cx, sink)?;
+                    site.push(&listed.iter().map(|&i| &data[i]).collect::<Vec<_>>())?;
+                    site.finish()
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    terms
+                        .par_iter()
+                        .filter_map(|&term| {
+                            TermListings::open(cx, sink, term)
+                                .and_then(|mut files| {
+                                    files.push_while(cx, |_| true, |i| &data[i])?;
+                                    files.finish()
+                                })
+                                .err()
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || feeds::write_feeds(cx, sink, &terms),
+            )
+        },
+    );
+    let mut problems = own_files;
+    problems.extend(term_wide);
+    problems.extend(feeds.err().into_iter().flatten());
+    let package = write_package(cx, sink);
+    problems.extend(package.as_ref().err().cloned());
+    match site_wide {
+        Ok(mut downloads) if problems.is_empty() => {
+            downloads.extend(package.ok());
+            Ok(downloads)
+        }
+        Ok(_) => Err(problems),
+        Err(first) => {
+            problems.insert(0, first);
+            Err(problems)
+        }
+    }
+}
+
+/// A site-wide file that lists every published report, newest first.
+struct SiteFile {
+    /// Which part of a report's records it takes.
+    part: fn(&ReportData) -> &[u8],
+    name: &'static str,
+    /// What it holds, for the `/data/` page.
+    description: &'static str,
+}
+
+const SITE_WIDE: [SiteFile; 4] = [
+    SiteFile {
+        part: |r| &r.csv,
+        name: "incidents.csv",
+        description: "One row per published report.",
+    },
+    SiteFile {
+        part: |r| &r.events_csv,
+        name: "events.csv",
+        description: "One row per place, with ACLED's column names.",
+    },
+    SiteFile {
+        part: |r| r.json.as_bytes(),
+        name: "incidents.json",
+        description: "Every field of every published report, as JSON.",
+    },
+    SiteFile {
+        part: |r| r.features.as_bytes(),
+        name: "events.geojson",
+        description: "The rows of events.csv as GeoJSON (RFC 7946) points.",
+    },
+];
+
+/// The site-wide files being written, in [`SITE_WIDE`]'s order, with their URLs.
+struct SiteListings<'s> {
+    files: Vec<(String, Listing<'s>)>,
+}
+
+impl<'s> SiteListings<'s> {
+    fn open(
+        cx: &ViewContext,
+        sink: Option<&'s dyn PageSink>,
+    ) -> Result<SiteListings<'s>, Diagnostic> {
+        let incidents_header = records::csv_header(columns::INCIDENT_COLUMNS);
+        let events_header = records::csv_header(columns::EVENT_COLUMNS);
+        let shapes = [
+            listing::csv(&incidents_header),
+            listing::csv(&events_header),
+            listing::JSON_ARRAY,
+            listing::FEATURE_COLLECTION,
+        ];
+        let mut files = Vec::with_capacity(SITE_WIDE.len());
+        for (site_file, shape) in SITE_WIDE.iter().zip(shapes) {
+            let url = format!("{}{}", cx.urls.data(), site_file.name);
+            let file = Listing::open(sink, cx.urls.output_file(&url), shape)?;
+            files.push((url, file));
+        }
+        Ok(SiteListings { files })
+    }
+
+    /// Appends `records` to every file, the files side by side.
+    fn push(&mut self, records: &[&ReportData]) -> Result<(), Diagnostic> {
+        self.files
+            .par_iter_mut()
+            .zip(SITE_WIDE.par_iter())
+            .try_for_each(|((_, file), site_file)| {
+                records
+                    .iter()
+                    .try_for_each(|&record| file.push((site_file.part)(record)))
+            })
+    }
+
+    fn finish(self) -> Result<Vec<Download>, Diagnostic> {
+        let mut downloads = Vec::with_capacity(SITE_WIDE.len());
+        for ((url, file), site_file) in self.files.into_iter().zip(SITE_WIDE) {
+            let (_, bytes) = file.finish()?;
+            downloads.push(Download::new(
+                site_file.name,
+                url,
+                bytes,
+                site_file.description,
+            ));
+        }
+        Ok(downloads)
+    }
+}
+
+/// The two data files beside a term's page, and how far down the term's list they are.
+struct TermListings<'s> {
+    term: Term,
+    csv: Listing<'s>,
+    geojson: Listing<'s>,
+    done: usize,
+}
+
+impl<'s> TermListings<'s> {
+    fn open(
+        cx: &ViewContext,
+        sink: Option<&'s dyn PageSink>,
+        term: Term,
+    ) -> Result<TermListings<'s>, Diagnostic> {
+        let page = term.page(cx);
+        let file = |name| cx.urls.output_file(&cx.urls.beside(&page, name));
+        let header = records::csv_header(columns::INCIDENT_COLUMNS);
+        let mut csv = Listing::open(sink, file("incidents.csv"), listing::csv(&header))?;
+        let mut geojson =
+            Listing::open(sink, file("incidents.geojson"), listing::FEATURE_COLLECTION)?;
+        csv.pause()?;
+        geojson.pause()?;
+        Ok(TermListings {
+            term,
+            csv,
+            geojson,
+            done: 0,
+        })
+    }
+
+    /// Appends the term's next reports for as long as `due` holds, taking their records
+    /// from `record_of`. The term's list is in the site's order, so a chunk of the site's
+    /// list is a run of the term's, and each call goes on where the last stopped.
+    fn push_while<'r>(
+        &mut self,
+        cx: &ViewContext,
+        due: impl Fn(usize) -> bool,
+        record_of: impl Fn(usize) -> &'r ReportData,
+    ) -> Result<(), Diagnostic> {
+        let list = self.term.list(cx.index);
+        let count = list[self.done..].iter().take_while(|&&i| due(i)).count();
+        if count == 0 {
+            return Ok(());
+        }
+        for &i in &list[self.done..self.done + count] {
+            let record = record_of(i);
+            self.csv.push(&record.csv)?;
+            self.geojson.push(record.features.as_bytes())?;
+        }
+        self.done += count;
+        self.csv.pause()?;
+        self.geojson.pause()
+    }
+
+    fn finish(self) -> Result<(), Diagnostic> {
+        self.csv.finish()?;
+        self.geojson.finish().map(drop)
+    }
+}
+
+/// Writes incident `i`'s own `incident.json`.
+fn write_report_json(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    i: usize,
+    record: &ReportData,
+) -> Result<(), Diagnostic> {
+    let mut json = String::with_capacity(record.json.len() + 1);
+    json.push_str(&record.json);
+    json.push('\n');
+    let url = cx.urls.incident_json(&cx.site.incidents[i].slug);
+    write_file(cx, sink, &url, json.as_bytes())
+}
+
+/// Writes `datapackage.json`; returns its download.
+fn write_package(cx: &ViewContext, sink: Option<&dyn PageSink>) -> Result<Download, Diagnostic> {
+    let name = "datapackage.json";
+    let url = format!("{}{name}", cx.urls.data());
+    let bytes = package::data_package(cx);
+    write_file(cx, sink, &url, &bytes)?;
+    Ok(Download::new(
+        name,
+        url,
+        bytes.len(),
+        "A Frictionless Data Package describing the files and their columns.",
+    ))
+}
