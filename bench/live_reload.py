@@ -4,6 +4,10 @@ reload event reaching an open page, on a generated corpus.
 
 Usage: python3 bench/live_reload.py [--n 10000] [--edits 20]
 
+Two kinds of save are timed, --edits of each: a sentence added to a report's body (what
+shows on its own page only), and a changed title (which every list, map and feed showing
+the report must follow).
+
 Needs ../shared/bench/gen_corpus.py (or an existing corpus given with --corpus) and a
 release build (`cargo build --release`). Prints the median and worst latency.
 """
@@ -57,6 +61,16 @@ def wait_event(sock, buffer):
         buffer += chunk.replace(b"\r\n", b"\n")
 
 
+def edited(text, kind, k):
+    """The report with one sentence added to its body, or with its title changed."""
+    if kind == "body":
+        marker = text.rfind("\n---\n")
+        return text[: marker + 5] + f"Edited in run {k}.\n" + text[marker + 5:]
+    start = text.index("\ntitle: ") + len("\ntitle: ")
+    end = text.index("\n", start)
+    return text[:start] + f'"Revised title {k}"' + text[end:]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10000)
@@ -70,7 +84,7 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix="incidex-live-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
     shutil.copytree(site, work / "site")
     server = subprocess.Popen([str(binary), "serve", "--port", "5111", "--root", str(work / "site")],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              stdout=subprocess.PIPE, stderr=(open(os.environ["LIVE_STDERR"], "w") if os.environ.get("LIVE_STDERR") else subprocess.DEVNULL), text=True)
     try:
         address = None
         for line in server.stdout:
@@ -81,24 +95,26 @@ def main():
         buffer = b""
         reports = sorted((work / "site" / "content" / "incidents").rglob("*.md"))
         time.sleep(0.5)
-        latencies = []
-        for k in range(args.edits):
-            # An editor saves at human pace: leave the server the time to write what it
-            # defers past the reload (feeds, exports, search index) before the next save.
-            time.sleep(1.5)
-            report = reports[(k * 7919) % len(reports)]
-            text = report.read_text(encoding="utf-8")
-            marker = text.rfind("\n---\n")
-            started = time.perf_counter()
-            report.write_text(text[: marker + 5] + f"Edited in run {k}.\n" + text[marker + 5:], encoding="utf-8")
-            name, buffer = wait_event(sock, buffer)
-            latencies.append((time.perf_counter() - started) * 1000)
-            if name != "reload":
-                sys.exit(f"the edit of {report.name} did not rebuild: {name}")
-        reports_count = len(reports)
-        print(f"reports: {reports_count}, edits: {len(latencies)}")
-        print(f"save to reload event: median {statistics.median(latencies):.1f} ms, "
-              f"worst {max(latencies):.1f} ms (with the watcher's wait, up to 40 ms, for a save to settle)")
+        results = {}
+        for kind in ("body", "title"):
+            latencies = []
+            for k in range(args.edits):
+                # An editor saves at human pace: leave the server the time to write what
+                # it defers past the reload (feeds, exports, search index) before the next.
+                time.sleep(1.5)
+                report = reports[(k * 7919 + (0 if kind == "body" else 3571)) % len(reports)]
+                text = report.read_text(encoding="utf-8")
+                started = time.perf_counter()
+                report.write_text(edited(text, kind, k), encoding="utf-8")
+                name, buffer = wait_event(sock, buffer)
+                latencies.append((time.perf_counter() - started) * 1000)
+                if name != "reload":
+                    sys.exit(f"the edit of {report.name} did not rebuild: {name}")
+            results[kind] = latencies
+        print(f"reports: {len(reports)}, edits: {args.edits} of each kind")
+        for kind, latencies in results.items():
+            print(f"save to reload event, {kind} edit: median {statistics.median(latencies):.1f} ms, "
+                  f"worst {max(latencies):.1f} ms (with the watcher's wait, up to 40 ms, for a save to settle)")
     finally:
         server.terminate()
         server.wait()

@@ -80,16 +80,14 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 /// A site as loaded, indexed and rendered by a build.
 pub struct Built {
-    /// The site-wide data files with their sizes, for the data page.
-    pub downloads: Vec<crate::publish::Download>,
     /// Every report, validated.
     pub site: crate::load::Site,
     /// Its lists.
     pub index: crate::index::SiteIndex,
     /// Its templates, loaded.
     pub renderer: crate::render::Renderer,
-    /// Incident i's card HTML.
-    pub cards: Vec<String>,
+    /// What its pages shared: cards, maps, list summaries, the data files' sizes.
+    pub shared: crate::render::pages::Shared,
     /// Incident i's serialised data for the exports.
     pub data: Vec<crate::publish::ReportData>,
 }
@@ -157,9 +155,8 @@ fn run(
         site,
         index,
         renderer: rendered.renderer,
-        cards: rendered.cards,
+        shared: rendered.shared,
         data: rendered.data,
-        downloads: rendered.downloads,
     };
     Ok((report, built))
 }

@@ -11,8 +11,10 @@ use crate::build::{build_keeping, BuildFailure, BuildReport, Built};
 use crate::diagnostics::Diagnostics;
 use crate::index::{build_index, SiteIndex};
 use crate::load::{reload_reports, Site};
+use crate::model::Incident;
 use crate::output::InPlace;
 use crate::publish::{self, ReportData};
+use crate::render::maps;
 use crate::render::pages::{all_pages, Page, Shared};
 use crate::render::views::ViewContext;
 use crate::render::Renderer;
@@ -50,9 +52,8 @@ struct Live {
     site: Site,
     index: SiteIndex,
     renderer: Renderer,
-    cards: Vec<String>,
+    shared: Shared,
     data: Vec<ReportData>,
-    downloads: Vec<publish::Download>,
 }
 
 impl Session {
@@ -133,22 +134,16 @@ impl Session {
         let sink = InPlace {
             dir: self.output.clone(),
         };
-        let downloads =
+        live.shared.downloads =
             publish::write_data(&cx, &live.data, Some(&sink), &scope).map_err(content_failure)?;
-        let shared = Shared::new(&cx, std::mem::take(&mut live.cards), downloads);
         let result = live
             .renderer
-            .render_pages(&cx, &shared, &[Page::Data], Some(&sink))
+            .render_pages(&cx, &live.shared, &[Page::Data], Some(&sink))
             .and_then(|()| {
                 live.renderer
                     .write_sitemap(&cx, &all_pages(&cx), Some(&sink))
             })
             .and_then(|()| crate::render::search::write_index(&cx, &sink));
-        let Shared {
-            cards, downloads, ..
-        } = shared;
-        live.cards = cards;
-        live.downloads = downloads;
         let written = result.map_err(content_failure)?;
         remove_unused_files(&self.output, "search/index", &written);
         Ok(())
@@ -163,18 +158,16 @@ impl Session {
                 site,
                 index,
                 renderer,
-                cards,
+                shared,
                 data,
-                downloads,
             },
         ) = build_keeping(&self.options)?;
         self.live = Some(Live {
             site,
             index,
             renderer,
-            cards,
+            shared,
             data,
-            downloads,
         });
         Ok(report)
     }
@@ -188,9 +181,8 @@ impl Session {
             site: old_site,
             index: old_index,
             renderer,
-            cards: mut old_cards,
+            shared: old_shared,
             data: mut old_data,
-            downloads,
         } = live;
         let changed_set: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
         let old = Snapshot::of(&old_site, &old_index, &changed_set);
@@ -202,12 +194,39 @@ impl Session {
                 return Err(BuildFailure::Content(problems));
             }
         };
-        let index = build_index(&site);
-        let cx = renderer.view(&site, &index);
-
         let stale: Vec<usize> = (0..site.incidents.len())
             .filter(|&i| changed_set.contains(site.incidents[i].path.as_path()))
             .collect();
+        let sink = InPlace {
+            dir: self.output.clone(),
+        };
+
+        if let Some(i) = own_page_only(&old, &site, &stale) {
+            // The index, the cards, the maps and every other page are as they were.
+            let cx = renderer.view(&site, &old_index);
+            old_data[i] = publish::report_data(&cx, [i]).pop().unwrap_or_default();
+            renderer
+                .render_pages(&cx, &old_shared, &[Page::Incident(i)], Some(&sink))
+                .map_err(content_failure)?;
+            self.defer_exports(&site, &old, &stale);
+            self.live = Some(Live {
+                site,
+                index: old_index,
+                renderer,
+                shared: old_shared,
+                data: old_data,
+            });
+            return Ok((1, warnings));
+        }
+
+        let index = build_index(&site);
+        let cx = renderer.view(&site, &index);
+        let Shared {
+            cards: mut old_cards,
+            downloads,
+            maps: mut old_maps,
+            ..
+        } = old_shared;
         let fresh_cards = renderer
             .cards(&cx, stale.clone())
             .map_err(content_failure)?;
@@ -216,35 +235,21 @@ impl Session {
         let data = merge(&stale, fresh_data, &old.unchanged, &mut old_data);
 
         let (pages, gone) = affected_pages(&cx, &old, &stale);
-        let sink = InPlace {
-            dir: self.output.clone(),
-        };
-        let mut touched_terms = Terms::default();
-        for &i in &stale {
-            touched_terms.add(&site, i);
-        }
-        // Two saves without a catch-up between them write everything: report positions
-        // move when reports come and go, so the first save's scope no longer holds.
-        self.pending = Some(match self.pending {
-            Some(_) => publish::Scope::default(),
-            None => publish::Scope {
-                terms: Some(
-                    touched_terms
-                        .publish_terms()
-                        .chain(old.terms.publish_terms())
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .into_iter()
-                        .collect(),
-                ),
-                incidents: Some(stale.clone()),
-            },
-        });
-        let shared = Shared::new(&cx, cards, downloads);
+        self.defer_exports(&site, &old, &stale);
+        let mut old_marks = std::mem::take(&mut old_maps.marks);
+        let fresh_marks = maps::all_marks(&cx, stale.clone());
+        let marks = merge(&stale, fresh_marks, &old.unchanged, &mut old_marks);
+        let shared = Shared::with_marks(&cx, cards, downloads, marks);
         let pages: Vec<Page> = pages.into_iter().filter(|&p| p != Page::Data).collect();
+        let new_maps = shared.maps.base_files_since(Some(&old_maps));
         let result = renderer
             .render_pages(&cx, &shared, &pages, Some(&sink))
-            .and_then(|()| crate::render::write_base_maps(&shared, &sink))
-            .map(|written| remove_unused_files(&self.output, "maps", &written));
+            .and_then(|()| crate::render::write_files(&sink, new_maps, "cannot write the map"));
+        // Base maps no page refers to any more; the name of a base map is made from
+        // its view, so a map whose name stays the same is unchanged.
+        for unused in old_maps.base_names().difference(&shared.maps.base_names()) {
+            let _ = std::fs::remove_file(self.output.join(unused));
+        }
         let gone_reports = old
             .slugs_of_changed
             .iter()
@@ -260,24 +265,44 @@ impl Session {
         }
         result.map_err(content_failure)?;
         let written = pages.len();
-        let Shared {
-            cards, downloads, ..
-        } = shared;
         self.live = Some(Live {
             site,
             index,
             renderer,
-            cards,
+            shared,
             data,
-            downloads,
         });
         Ok((written, warnings))
     }
+
+    /// Notes what [`Session::catch_up`] must write after this save: the feeds and exports
+    /// of the lists the changed reports were and are in, and their own JSON.
+    fn defer_exports(&mut self, site: &Site, old: &Snapshot, stale: &[usize]) {
+        let mut touched_terms = Terms::default();
+        for &i in stale {
+            touched_terms.add(site, i);
+        }
+        // Two saves without a catch-up between them write everything: report positions
+        // move when reports come and go, so the first save's scope no longer holds.
+        self.pending = Some(match self.pending {
+            Some(_) => publish::Scope::default(),
+            None => publish::Scope {
+                terms: Some(
+                    touched_terms
+                        .publish_terms()
+                        .chain(old.terms.publish_terms())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
+                ),
+                incidents: Some(stale.to_vec()),
+            },
+        });
+    }
 }
 
-/// Deletes the files under the output's `folder` that an update did not write: a report
-/// that moves can change a map's extent, and a new report how the search index is split
-/// into files.
+/// Deletes the files under the output's `folder` that an update did not write: a new
+/// report can change how the search index is split into files.
 fn remove_unused_files(output: &Path, folder: &str, written: &[String]) {
     let written: HashSet<&str> = written.iter().map(String::as_str).collect();
     for entry in walkdir::WalkDir::new(output.join(folder))
@@ -318,6 +343,9 @@ fn content_failure(problems: Vec<crate::diagnostics::Diagnostic>) -> BuildFailur
 
 /// What the pages showed before a change, for the reports the change touched.
 struct Snapshot {
+    /// Old positions of the changed reports, and the reports as they were.
+    touched: Vec<usize>,
+    before: Vec<Incident>,
     /// Old positions of the reports the change left alone, in order: they keep that
     /// order among the new reports, since both are sorted by path.
     unchanged: Vec<usize>,
@@ -356,6 +384,7 @@ impl Snapshot {
             }
         }
         Snapshot {
+            before: touched.iter().map(|&i| site.incidents[i].clone()).collect(),
             unchanged: (0..site.incidents.len())
                 .filter(|i| !touched.contains(i))
                 .collect(),
@@ -366,8 +395,72 @@ impl Snapshot {
             linked,
             terms,
             places,
+            touched,
         }
     }
+}
+
+/// The position of the one report a save changed, when the change shows on that report's
+/// own page only; `None` when anything else may show it.
+fn own_page_only(old: &Snapshot, site: &Site, stale: &[usize]) -> Option<usize> {
+    let ([before], [i], [was]) = (old.before.as_slice(), stale, old.touched.as_slice()) else {
+        return None;
+    };
+    let same_reports = was == i && old.unchanged.len() + 1 == site.incidents.len();
+    (same_reports && same_beyond_own_page(before, &site.incidents[*i])).then_some(*i)
+}
+
+/// True when two versions of a report differ only in what its own page alone shows: the
+/// body, the sources, the claims in its text and its tags. Lists, cards, maps, charts,
+/// other reports' pages and the index are made from the other fields (exports and the
+/// search index also read these, but they are written after the reload anyway).
+fn same_beyond_own_page(before: &Incident, after: &Incident) -> bool {
+    // Every field is named, so that a new one must be placed on one side or the other.
+    let Incident {
+        path,
+        slug,
+        id,
+        title,
+        date,
+        end_date,
+        precision,
+        country,
+        regions,
+        locations,
+        actors,
+        event_type,
+        fatalities,
+        injured,
+        summary,
+        related,
+        status,
+        updated,
+        revisions,
+        body_html: _,
+        site_links: _,
+        sources: _,
+        assertions: _,
+        tags: _,
+    } = before;
+    *path == after.path
+        && *slug == after.slug
+        && *id == after.id
+        && *title == after.title
+        && *date == after.date
+        && *end_date == after.end_date
+        && *precision == after.precision
+        && *country == after.country
+        && *regions == after.regions
+        && *locations == after.locations
+        && *actors == after.actors
+        && *event_type == after.event_type
+        && *fatalities == after.fatalities
+        && *injured == after.injured
+        && *summary == after.summary
+        && *related == after.related
+        && *status == after.status
+        && *updated == after.updated
+        && *revisions == after.revisions
 }
 
 /// One paginated list of the site.

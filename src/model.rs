@@ -82,7 +82,7 @@ impl Incident {
 }
 
 /// A place where the incident happened.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Location {
     /// Town, village or site name.
     pub name: String,
@@ -95,7 +95,7 @@ pub struct Location {
 }
 
 /// A registry group and the part it played.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Actor {
     /// Index into the registry's groups.
     pub group: usize,
@@ -115,7 +115,7 @@ pub enum Party {
 }
 
 /// Casualty figures: the editor's own estimate and every reported claim, never summed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
     /// The headline figure the editor chose.
     pub best: Option<u32>,
@@ -128,7 +128,7 @@ pub struct Figures {
 }
 
 /// A figure reported by one party.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CasualtyClaim {
     /// How many.
     pub count: u32,
@@ -171,7 +171,7 @@ pub struct Source {
 }
 
 /// One revision note.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Revision {
     /// When.
     pub date: Date,

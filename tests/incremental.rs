@@ -18,17 +18,23 @@ fn options(root: &std::path::Path, out: PathBuf) -> BuildOptions {
     }
 }
 
-/// Applies `edit` to a copy of the minimal fixture both ways and compares every file.
-fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) {
+/// Applies `edit` to a copy of the minimal fixture both ways and compares every file;
+/// returns how many pages the update wrote.
+fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) -> usize {
     let site = common::copy_fixture("minimal");
     let out = tempfile::tempdir().unwrap();
     let (mut session, first) = Session::start(options(site.path(), out.path().join("live")));
     first.expect("first build");
     let changed = edit(site.path());
-    match session.update(&changed) {
-        Update::Rebuilt { incremental, .. } => assert!(incremental, "a report edit is incremental"),
+    let written = match session.update(&changed) {
+        Update::Rebuilt {
+            incremental, pages, ..
+        } => {
+            assert!(incremental, "a report edit is incremental");
+            pages
+        }
         Update::Failed(f) => panic!("update failed: {}", common::explain(&f)),
-    }
+    };
     session.catch_up().expect("feeds, exports and search index");
     let full = out.path().join("full");
     incidex::build::build(&options(site.path(), full.clone())).expect("full build");
@@ -45,6 +51,7 @@ fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) {
             String::from_utf8_lossy(bytes)
         );
     }
+    written
 }
 
 const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
@@ -60,6 +67,55 @@ fn rewrite(root: &std::path::Path, report: &str, from: &str, to: &str) -> Vec<Pa
 #[test]
 fn editing_a_summary() {
     same_as_full_build(|root| rewrite(root, CURFEW, "a night curfew", "an evening curfew"));
+}
+
+#[test]
+fn editing_only_the_body_and_sources_rewrites_only_the_report_page() {
+    let written = same_as_full_build(|root| {
+        let mut changed = rewrite(root, CURFEW, "was declared", "was declared again");
+        changed.extend(rewrite(
+            root,
+            CURFEW,
+            "Governor's decree",
+            "Decree of the governor",
+        ));
+        changed
+    });
+    assert_eq!(
+        written, 1,
+        "only the report's own page shows its body and sources"
+    );
+}
+
+#[test]
+fn editing_a_title_rewrites_the_lists_that_show_it() {
+    let written = same_as_full_build(|root| {
+        rewrite(
+            root,
+            CURFEW,
+            "title: Curfew declared in Dioïla",
+            "title: Curfew in Dioïla",
+        )
+    });
+    assert!(
+        written > 1,
+        "lists, maps and neighbours show the title: {written}"
+    );
+}
+
+#[test]
+fn moving_a_report_to_another_country() {
+    same_as_full_build(|root| {
+        let mut changed = rewrite(root, CURFEW, "country: Mali", "country: Burkina Faso");
+        changed.extend(rewrite(root, CURFEW, "region: Dioila", "region: Sahel"));
+        changed.extend(rewrite(
+            root,
+            CURFEW,
+            "{group: FAMa, role: responder}",
+            "JNIM",
+        ));
+        changed
+    });
 }
 
 #[test]

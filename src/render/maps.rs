@@ -4,7 +4,7 @@
 //! Drawing is the `map` module's job; this one decides what to draw. A place known only to
 //! its region is marked at the region's centre as approximate, so it is drawn as a ring.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -87,12 +87,14 @@ pub struct MapItem {
 impl SiteMaps {
     /// Marks every incident and frames every page's map.
     pub fn new(cx: &ViewContext) -> SiteMaps {
-        let site = cx.site;
-        let registry = &site.registry;
-        let marks: Vec<Vec<Placed>> = (0..site.incidents.len())
-            .into_par_iter()
-            .map(|i| marks_of(cx, i))
-            .collect();
+        let marks = all_marks(cx, 0..cx.site.incidents.len());
+        SiteMaps::with_marks(cx, marks)
+    }
+
+    /// Like [`SiteMaps::new`], with every incident's marks already made (the dev server
+    /// keeps those of the reports a save did not touch).
+    pub fn with_marks(cx: &ViewContext, marks: Vec<Vec<Placed>>) -> SiteMaps {
+        let registry = &cx.site.registry;
         let countries: Vec<Option<MapView>> = registry
             .countries
             .iter()
@@ -244,6 +246,30 @@ impl SiteMaps {
 
     /// Every base map the pages refer to, as (output file, SVG): one per distinct view.
     pub fn base_files(&self) -> Vec<(String, String)> {
+        self.base_files_since(None)
+    }
+
+    /// The base maps these maps refer to that `before` did not: all a save must write,
+    /// since a base map's file name is made from its view.
+    pub fn base_files_since(&self, before: Option<&SiteMaps>) -> Vec<(String, String)> {
+        let known = before.map(SiteMaps::base_names).unwrap_or_default();
+        self.base_views()
+            .into_par_iter()
+            .map(|(stem, view)| (base_file(&stem), view))
+            .filter(|(file, _)| !known.contains(file))
+            .map(|(file, view)| (file, base_map_svg(view)))
+            .collect()
+    }
+
+    /// The output files of every base map the pages refer to.
+    pub fn base_names(&self) -> BTreeSet<String> {
+        self.base_views()
+            .into_keys()
+            .map(|stem| base_file(&stem))
+            .collect()
+    }
+
+    fn base_views(&self) -> BTreeMap<String, &MapView> {
         let mut views: BTreeMap<String, &MapView> = BTreeMap::new();
         let all = self
             .site
@@ -255,13 +281,10 @@ impl SiteMaps {
             views.entry(view.file_stem()).or_insert(view);
         }
         views
-            .into_par_iter()
-            .map(|(stem, view)| (format!("maps/{stem}.svg"), base_map_svg(view)))
-            .collect()
     }
 
     fn base_href(&self, cx: &ViewContext, view: &MapView) -> String {
-        cx.urls.path(&format!("maps/{}.svg", view.file_stem()))
+        cx.urls.path(&base_file(&view.file_stem()))
     }
 
     /// The map of `list` (newest first) over `view`, with its text list.
@@ -388,6 +411,18 @@ enum Scope {
 
 fn inside(view: &MapView, mark: &Mark) -> bool {
     view.bounds.contains(mark.lat, mark.lon)
+}
+
+/// The marks of each incident in `which`, in order.
+pub fn all_marks(
+    cx: &ViewContext,
+    which: impl IntoParallelIterator<Item = usize>,
+) -> Vec<Vec<Placed>> {
+    which.into_par_iter().map(|i| marks_of(cx, i)).collect()
+}
+
+fn base_file(stem: &str) -> String {
+    format!("maps/{stem}.svg")
 }
 
 /// The marks of one incident: each place with coordinates, else the centre of its region

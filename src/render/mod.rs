@@ -23,19 +23,17 @@ use views::ViewContext;
 /// The stylesheet built into the binary, written unless the site's `static/` has its own.
 pub const STYLESHEET: &str = include_str!("../../static/style.css");
 
-/// What a render produced, with the templates and cards it made, which the dev server
-/// keeps rather than make again.
+/// What a render produced, with the templates, cards and maps it made, which the dev
+/// server keeps rather than make again.
 pub struct Rendered {
     /// Pages rendered from templates.
     pub pages: usize,
     /// The loaded templates.
     pub renderer: Renderer,
-    /// Incident i's card HTML.
-    pub cards: Vec<String>,
+    /// What the pages shared: cards, maps, list summaries, the data files' sizes.
+    pub shared: pages::Shared,
     /// Incident i's serialised data, reused by every export that lists it.
     pub data: Vec<publish::ReportData>,
-    /// The site-wide data files with their sizes.
-    pub downloads: Vec<publish::Download>,
     /// Wall time of each part of the render, in order, for `--timings`.
     pub stages: Vec<crate::timings::Stage>,
 }
@@ -101,16 +99,11 @@ pub fn render_site(
     }
     renderer.write_sitemap(&cx, &pages, sink)?;
     laps.done("search index, base maps, sitemap");
-    let pages = pages.len();
-    let pages::Shared {
-        cards, downloads, ..
-    } = shared;
     Ok(Rendered {
-        pages,
+        pages: pages.len(),
         renderer,
-        cards,
+        shared,
         data,
-        downloads,
         stages: laps.into_stages(),
     })
 }
@@ -249,7 +242,7 @@ pub fn write_assets(
 }
 
 /// Writes the base maps of every page map; returns their file names.
-pub fn write_base_maps(
+fn write_base_maps(
     shared: &pages::Shared,
     sink: &dyn PageSink,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {

@@ -132,40 +132,67 @@ impl Shared {
         cards: Vec<String>,
         downloads: Vec<crate::publish::Download>,
     ) -> Shared {
-        use rayon::prelude::*;
+        let marks = super::maps::all_marks(cx, 0..cx.site.incidents.len());
+        Shared::with_marks(cx, cards, downloads, marks)
+    }
+
+    /// Like [`Shared::new`], with every incident's map marks already made (the dev server
+    /// keeps those of the reports a save did not touch).
+    pub fn with_marks(
+        cx: &ViewContext,
+        cards: Vec<String>,
+        downloads: Vec<crate::publish::Download>,
+        marks: Vec<Vec<super::maps::Placed>>,
+    ) -> Shared {
+        let (maps, (region_groups, group_regions)) = rayon::join(
+            || super::maps::SiteMaps::with_marks(cx, marks),
+            || list_summaries(cx),
+        );
         let markdown = crate::markdown::MarkdownSettings {
             base_path: cx.site.settings.base_path.clone(),
             allow_raw_html: false,
         };
+        let group_descriptions = cx
+            .site
+            .registry
+            .groups
+            .iter()
+            .map(|g| {
+                g.description
+                    .as_deref()
+                    .map(|d| crate::markdown::render(d, &markdown))
+            })
+            .collect();
         Shared {
             cards,
             downloads,
-            maps: super::maps::SiteMaps::new(cx),
-            region_groups: cx
-                .index
+            maps,
+            region_groups,
+            group_regions,
+            group_descriptions,
+        }
+    }
+}
+
+/// Per region the groups seen there, and per group the regions it was seen in, with counts.
+fn list_summaries(cx: &ViewContext) -> (Vec<Vec<Vec<CountedLink>>>, Vec<Vec<CountedLink>>) {
+    use rayon::prelude::*;
+    rayon::join(
+        || {
+            cx.index
                 .by_region
                 .par_iter()
                 .map(|regions| regions.iter().map(|list| group_counts(cx, list)).collect())
-                .collect(),
-            group_regions: cx
-                .index
+                .collect()
+        },
+        || {
+            cx.index
                 .by_group
                 .par_iter()
                 .map(|list| region_counts(cx, list))
-                .collect(),
-            group_descriptions: cx
-                .site
-                .registry
-                .groups
-                .iter()
-                .map(|g| {
-                    g.description
-                        .as_deref()
-                        .map(|d| crate::markdown::render(d, &markdown))
-                })
-                .collect(),
-        }
-    }
+                .collect()
+        },
+    )
 }
 
 /// The template, URL and context of one page.
