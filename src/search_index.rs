@@ -129,16 +129,26 @@ struct Meta<'a> {
 /// Builds the search index of `docs`, as (path inside the index folder, bytes) pairs in a
 /// fixed order. The same input, in any order, gives the same bytes.
 pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
-    build_with(docs, facets, |doc| Cow::Borrowed(doc.body_text.as_str()))
+    let mut files = Vec::new();
+    build_with(
+        docs,
+        facets,
+        |doc| Cow::Borrowed(doc.body_text.as_str()),
+        |batch| files.extend(batch),
+    );
+    files
 }
 
-/// [`build`], with each report's body text asked of `body` when it is read, once per
-/// report, so that a large site's bodies are never all held as text at once.
+/// [`build`], for a large site: each report's body text is asked of `body` when it is
+/// read, once per report, so that the bodies are never all held as text at once; and the
+/// files are handed to `emit` a batch at a time (the batches in [`build`]'s order), so
+/// that each can be written and dropped before the next is made.
 pub fn build_with<'d>(
     docs: &'d [SearchDoc],
     facets: &Facets,
     body: impl Fn(&'d SearchDoc) -> Cow<'d, str> + Sync,
-) -> Vec<(String, Vec<u8>)> {
+    mut emit: impl FnMut(Vec<(String, Vec<u8>)>),
+) {
     let docs = newest_first(docs);
     let runs = invert(&docs, &body);
     let postings = by_term(&runs);
@@ -162,13 +172,11 @@ pub fn build_with<'d>(
         shards: &term_keys,
         prefixes: prefix_keys,
     };
-    let mut files = vec![("meta.json".to_string(), to_json(&meta))];
-    files.extend(term_files);
-    files.extend(prefix_files);
-    let (chunks, columns) = rayon::join(|| doc_chunks(&docs, url_prefix), || filter_columns(&docs));
-    files.extend(chunks);
-    files.extend(columns);
-    files
+    emit(vec![("meta.json".to_string(), to_json(&meta))]);
+    emit(term_files);
+    emit(prefix_files);
+    emit(doc_chunks(&docs, url_prefix));
+    emit(filter_columns(&docs));
 }
 
 /// The reports in index order: newest first, then by URL, so input order never matters.
@@ -304,6 +312,7 @@ fn term_shards(postings: &[TermPostings]) -> (Vec<String>, Vec<(String, Vec<u8>)
     let sized: Vec<(&str, usize)> = entries.iter().map(|(t, e)| (*t, e.len() + 1)).collect();
     let keys = shard_keys(&sized, SHARD_BYTES);
     let mut bodies = vec![String::new(); keys.len()];
+    // Each entry is freed once copied into its shard, so the index is not held twice.
     for (term, entry) in entries {
         let body = &mut bodies[shard_of(&keys, term)];
         body.push(if body.is_empty() { '{' } else { ',' });
@@ -369,7 +378,7 @@ fn short_prefixes(postings: &[TermPostings]) -> (Vec<String>, Vec<(String, Vec<u
 
 /// The `docs/` files: per chunk of [`CHUNK_DOCS`] reports, what a result shows.
 fn doc_chunks(docs: &[&SearchDoc], url_prefix: &str) -> Vec<(String, Vec<u8>)> {
-    docs.chunks(CHUNK_DOCS)
+    docs.par_chunks(CHUNK_DOCS)
         .enumerate()
         .map(|(n, chunk)| {
             let records: Vec<[&str; 6]> = chunk

@@ -143,14 +143,35 @@ pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>,
         .map(|&i| document(cx, i, &region_offsets))
         .collect();
     let body = |doc: &SearchDoc| Cow::Owned(text_of(&cx.site.incidents[doc.report].body_html));
-    let mut files: Vec<(String, Vec<u8>)> = search_index::build_with(&docs, &facets(cx), body)
-        .into_iter()
-        .map(|(name, bytes)| (format!("search/index/{name}"), bytes))
-        .collect();
+    let mut written = Vec::new();
+    let mut problems = Vec::new();
+    let mut write = |files: Vec<(String, Vec<u8>)>| match super::write_files(
+        sink,
+        files,
+        "cannot write the search index",
+    ) {
+        Ok(names) => written.extend(names),
+        Err(more) => problems.extend(more),
+    };
+    search_index::build_with(&docs, &facets(cx), body, |batch| {
+        write(
+            batch
+                .into_iter()
+                .map(|(name, bytes)| (format!("search/index/{name}"), bytes))
+                .collect(),
+        )
+    });
     if !cx.site.settings.root.join("static/search.js").is_file() {
-        files.push(("search.js".to_string(), SEARCH_SCRIPT.as_bytes().to_vec()));
+        write(vec![(
+            "search.js".to_string(),
+            SEARCH_SCRIPT.as_bytes().to_vec(),
+        )]);
     }
-    super::write_files(sink, files, "cannot write the search index")
+    if problems.is_empty() {
+        Ok(written)
+    } else {
+        Err(problems)
+    }
 }
 
 fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
