@@ -37,6 +37,16 @@ pub fn export_all(
     sink: Option<&dyn PageSink>,
     keep: bool,
 ) -> Result<Exports, Vec<Diagnostic>> {
+    export_in_chunks(cx, sink, keep, EXPORT_CHUNK)
+}
+
+/// [`export_all`], `chunk` reports at a time.
+fn export_in_chunks(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    keep: bool,
+    chunk_size: usize,
+) -> Result<Exports, Vec<Diagnostic>> {
     let from = sources(cx);
     let listed = &cx.index.listed;
     let terms = all_terms(cx);
@@ -51,8 +61,8 @@ pub fn export_all(
         position[i] = p;
     }
     let mut kept = Vec::new();
-    for (c, chunk) in listed.chunks(EXPORT_CHUNK).enumerate() {
-        let start = c * EXPORT_CHUNK;
+    for (c, chunk) in listed.chunks(chunk_size).enumerate() {
+        let start = c * chunk_size;
         let fresh: Vec<ReportData> = chunk
             .par_iter()
             .map(|&i| ReportData::of(&cx.site.incidents[i], &from))
@@ -358,4 +368,63 @@ fn write_package(cx: &ViewContext, sink: Option<&dyn PageSink>) -> Result<Downlo
         bytes.len(),
         "A Frictionless Data Package describing the files and their columns.",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::output::InPlace;
+    use crate::render::Renderer;
+    use crate::settings::{BuildOptions, Settings};
+
+    /// Every file the exports of the publish fixture make, `chunk` reports at a time,
+    /// with the records kept.
+    fn exported(chunk: usize) -> (BTreeMap<String, Vec<u8>>, Vec<ReportData>) {
+        let options = BuildOptions {
+            root: PathBuf::from("tests/fixtures/publish"),
+            ..BuildOptions::default()
+        };
+        let settings = Settings::resolve(&options).expect("fixture settings");
+        let (site, _) = crate::load::load_site(settings).expect("fixture loads");
+        let index = crate::index::build_index(&site);
+        let renderer = Renderer::new(&site).expect("templates");
+        let cx = renderer.view(&site, &index);
+        let dir = tempfile::tempdir().unwrap();
+        let sink = InPlace {
+            dir: dir.path().to_path_buf(),
+        };
+        let exports = export_in_chunks(&cx, Some(&sink), true, chunk).expect("exports");
+        let files = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let name = e.path().strip_prefix(dir.path()).unwrap();
+                (name.display().to_string(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        (files, exports.data)
+    }
+
+    #[test]
+    fn the_chunk_size_changes_no_byte_of_any_file() {
+        let (one_by_one, kept_small) = exported(1);
+        let (all_at_once, kept_whole) = exported(EXPORT_CHUNK);
+        assert_eq!(
+            one_by_one.keys().collect::<Vec<_>>(),
+            all_at_once.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in &all_at_once {
+            assert!(one_by_one[name] == *bytes, "{name} differs");
+        }
+        // A list with several reports went through several chunks, paused in between.
+        let mali = String::from_utf8_lossy(&all_at_once["regions/mali/incidents.csv"]);
+        assert!(mali.lines().count() > 3, "{mali}");
+        let kept = |data: &[ReportData]| data.iter().filter(|d| !d.json.is_empty()).count();
+        assert_eq!(kept(&kept_small), kept(&kept_whole));
+        assert!(kept(&kept_whole) > 3);
+    }
 }
