@@ -67,18 +67,13 @@ fn export_in_chunks(
             .par_iter()
             .map(|&i| ReportData::of(&cx.site.incidents[i], &from))
             .collect();
+        // The report files, the site-wide files and the term files, side by side.
         let record_of = |i: usize| &fresh[position[i] - start];
         let end = start + chunk.len();
-        let ((own_files, site_wide), term_wide) = rayon::join(
+        let ((mut problems, site_wide), term_wide) = rayon::join(
             || {
                 rayon::join(
-                    || {
-                        chunk
-                            .par_iter()
-                            .zip(&fresh)
-                            .filter_map(|(&i, record)| write_report_json(cx, sink, i, record).err())
-                            .collect::<Vec<_>>()
-                    },
+                    || write_report_jsons(cx, sink, chunk, &fresh),
                     || site.push(&fresh.iter().collect::<Vec<_>>()),
                 )
             },
@@ -91,7 +86,6 @@ fn export_in_chunks(
                     .collect::<Vec<_>>()
             },
         );
-        let mut problems = own_files;
         problems.extend(site_wide.err());
         problems.extend(term_wide);
         if !problems.is_empty() {
@@ -105,29 +99,20 @@ fn export_in_chunks(
         .into_par_iter()
         .filter_map(|files| files.finish().err())
         .collect();
-    let downloads = site.finish().map_err(|e| vec![e]);
-    let feeds = feeds::write_feeds(cx, sink, &terms);
-    let package = write_package(cx, sink);
-    problems.extend(feeds.err().into_iter().flatten());
-    problems.extend(package.as_ref().err().cloned());
-    let mut downloads = match downloads {
-        Ok(downloads) if problems.is_empty() => downloads,
-        Ok(_) => return Err(problems),
-        Err(mut first) => {
-            first.extend(problems);
-            return Err(first);
-        }
-    };
-    downloads.extend(package.ok());
-    let data = if keep {
-        let mut data = vec![ReportData::default(); cx.site.incidents.len()];
+    problems.extend(
+        feeds::write_feeds(cx, sink, &terms)
+            .err()
+            .into_iter()
+            .flatten(),
+    );
+    let downloads = with_package(cx, sink, site.finish(), problems)?;
+    let mut data = Vec::new();
+    if keep {
+        data = vec![ReportData::default(); cx.site.incidents.len()];
         for (i, record) in kept {
             data[i] = record;
         }
-        data
-    } else {
-        Vec::new()
-    };
+    }
     Ok(Exports { data, downloads })
 }
 
@@ -146,11 +131,13 @@ pub fn write_data(
         || {
             rayon::join(
                 || {
-                    reports
-                        .par_iter()
-                        .filter(|&&i| cx.site.incidents[i].is_listed())
-                        .filter_map(|&i| write_report_json(cx, sink, i, &data[i]).err())
-                        .collect::<Vec<_>>()
+                    let listed: Vec<usize> = reports
+                        .iter()
+                        .copied()
+                        .filter(|&i| cx.site.incidents[i].is_listed())
+                        .collect();
+                    let records: Vec<&ReportData> = listed.iter().map(|&i| &data[i]).collect();
+                    write_report_jsons(cx, sink, &listed, records)
                 },
                 || -> Result<Vec<Download>, Diagnostic> {
                     let mut site = SiteListings::open(cx, sink)?;
@@ -181,16 +168,25 @@ pub fn write_data(
     let mut problems = own_files;
     problems.extend(term_wide);
     problems.extend(feeds.err().into_iter().flatten());
-    let package = write_package(cx, sink);
-    problems.extend(package.as_ref().err().cloned());
-    match site_wide {
-        Ok(mut downloads) if problems.is_empty() => {
-            downloads.extend(package.ok());
+    with_package(cx, sink, site_wide, problems)
+}
+
+/// Writes the data package; returns the site-wide downloads, the package last, or every
+/// problem met on the way (`problems` and those of the site-wide files).
+fn with_package(
+    cx: &ViewContext,
+    sink: Option<&dyn PageSink>,
+    site_wide: Result<Vec<Download>, Diagnostic>,
+    mut problems: Vec<Diagnostic>,
+) -> Result<Vec<Download>, Vec<Diagnostic>> {
+    match (site_wide, write_package(cx, sink)) {
+        (Ok(mut downloads), Ok(package)) if problems.is_empty() => {
+            downloads.push(package);
             Ok(downloads)
         }
-        Ok(_) => Err(problems),
-        Err(first) => {
-            problems.insert(0, first);
+        (site_wide, package) => {
+            problems.extend(site_wide.err());
+            problems.extend(package.err());
             Err(problems)
         }
     }
@@ -342,18 +338,24 @@ impl<'s> TermListings<'s> {
     }
 }
 
-/// Writes incident `i`'s own `incident.json`.
-fn write_report_json(
+/// Writes the own `incident.json` of each report of `which`, from its record.
+fn write_report_jsons<'r>(
     cx: &ViewContext,
     sink: Option<&dyn PageSink>,
-    i: usize,
-    record: &ReportData,
-) -> Result<(), Diagnostic> {
-    let mut json = String::with_capacity(record.json.len() + 1);
-    json.push_str(&record.json);
-    json.push('\n');
-    let url = cx.urls.incident_json(&cx.site.incidents[i].slug);
-    write_file(cx, sink, &url, json.as_bytes())
+    which: &[usize],
+    records: impl IntoParallelIterator<Item = &'r ReportData, Iter: IndexedParallelIterator>,
+) -> Vec<Diagnostic> {
+    which
+        .par_iter()
+        .zip(records)
+        .filter_map(|(&i, record)| {
+            let mut json = String::with_capacity(record.json.len() + 1);
+            json.push_str(&record.json);
+            json.push('\n');
+            let url = cx.urls.incident_json(&cx.site.incidents[i].slug);
+            write_file(cx, sink, &url, json.as_bytes()).err()
+        })
+        .collect()
 }
 
 /// Writes `datapackage.json`; returns its download.
