@@ -248,7 +248,9 @@ impl Session {
         // Base maps no page refers to any more; the name of a base map is made from
         // its view, so a map whose name stays the same is unchanged.
         for unused in old_maps.base_names().difference(&shared.maps.base_names()) {
-            let _ = std::fs::remove_file(self.output.join(unused));
+            if let Ok(path) = crate::output::inside(&self.output, unused) {
+                let _ = std::fs::remove_file(path);
+            }
         }
         let gone_reports = old
             .slugs_of_changed

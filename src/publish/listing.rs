@@ -76,7 +76,7 @@ impl<'s> Listing<'s> {
             bytes: 0,
             empty: true,
         };
-        listing.reopen(false)?;
+        listing.out = Some(listing.open_file(false)?);
         listing.put(shape.head)?;
         Ok(listing)
     }
@@ -109,7 +109,7 @@ impl<'s> Listing<'s> {
         Ok((self.file, self.bytes))
     }
 
-    fn reopen(&mut self, append: bool) -> Result<(), Diagnostic> {
+    fn open_file(&self, append: bool) -> Result<BufWriter<Box<dyn Write + Send>>, Diagnostic> {
         let target: Box<dyn Write + Send> = match self.sink {
             Some(sink) => Box::new(
                 sink.open_file(&self.file, append)
@@ -117,17 +117,18 @@ impl<'s> Listing<'s> {
             ),
             None => Box::new(io::sink()),
         };
-        self.out = Some(BufWriter::with_capacity(BUFFER_BYTES, target));
-        Ok(())
+        Ok(BufWriter::with_capacity(BUFFER_BYTES, target))
     }
 
     fn put(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if self.out.is_none() {
-            self.reopen(true)?;
-        }
+        let mut out = match self.out.take() {
+            Some(out) => out,
+            None => self.open_file(true)?,
+        };
+        out.write_all(bytes).map_err(|e| failure(&self.file, &e))?;
         self.bytes += bytes.len();
-        let out = self.out.as_mut().expect("opened above");
-        out.write_all(bytes).map_err(|e| failure(&self.file, &e))
+        self.out = Some(out);
+        Ok(())
     }
 }
 
