@@ -201,7 +201,8 @@ impl Session {
             dir: self.output.clone(),
         };
 
-        if let Some(i) = own_page_only(&old, &site, &stale) {
+        let edit = single_edit(&old, &site, &stale);
+        if let Some((i, Reach::OwnPage)) = edit {
             // The index, the cards, the maps and every other page are as they were.
             let cx = renderer.view(&site, &old_index);
             old_data[i] = publish::report_data(&cx, [i]).pop().unwrap_or_default();
@@ -219,7 +220,10 @@ impl Session {
             return Ok((1, warnings));
         }
 
-        let index = build_index(&site);
+        let index = match edit {
+            Some((_, Reach::Lists)) => old_index,
+            _ => build_index(&site),
+        };
         let cx = renderer.view(&site, &index);
         let Shared {
             cards: mut old_cards,
@@ -402,67 +406,84 @@ impl Snapshot {
     }
 }
 
-/// The position of the one report a save changed, when the change shows on that report's
-/// own page only; `None` when anything else may show it.
-fn own_page_only(old: &Snapshot, site: &Site, stale: &[usize]) -> Option<usize> {
+/// How far one edited report's change reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Only the report's own page shows what changed.
+    OwnPage,
+    /// Lists, cards, maps and charts show it, but the index is as it was.
+    Lists,
+    /// The index changes: where the report is listed, its neighbours, related reports.
+    Index,
+}
+
+/// The position of the one report a save changed and how far the change reaches; `None`
+/// when the save added, removed or renamed reports, or changed several.
+fn single_edit(old: &Snapshot, site: &Site, stale: &[usize]) -> Option<(usize, Reach)> {
     let ([before], [i], [was]) = (old.before.as_slice(), stale, old.touched.as_slice()) else {
         return None;
     };
     let same_reports = was == i && old.unchanged.len() + 1 == site.incidents.len();
-    (same_reports && same_beyond_own_page(before, &site.incidents[*i])).then_some(*i)
+    same_reports.then(|| (*i, reach(before, &site.incidents[*i])))
 }
 
-/// True when two versions of a report differ only in what its own page alone shows: the
-/// body, the sources, the claims in its text and its tags. Lists, cards, maps, charts,
-/// other reports' pages and the index are made from the other fields (exports and the
-/// search index also read these, but they are written after the reload anyway).
-fn same_beyond_own_page(before: &Incident, after: &Incident) -> bool {
-    // Every field is named, so that a new one must be placed on one side or the other.
+/// Compares two versions of a report field by field. Exports and the search index read
+/// every field, but they are written after the reload anyway.
+fn reach(before: &Incident, after: &Incident) -> Reach {
+    // Every field is named, so that a new one must be placed in one of the three groups.
     let Incident {
+        // What the index is made from.
         path,
         slug,
-        id,
-        title,
         date,
-        end_date,
-        precision,
+        status,
         country,
         regions,
-        locations,
         actors,
         event_type,
+        related,
+        updated,
+        revisions,
+        // What lists, cards, maps, charts and other reports' pages show besides.
+        id,
+        title,
+        end_date,
+        precision,
+        locations,
         fatalities,
         injured,
         summary,
-        related,
-        status,
-        updated,
-        revisions,
+        // What only the report's own page shows.
         body_html: _,
         site_links: _,
         sources: _,
         assertions: _,
         tags: _,
     } = before;
-    *path == after.path
+    let same_index = *path == after.path
         && *slug == after.slug
-        && *id == after.id
-        && *title == after.title
         && *date == after.date
-        && *end_date == after.end_date
-        && *precision == after.precision
+        && *status == after.status
         && *country == after.country
         && *regions == after.regions
-        && *locations == after.locations
         && *actors == after.actors
         && *event_type == after.event_type
+        && *related == after.related
+        && *updated == after.updated
+        && *revisions == after.revisions;
+    let same_lists = *id == after.id
+        && *title == after.title
+        && *end_date == after.end_date
+        && *precision == after.precision
+        && *locations == after.locations
         && *fatalities == after.fatalities
         && *injured == after.injured
-        && *summary == after.summary
-        && *related == after.related
-        && *status == after.status
-        && *updated == after.updated
-        && *revisions == after.revisions
+        && *summary == after.summary;
+    match (same_index, same_lists) {
+        (true, true) => Reach::OwnPage,
+        (true, false) => Reach::Lists,
+        (false, _) => Reach::Index,
+    }
 }
 
 /// One paginated list of the site.
