@@ -71,6 +71,23 @@ def edited(text, kind, k):
     return text[:start] + f'"Revised title {k}"' + text[end:]
 
 
+def drain(sock, buffer):
+    """Drops events already sent (a save the watcher saw as two changes sends two reloads),
+    so that none is taken for the answer to the next save."""
+    sock.settimeout(0.05)
+    try:
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            buffer += chunk
+    except socket.timeout:
+        pass
+    finally:
+        sock.settimeout(10)
+    return buffer.replace(b"\r\n", b"\n").rsplit(b"\n\n", 1)[-1]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10000)
@@ -104,6 +121,7 @@ def main():
                 time.sleep(1.5)
                 report = reports[(k * 7919 + (0 if kind == "body" else 3571)) % len(reports)]
                 text = report.read_text(encoding="utf-8")
+                buffer = drain(sock, buffer)
                 started = time.perf_counter()
                 report.write_text(edited(text, kind, k), encoding="utf-8")
                 name, buffer = wait_event(sock, buffer)
