@@ -85,14 +85,8 @@ pub struct MapItem {
 }
 
 impl SiteMaps {
-    /// Marks every incident and frames every page's map.
-    pub fn new(cx: &ViewContext) -> SiteMaps {
-        let marks = all_marks(cx, 0..cx.site.incidents.len());
-        SiteMaps::with_marks(cx, marks)
-    }
-
-    /// Like [`SiteMaps::new`], with every incident's marks already made (the dev server
-    /// keeps those of the reports a save did not touch).
+    /// Frames every page's map over `marks`, each incident's marks ([`all_marks`]; the
+    /// dev server keeps those of the reports a save did not touch).
     pub fn with_marks(cx: &ViewContext, marks: Vec<Vec<Placed>>) -> SiteMaps {
         let registry = &cx.site.registry;
         let countries: Vec<Option<MapView>> = registry
