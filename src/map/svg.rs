@@ -212,37 +212,34 @@ fn write_outlines(out: &mut String, view: &MapView) {
         num(projection.height)
     );
     let visible = view.bounds;
-    let in_view = |outline: &&Outline| outline.bounds.intersects(&visible);
     let is_focus = |outline: &Outline| {
         outline
             .code
             .is_some_and(|code| view.highlight.iter().any(|c| c == code))
     };
-    let _ = write!(
-        out,
-        r#"<g class="map-land" fill="{LAND}" stroke="{LAND_BORDER}" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd">"#
-    );
-    for outline in outlines::outlines()
-        .iter()
-        .filter(in_view)
-        .filter(|o| !is_focus(o))
-    {
-        write_country(out, outline, &projection);
-    }
-    out.push_str("</g>");
-    if !view.highlight.is_empty() {
-        let _ = write!(
-            out,
-            r#"<g class="map-focus" fill="{FOCUS}" stroke="{FOCUS_BORDER}" stroke-width="1.2" stroke-linejoin="round" fill-rule="evenodd">"#
-        );
+    let mut layer = |open: &str, focus: bool| {
+        out.push_str(open);
         for outline in outlines::outlines()
             .iter()
-            .filter(in_view)
-            .filter(|o| is_focus(o))
+            .filter(|o| o.bounds.intersects(&visible) && is_focus(o) == focus)
         {
             write_country(out, outline, &projection);
         }
         out.push_str("</g>");
+    };
+    layer(
+        &format!(
+            r#"<g class="map-land" fill="{LAND}" stroke="{LAND_BORDER}" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd">"#
+        ),
+        false,
+    );
+    if !view.highlight.is_empty() {
+        layer(
+            &format!(
+                r#"<g class="map-focus" fill="{FOCUS}" stroke="{FOCUS_BORDER}" stroke-width="1.2" stroke-linejoin="round" fill-rule="evenodd">"#
+            ),
+            true,
+        );
     }
 }
 

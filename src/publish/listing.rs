@@ -136,23 +136,23 @@ fn failure(file: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::file_error(Path::new(file), format!("cannot write the file: {e}"))
 }
 
-/// Writes `parts` as one listing file of `shape`; returns its size in bytes.
-pub fn write_listing<'p>(
-    sink: Option<&dyn PageSink>,
-    file: String,
-    shape: Shape,
-    parts: impl IntoIterator<Item = &'p [u8]>,
-) -> Result<usize, Diagnostic> {
-    let mut listing = Listing::open(sink, file, shape)?;
-    for part in parts {
-        listing.push(part)?;
-    }
-    listing.finish().map(|(_, bytes)| bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `parts` as one listing file of `shape`; returns its size in bytes.
+    fn write_listing<'p>(
+        sink: Option<&dyn PageSink>,
+        file: String,
+        shape: Shape,
+        parts: impl IntoIterator<Item = &'p [u8]>,
+    ) -> Result<usize, Diagnostic> {
+        let mut listing = Listing::open(sink, file, shape)?;
+        for part in parts {
+            listing.push(part)?;
+        }
+        listing.finish().map(|(_, bytes)| bytes)
+    }
 
     struct Folder(tempfile::TempDir);
 

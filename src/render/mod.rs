@@ -81,13 +81,7 @@ pub fn render_site(
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
     laps.done("cards");
     let sink = staging.map(|s| s as &dyn PageSink);
-    let publish::Exports {
-        mut data,
-        downloads,
-    } = publish::export_all(&cx, sink, keep_data)?;
-    if !keep_data {
-        data = Vec::new();
-    }
+    let publish::Exports { data, downloads } = publish::export_all(&cx, sink, keep_data)?;
     laps.done("feeds and exports");
     let shared = pages::Shared::new(&cx, cards, downloads);
     laps.done("maps and list summaries");
