@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::build_index;
-use crate::load::load_site;
+use crate::load::{load_site, Bodies};
 use crate::output::Staging;
 use crate::render::{render_site, STYLESHEET};
 use crate::settings::{BuildOptions, Settings, SettingsError};
@@ -103,7 +103,10 @@ fn run(
     let mut laps = crate::timings::Laps::start();
     let settings = Settings::resolve(options)?;
     let output = settings.output.clone();
-    let (site, warnings) = load_site(settings).map_err(BuildFailure::Content)?;
+    // The dev server renders pages again after each save and holds the bodies; a build
+    // renders each body once, when it writes the report's page.
+    let bodies = if keep { Bodies::Held } else { Bodies::InFiles };
+    let (site, warnings) = load_site(settings, bodies).map_err(BuildFailure::Content)?;
     if options.strict && !warnings.is_empty() {
         return Err(BuildFailure::Strict(warnings));
     }

@@ -14,10 +14,10 @@ use crate::load::{reload_reports, Site};
 use crate::model::Incident;
 use crate::output::InPlace;
 use crate::publish::{self, ReportData};
-use crate::render::maps;
 use crate::render::pages::{all_pages, Page, Shared};
 use crate::render::views::ViewContext;
 use crate::render::Renderer;
+use crate::render::{maps, search};
 use crate::settings::BuildOptions;
 
 /// What one update did.
@@ -143,7 +143,11 @@ impl Session {
                 live.renderer
                     .write_sitemap(&cx, &all_pages(&cx), Some(&sink))
             })
-            .and_then(|()| crate::render::search::write_index(&cx, &sink));
+            .and_then(|()| {
+                let docs = search::documents(&cx);
+                let inverted = search::index_all(&cx, &docs)?;
+                search::write_index(&cx, &sink, &docs, inverted)
+            });
         let written = result.map_err(content_failure)?;
         remove_unused_files(&self.output, "search/index", &written);
         Ok(())
@@ -205,7 +209,10 @@ impl Session {
         if let Some((i, Reach::OwnPage)) = edit {
             // The index, the cards, the maps and every other page are as they were.
             let cx = renderer.view(&site, &old_index);
-            old_data[i] = publish::report_data(&cx, [i]).pop().unwrap_or_default();
+            old_data[i] = publish::report_data(&cx, [i])
+                .map_err(content_failure)?
+                .pop()
+                .unwrap_or_default();
             renderer
                 .render_pages(&cx, &old_shared, &[Page::Incident(i)], Some(&sink))
                 .map_err(content_failure)?;
@@ -235,7 +242,7 @@ impl Session {
             .cards(&cx, stale.clone())
             .map_err(content_failure)?;
         let cards = merge(&stale, fresh_cards, &old.unchanged, &mut old_cards);
-        let fresh_data = publish::report_data(&cx, stale.clone());
+        let fresh_data = publish::report_data(&cx, stale.clone()).map_err(content_failure)?;
         let data = merge(&stale, fresh_data, &old.unchanged, &mut old_data);
 
         let (pages, gone) = affected_pages(&cx, &old, &stale);
@@ -454,7 +461,7 @@ fn reach(before: &Incident, after: &Incident) -> Reach {
         injured,
         summary,
         // What only the report's own page shows.
-        body_html: _,
+        body: _,
         site_links: _,
         sources: _,
         assertions: _,

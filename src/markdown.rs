@@ -28,12 +28,8 @@ pub fn render_collecting_links(
     settings: &MarkdownSettings,
     site_links: &mut Vec<String>,
 ) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION;
     let mut has_raw_html = false;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
         Event::Html(_) | Event::InlineHtml(_) => {
             has_raw_html = true;
             event
@@ -69,14 +65,50 @@ pub fn render_collecting_links(
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
-    let mut out = if has_raw_html && !settings.allow_raw_html {
+    if has_raw_html && !settings.allow_raw_html {
         sanitise(&out)
     } else {
         out
-    };
-    // Every report's body is held until the pages are written: no spare room.
-    out.shrink_to_fit();
-    out
+    }
+}
+
+/// The Markdown extensions bodies are written with.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// Adds the site-absolute link targets of one body to `site_links`, as
+/// [`render_collecting_links`] would, without rendering it: what a build checks at load,
+/// rendering the body only when it writes the page.
+pub fn collect_links(markdown: &str, site_links: &mut Vec<String>) {
+    if !may_have_site_links(markdown) {
+        return;
+    }
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            if is_site_absolute(&dest_url) {
+                site_links.push(dest_url.into_string());
+            }
+        }
+    }
+}
+
+/// Whether a link of `markdown` may point at a site-absolute address. Every link target
+/// follows `](` or, in a reference definition, `]:`; one that starts with a letter or digit
+/// (`https:`, `mailto:`, `notes.html`) cannot, so most bodies are never parsed at load.
+fn may_have_site_links(markdown: &str) -> bool {
+    let bytes = markdown.as_bytes();
+    markdown.match_indices(']').any(|(at, _)| {
+        let rest = &bytes[at + 1..];
+        if !matches!(rest.first(), Some(b'(' | b':')) {
+            return false;
+        }
+        let target = rest[1..]
+            .iter()
+            .find(|&&b| !b.is_ascii_whitespace() && b != b'<');
+        !target.is_some_and(u8::is_ascii_alphanumeric)
+    })
 }
 
 /// Strips script, event handlers and unsafe URLs from HTML, keeping ordinary markup.
@@ -118,7 +150,46 @@ fn is_unsafe_scheme(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Reading links without rendering finds what rendering finds, whatever the text.
+        #[test]
+        fn collecting_links_alone_finds_what_rendering_finds(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "[a](", "[a]: ", "[a]", "](", "]:", "[", "]", "(", ")", "<", ">", " ", "\n",
+                "\n\n", "\\", "&#47;", "/incidents/x/", "https://e.org/", "x", "`", "*",
+                "> ", "- ", "    ", "!",
+            ]), 0..24)
+        ) {
+            let markdown = pieces.concat();
+            let mut rendered = Vec::new();
+            render_collecting_links(&markdown, &settings("/", false), &mut rendered);
+            let mut collected = Vec::new();
+            collect_links(&markdown, &mut collected);
+            prop_assert_eq!(collected, rendered);
+        }
+    }
+
+    #[test]
+    fn only_bodies_with_a_target_not_starting_with_a_letter_are_parsed_for_links() {
+        assert!(!may_have_site_links(
+            "See [the report](https://example.org/x)."
+        ));
+        assert!(!may_have_site_links(
+            "[a]: mailto:desk@example.org\n[^1]: A note."
+        ));
+        assert!(!may_have_site_links("No links [at all] here."));
+        assert!(may_have_site_links("[a](/incidents/x/)"));
+        assert!(may_have_site_links("[a]( \n </incidents/x/>)"));
+        assert!(may_have_site_links("[a]:\n  /incidents/x/"));
+        assert!(may_have_site_links("[a](&#47;incidents/x/)"));
+        let mut links = Vec::new();
+        collect_links("[a](&#47;incidents/x/) [b](\\/y)", &mut links);
+        assert_eq!(links, ["/incidents/x/", "/y"]);
+    }
 
     fn settings(base_path: &str, allow_raw_html: bool) -> MarkdownSettings {
         MarkdownSettings {

@@ -11,6 +11,19 @@ use crate::vocabulary::{
     Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
 };
 
+/// A report's body as HTML: held from load on (the dev server, which renders pages again
+/// after every save), or left in the report's file and rendered when its page is written (a
+/// build, which would otherwise hold every body of the site from load to the search index:
+/// most of its memory at 100,000 reports).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Body {
+    /// Rendered to safe HTML at load.
+    Held(String),
+    /// Still in the file at the incident's path.
+    #[default]
+    InFile,
+}
+
 /// One incident report.
 #[derive(Debug, Clone)]
 pub struct Incident {
@@ -58,8 +71,8 @@ pub struct Incident {
     pub updated: Option<Date>,
     /// Revision history, oldest first as written.
     pub revisions: Vec<Revision>,
-    /// The body, rendered to safe HTML.
-    pub body_html: String,
+    /// The body as safe HTML, or where to render it from.
+    pub body: Body,
     /// Site-absolute links in the body (`/incidents/x/`), as written, to be checked.
     pub site_links: Vec<String>,
 }

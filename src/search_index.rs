@@ -83,12 +83,9 @@ pub struct SearchDoc {
     pub places: Vec<String>,
     /// Names, full names and aliases of the report's groups, so "GSIM" finds JNIM.
     pub group_names: Vec<String>,
-    /// The body as plain text; may be left empty for [`build_with`] to ask for it.
+    /// The body as plain text, for [`build`]; left empty when the bodies are handed to
+    /// [`Inverted::add`] instead.
     pub body_text: String,
-    /// The caller's own number for the report, handed back to [`build_with`]'s body
-    /// source; not part of the index.
-    #[serde(skip)]
-    pub report: usize,
 }
 
 /// The filter vocabularies; [`SearchDoc`] fields are positions in these lists.
@@ -129,34 +126,58 @@ struct Meta<'a> {
 /// Builds the search index of `docs`, as (path inside the index folder, bytes) pairs in a
 /// fixed order. The same input, in any order, gives the same bytes.
 pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
+    let docs = newest_first(docs);
+    let mut inverted = Inverted::default();
+    inverted.add(&docs, |k| Cow::Borrowed(docs[k].body_text.as_str()));
     let mut files = Vec::new();
-    build_with(
-        docs,
-        facets,
-        |doc| Cow::Borrowed(doc.body_text.as_str()),
-        |batch| files.extend(batch),
-    );
+    write_from(&docs, inverted, facets, |batch| files.extend(batch));
     files
 }
 
-/// [`build`], for a large site: each report's body text is asked of `body` when it is
-/// read, once per report, so that the bodies are never all held as text at once; and the
-/// files are handed to `emit` a batch at a time (the batches in [`build`]'s order), so
-/// that each can be written and dropped before the next is made.
-pub fn build_with<'d>(
-    docs: &'d [SearchDoc],
+/// The postings of a site's reports, added a run of reports at a time in index order, so
+/// that a large site's bodies never need to be held at once: each is read when its run
+/// is added and can be dropped after.
+#[derive(Default)]
+pub struct Inverted {
+    postings: Postings,
+    count: u32,
+}
+
+impl Inverted {
+    /// Adds `docs`, the next reports in index order; `body(k)` is the body text of
+    /// `docs[k]`, asked for once, from both cores.
+    pub fn add<'b>(&mut self, docs: &[&SearchDoc], body: impl Fn(usize) -> Cow<'b, str> + Sync) {
+        for run in invert(docs, self.count, &body) {
+            for (term, mut list) in run {
+                match self.postings.get_mut(&term) {
+                    Some(all) => all.append(&mut list),
+                    None => {
+                        self.postings.insert(term, list);
+                    }
+                }
+            }
+        }
+        self.count += docs.len() as u32;
+    }
+}
+
+/// Makes the index files of `docs` from their postings, `docs` in the order they were
+/// added to `inverted` (newest first), and hands them to `emit` a batch at a time (the
+/// batches in [`build`]'s order), so that each can be written and dropped before the next
+/// is made.
+pub fn write_from(
+    docs: &[&SearchDoc],
+    inverted: Inverted,
     facets: &Facets,
-    body: impl Fn(&'d SearchDoc) -> Cow<'d, str> + Sync,
     mut emit: impl FnMut(Vec<(String, Vec<u8>)>),
 ) {
-    let docs = newest_first(docs);
-    let runs = invert(&docs, &body);
-    let postings = by_term(&runs);
-    let url_prefix = shared_url_prefix(&docs);
+    debug_assert_eq!(docs.len(), inverted.count as usize);
+    let postings = by_term(&inverted.postings);
+    let url_prefix = shared_url_prefix(docs);
     let ((term_keys, term_files), (prefix_keys, prefix_files)) =
         rayon::join(|| term_shards(&postings), || short_prefixes(&postings));
     drop(postings);
-    drop(runs);
+    drop(inverted);
     let meta = Meta {
         format: FORMAT,
         count: docs.len(),
@@ -175,14 +196,16 @@ pub fn build_with<'d>(
     emit(vec![("meta.json".to_string(), to_json(&meta))]);
     emit(term_files);
     emit(prefix_files);
-    emit(doc_chunks(&docs, url_prefix));
-    emit(filter_columns(&docs));
+    emit(doc_chunks(docs, url_prefix));
+    emit(filter_columns(docs));
 }
 
-/// The reports in index order: newest first, then by URL, so input order never matters.
+/// The reports in index order: newest first, then by URL without its closing slash (so by
+/// slug, as the site's lists are), so input order never matters.
 fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
     let mut sorted: Vec<&SearchDoc> = docs.iter().collect();
-    sorted.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
+    let key = |doc: &SearchDoc| doc.url.trim_end_matches('/').to_owned();
+    sorted.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| key(a).cmp(&key(b))));
     sorted
 }
 
@@ -227,15 +250,17 @@ impl Posting {
     }
 }
 
-/// The postings of every term of `docs` (in index order), one map per run of reports.
+/// The postings of every term of `docs`, numbered from `first` in order, one map per run
+/// of reports.
 ///
-/// Runs of reports are inverted in parallel, each into its own map; [`by_term`] reads
-/// them in run order, so lists stay sorted without a sort or a copy. A word costs one
-/// hash lookup and no allocation unless the run has not seen it before: the vocabulary
-/// is small (a few thousand words) next to the millions of words read.
-fn invert<'d>(
-    docs: &[&'d SearchDoc],
-    body: &(impl Fn(&'d SearchDoc) -> Cow<'d, str> + Sync),
+/// Runs of reports are inverted in parallel, each into its own map, to be read in run
+/// order, so lists stay sorted without a sort. A word costs one hash lookup and no
+/// allocation unless the run has not seen it before: the vocabulary is small (a few
+/// thousand words) next to the millions of words read.
+fn invert<'b>(
+    docs: &[&SearchDoc],
+    first: u32,
+    body: &(impl Fn(usize) -> Cow<'b, str> + Sync),
 ) -> Vec<Postings> {
     let run = docs
         .len()
@@ -245,8 +270,9 @@ fn invert<'d>(
         .enumerate()
         .map(|(r, part)| {
             let mut postings = Postings::default();
-            for (number, doc) in (((r * run) as u32)..).zip(part) {
-                for_each_term(doc, &body(doc), |word, tier| match postings.get_mut(word) {
+            for (k, doc) in (r * run..).zip(part) {
+                let number = first + k as u32;
+                for_each_term(doc, &body(k), |word, tier| match postings.get_mut(word) {
                     Some(list) => match list.last_mut() {
                         Some(last) if last.number() == number => {
                             *last = Posting::new(number, last.tier().max(tier));
@@ -263,29 +289,23 @@ fn invert<'d>(
         .collect()
 }
 
-/// One term's postings as the runs found them, in run order and so in report order.
+/// One term and its postings, in report order.
 struct TermPostings<'r> {
     term: &'r str,
-    parts: Vec<&'r [Posting]>,
+    list: &'r [Posting],
 }
 
 impl TermPostings<'_> {
     fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
-        self.parts.iter().flat_map(|part| part.iter().copied())
+        self.list.iter().copied()
     }
 }
 
-/// Every term of `runs` with its postings, sorted by term.
-fn by_term(runs: &[Postings]) -> Vec<TermPostings<'_>> {
-    let mut terms: FxHashMap<&str, Vec<&[Posting]>> = FxHashMap::default();
-    for run in runs {
-        for (term, list) in run {
-            terms.entry(term.as_str()).or_default().push(list);
-        }
-    }
-    let mut sorted: Vec<TermPostings> = terms
-        .into_iter()
-        .map(|(term, parts)| TermPostings { term, parts })
+/// Every term of `postings`, sorted.
+fn by_term(postings: &Postings) -> Vec<TermPostings<'_>> {
+    let mut sorted: Vec<TermPostings> = postings
+        .iter()
+        .map(|(term, list)| TermPostings { term, list })
         .collect();
     sorted.par_sort_unstable_by(|a, b| a.term.cmp(b.term));
     sorted

@@ -5,6 +5,7 @@ pub mod schema;
 pub mod split;
 pub mod validate;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -14,11 +15,21 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::YamlText;
 use crate::markdown::{self, MarkdownSettings};
-use crate::model::Incident;
+use crate::model::{Body, Incident};
 use crate::registry::Registry;
 use crate::settings::Settings;
 use crate::vocabulary::Status;
 use crate::yaml;
+
+/// Whether a load holds every report's body as HTML or leaves it in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Render each body at load and hold it ([`Body::Held`]): the dev server's choice.
+    Held,
+    /// Only read each body's links at load ([`Body::InFile`]): a build's choice, which
+    /// renders each body when it writes the report's page.
+    InFiles,
+}
 
 /// Everything a site holds, validated.
 #[derive(Debug)]
@@ -37,18 +48,15 @@ const MAX_REPORT_BYTES: u64 = 4 * 1024 * 1024;
 /// Loads the registries and every report. Needs [`Settings::resolve`] to have run.
 ///
 /// Returns the site, or every problem found; warnings come back in both cases.
-pub fn load_site(settings: Settings) -> Result<(Site, Diagnostics), Diagnostics> {
+pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let registry = Registry::load(&settings.root)
         .map_err(|problems| problems.into_iter().collect::<Diagnostics>())?;
     let files = report_files(&settings.root, &mut diagnostics);
-    let markdown = MarkdownSettings {
-        base_path: settings.base_path.clone(),
-        allow_raw_html: settings.config.allow_raw_html,
-    };
+    let markdown = markdown_settings(&settings);
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|path| load_report(&settings.root, path, &registry, &markdown))
+        .map(|path| load_report(&settings.root, path, &registry, &markdown, bodies))
         .collect();
     let mut incidents = Vec::with_capacity(results.len());
     let failed = sort_out(results, &mut incidents, &mut diagnostics);
@@ -77,7 +85,8 @@ fn sort_out(
 /// deleted) and keeps every other report of `previous` as it was: what the dev server does
 /// on a save, so one edit costs one report, not the whole folder.
 ///
-/// The registries and settings are kept; a change to them needs [`load_site`].
+/// The registries and settings are kept; a change to them needs [`load_site`]. Bodies are
+/// held, as the dev server needs them.
 pub fn reload_reports(
     previous: Site,
     changed: &[PathBuf],
@@ -87,10 +96,7 @@ pub fn reload_reports(
         registry,
         incidents,
     } = previous;
-    let markdown = MarkdownSettings {
-        base_path: settings.base_path.clone(),
-        allow_raw_html: settings.config.allow_raw_html,
-    };
+    let markdown = markdown_settings(&settings);
     let changed: FxHashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
     let mut kept: Vec<Incident> = incidents
         .into_iter()
@@ -99,7 +105,7 @@ pub fn reload_reports(
     let fresh: Vec<Loaded> = changed
         .par_iter()
         .filter(|path| settings.root.join(path).is_file() && is_report(path.as_os_str()))
-        .map(|path| load_report(&settings.root, path, &registry, &markdown))
+        .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
         .collect();
     let mut diagnostics = Diagnostics::default();
     let mut reloaded = Vec::new();
@@ -263,9 +269,10 @@ fn load_report(
     path: &Path,
     registry: &Registry,
     markdown: &MarkdownSettings,
+    bodies: Bodies,
 ) -> Loaded {
     match read_report(root, path) {
-        Ok(bytes) => load_report_bytes(path, &bytes, registry, markdown),
+        Ok(bytes) => load_report_bytes(path, &bytes, registry, markdown, bodies),
         Err(problem) => Loaded {
             incident: None,
             problems: vec![problem],
@@ -283,7 +290,7 @@ pub fn parse_report(
     registry: &Registry,
     markdown: &MarkdownSettings,
 ) -> (Option<Incident>, Vec<Diagnostic>) {
-    let loaded = load_report_bytes(path, bytes, registry, markdown);
+    let loaded = load_report_bytes(path, bytes, registry, markdown, Bodies::Held);
     (loaded.incident, loaded.problems)
 }
 
@@ -293,6 +300,7 @@ fn load_report_bytes(
     bytes: &[u8],
     registry: &Registry,
     markdown: &MarkdownSettings,
+    bodies: Bodies,
 ) -> Loaded {
     let stem = path
         .file_stem()
@@ -325,7 +333,18 @@ fn load_report_bytes(
         }
     };
     let mut site_links = Vec::new();
-    let body_html = markdown::render_collecting_links(parts.body, markdown, &mut site_links);
+    let body = match bodies {
+        Bodies::Held => {
+            let mut html = markdown::render_collecting_links(parts.body, markdown, &mut site_links);
+            // Held for the whole session: no spare room.
+            html.shrink_to_fit();
+            Body::Held(html)
+        }
+        Bodies::InFiles => {
+            markdown::collect_links(parts.body, &mut site_links);
+            Body::InFile
+        }
+    };
     references.site_links.clone_from(&site_links);
 
     let parsed = yaml::parse_collecting::<schema::FrontMatter>(
@@ -357,7 +376,7 @@ fn load_report_bytes(
     let incident = match validate::validate(front, stem, &cx) {
         Ok((mut incident, warnings)) if problems.is_empty() => {
             problems = warnings;
-            incident.body_html = body_html;
+            incident.body = body;
             incident.site_links = site_links;
             Some(incident)
         }
@@ -374,6 +393,38 @@ fn load_report_bytes(
         incident,
         problems,
         references,
+    }
+}
+
+impl Site {
+    /// The body of incident `i` as safe HTML: borrowed when held, else read from its file
+    /// and rendered, which fails only if the file changed since it was loaded.
+    pub fn body(&self, i: usize) -> Result<Cow<'_, str>, Diagnostic> {
+        let incident = &self.incidents[i];
+        match &incident.body {
+            Body::Held(html) => Ok(Cow::Borrowed(html)),
+            Body::InFile => render_body(&self.settings, &incident.path).map(Cow::Owned),
+        }
+    }
+}
+
+/// Reads the report at `path` again and renders its body, as its load would have.
+fn render_body(settings: &Settings, path: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_report(&settings.root, path)?;
+    let changed = || {
+        Diagnostic::file_error(path, "the file changed while the site was being built")
+            .with_help("build again once the file is saved")
+    };
+    let text = split::decode(&bytes).map_err(|_| changed())?;
+    let parts = split::split_report(&text).map_err(|_| changed())?;
+    Ok(markdown::render(parts.body, &markdown_settings(settings)))
+}
+
+/// How the site's bodies are rendered.
+fn markdown_settings(settings: &Settings) -> MarkdownSettings {
+    MarkdownSettings {
+        base_path: settings.base_path.clone(),
+        allow_raw_html: settings.config.allow_raw_html,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::schema::{FrontMatter, RawFigures, RawSource};
 use crate::locate::YamlText;
 use crate::model::{
-    Actor, Assertion, CasualtyClaim, Figures, Incident, Location, Party, Revision, Source,
+    Actor, Assertion, Body, CasualtyClaim, Figures, Incident, Location, Party, Revision, Source,
 };
 use crate::registry::{NoMatch, RegionRef, Registry};
 use crate::slugs::{is_valid_slug, slugify};
@@ -322,7 +322,7 @@ pub fn validate(
         status: front.status,
         updated,
         revisions,
-        body_html: String::new(),
+        body: Body::InFile,
         site_links: Vec::new(),
     };
     Ok((incident, ck.warnings))

@@ -7,74 +7,80 @@
 //! 100,000 reports `incidents.json` alone is over 500 MB.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::listing::{self, Listing};
-use super::{all_terms, columns, feeds, package, records, sources, Download, ReportData, Scope};
+use super::{all_terms, columns, feeds, package, records, Download, ReportData, Scope};
 use super::{write_file, Term};
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
 use crate::render::views::ViewContext;
 
-/// What [`export_all`] leaves for the pages and, in the dev server, for later saves.
-pub struct Exports {
-    /// Each incident's records, in incident order, when asked to keep them; else empty.
-    pub data: Vec<ReportData>,
-    /// The site-wide downloads with their sizes, for the `/data/` page.
-    pub downloads: Vec<Download>,
+/// The data files of a full build, being written a chunk of reports at a time: each
+/// chunk is appended to the site-wide files and, as a run of each term's list, to the
+/// files beside every term's page, so memory holds one chunk's records, never a file.
+pub struct ExportStream<'s> {
+    terms: Vec<super::Term>,
+    site: SiteListings<'s>,
+    term_files: Vec<TermListings<'s>>,
+    /// Each incident's position in the site's list (`usize::MAX` if not listed).
+    position: Vec<usize>,
+    /// How many of the site's list are written.
+    done: usize,
 }
 
-/// How many reports are serialised at a time in a full build: enough to keep both cores
-/// busy, few enough that their records are a few megabytes, not the whole site's.
-const EXPORT_CHUNK: usize = 2048;
-
-/// Serialises every report and writes every feed and data file into `sink` (or only
-/// measures them, for `check`). Needs the index.
-///
-/// Records are made a chunk at a time and dropped once written, unless `keep` (the dev
-/// server rewrites files from them after a save).
-pub fn export_all(
-    cx: &ViewContext,
-    sink: Option<&dyn PageSink>,
-    keep: bool,
-) -> Result<Exports, Vec<Diagnostic>> {
-    export_in_chunks(cx, sink, keep, EXPORT_CHUNK)
-}
-
-/// [`export_all`], `chunk` reports at a time.
-fn export_in_chunks(
-    cx: &ViewContext,
-    sink: Option<&dyn PageSink>,
-    keep: bool,
-    chunk_size: usize,
-) -> Result<Exports, Vec<Diagnostic>> {
-    let from = sources(cx);
-    let listed = &cx.index.listed;
-    let terms = all_terms(cx);
-    let mut site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
-    let mut term_files = terms
-        .par_iter()
-        .map(|&term| TermListings::open(cx, sink, term))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| vec![e])?;
-    let mut position = vec![usize::MAX; cx.site.incidents.len()];
-    for (p, &i) in listed.iter().enumerate() {
-        position[i] = p;
-    }
-    let mut kept = Vec::new();
-    for (c, chunk) in listed.chunks(chunk_size).enumerate() {
-        let start = c * chunk_size;
-        let fresh: Vec<ReportData> = chunk
+impl<'s> ExportStream<'s> {
+    /// Opens every data file in `sink` (without a sink, `check`, only measures them).
+    pub fn open(
+        cx: &ViewContext,
+        sink: Option<&'s dyn PageSink>,
+    ) -> Result<ExportStream<'s>, Vec<Diagnostic>> {
+        let terms = all_terms(cx);
+        let site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
+        let term_files = terms
             .par_iter()
-            .map(|&i| ReportData::of(&cx.site.incidents[i], &from))
-            .collect();
-        // The report files, the site-wide files and the term files, side by side.
-        let record_of = |i: usize| &fresh[position[i] - start];
+            .map(|&term| TermListings::open(cx, sink, term))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| vec![e])?;
+        let mut position = vec![usize::MAX; cx.site.incidents.len()];
+        for (p, &i) in cx.index.listed.iter().enumerate() {
+            position[i] = p;
+        }
+        Ok(ExportStream {
+            terms,
+            site,
+            term_files,
+            position,
+            done: 0,
+        })
+    }
+
+    /// Every term, in the order their files are written.
+    pub fn terms(&self) -> &[super::Term] {
+        &self.terms
+    }
+
+    /// Writes the next `chunk` of the site's list, whose records are `records`: each
+    /// report's own JSON, and its rows of every file that lists it.
+    pub fn push(
+        &mut self,
+        cx: &ViewContext,
+        chunk: &[usize],
+        records: &[ReportData],
+    ) -> Result<(), Vec<Diagnostic>> {
+        let start = self.done;
         let end = start + chunk.len();
+        debug_assert_eq!(chunk, &cx.index.listed[start..end]);
+        let position = &self.position;
+        let record_of = |i: usize| &records[position[i] - start];
+        let sink = self.site.sink;
+        let site = &mut self.site;
+        let term_files = &mut self.term_files;
         let ((mut problems, site_wide), term_wide) = rayon::join(
             || {
                 rayon::join(
-                    || write_report_jsons(cx, sink, chunk, &fresh),
-                    || site.push(&fresh.iter().collect::<Vec<_>>()),
+                    || write_report_jsons(cx, sink, chunk, records),
+                    || site.push(&records.iter().collect::<Vec<_>>()),
                 )
             },
             || {
@@ -88,32 +94,35 @@ fn export_in_chunks(
         );
         problems.extend(site_wide.err());
         problems.extend(term_wide);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        if keep {
-            kept.extend(chunk.iter().copied().zip(fresh));
-        }
-    }
-    let mut problems: Vec<Diagnostic> = term_files
-        .into_par_iter()
-        .filter_map(|files| files.finish().err())
-        .collect();
-    problems.extend(
-        feeds::write_feeds(cx, sink, &terms)
-            .err()
-            .into_iter()
-            .flatten(),
-    );
-    let downloads = with_package(cx, sink, site.finish(), problems)?;
-    let mut data = Vec::new();
-    if keep {
-        data = vec![ReportData::default(); cx.site.incidents.len()];
-        for (i, record) in kept {
-            data[i] = record;
+        self.done = end;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
         }
     }
-    Ok(Exports { data, downloads })
+
+    /// Closes every file and writes the feeds, their bodies taken from `held` where there
+    /// (else from the site), and the data package; returns the site-wide downloads.
+    pub fn finish(
+        self,
+        cx: &ViewContext,
+        held: &FxHashMap<usize, String>,
+    ) -> Result<Vec<Download>, Vec<Diagnostic>> {
+        let sink = self.site.sink;
+        let mut problems: Vec<Diagnostic> = self
+            .term_files
+            .into_par_iter()
+            .filter_map(|files| files.finish().err())
+            .collect();
+        problems.extend(
+            feeds::write_feeds(cx, sink, &self.terms, held)
+                .err()
+                .into_iter()
+                .flatten(),
+        );
+        with_package(cx, sink, self.site.finish(), problems)
+    }
 }
 
 /// Writes feeds and data files from records already made (the dev server's), limited to
@@ -161,7 +170,7 @@ pub fn write_data(
                         })
                         .collect::<Vec<_>>()
                 },
-                || feeds::write_feeds(cx, sink, &terms),
+                || feeds::write_feeds(cx, sink, &terms, &FxHashMap::default()),
             )
         },
     );
@@ -227,6 +236,7 @@ const SITE_WIDE: [SiteFile; 4] = [
 /// The site-wide files being written, in [`SITE_WIDE`]'s order, with their URLs.
 struct SiteListings<'s> {
     files: Vec<(String, Listing<'s>)>,
+    sink: Option<&'s dyn PageSink>,
 }
 
 impl<'s> SiteListings<'s> {
@@ -248,7 +258,7 @@ impl<'s> SiteListings<'s> {
             let file = Listing::open(sink, cx.urls.output_file(&url), shape)?;
             files.push((url, file));
         }
-        Ok(SiteListings { files })
+        Ok(SiteListings { files, sink })
     }
 
     /// Appends `records` to every file, the files side by side.
@@ -370,63 +380,4 @@ fn write_package(cx: &ViewContext, sink: Option<&dyn PageSink>) -> Result<Downlo
         bytes.len(),
         "A Frictionless Data Package describing the files and their columns.",
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::output::InPlace;
-    use crate::render::Renderer;
-    use crate::settings::{BuildOptions, Settings};
-
-    /// Every file the exports of the publish fixture make, `chunk` reports at a time,
-    /// with the records kept.
-    fn exported(chunk: usize) -> (BTreeMap<String, Vec<u8>>, Vec<ReportData>) {
-        let options = BuildOptions {
-            root: PathBuf::from("tests/fixtures/publish"),
-            ..BuildOptions::default()
-        };
-        let settings = Settings::resolve(&options).expect("fixture settings");
-        let (site, _) = crate::load::load_site(settings).expect("fixture loads");
-        let index = crate::index::build_index(&site);
-        let renderer = Renderer::new(&site).expect("templates");
-        let cx = renderer.view(&site, &index);
-        let dir = tempfile::tempdir().unwrap();
-        let sink = InPlace {
-            dir: dir.path().to_path_buf(),
-        };
-        let exports = export_in_chunks(&cx, Some(&sink), true, chunk).expect("exports");
-        let files = walkdir::WalkDir::new(dir.path())
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let name = e.path().strip_prefix(dir.path()).unwrap();
-                (name.display().to_string(), std::fs::read(e.path()).unwrap())
-            })
-            .collect();
-        (files, exports.data)
-    }
-
-    #[test]
-    fn the_chunk_size_changes_no_byte_of_any_file() {
-        let (one_by_one, kept_small) = exported(1);
-        let (all_at_once, kept_whole) = exported(EXPORT_CHUNK);
-        assert_eq!(
-            one_by_one.keys().collect::<Vec<_>>(),
-            all_at_once.keys().collect::<Vec<_>>()
-        );
-        for (name, bytes) in &all_at_once {
-            assert!(one_by_one[name] == *bytes, "{name} differs");
-        }
-        // A list with several reports went through several chunks, paused in between.
-        let mali = String::from_utf8_lossy(&all_at_once["regions/mali/incidents.csv"]);
-        assert!(mali.lines().count() > 3, "{mali}");
-        let kept = |data: &[ReportData]| data.iter().filter(|d| !d.json.is_empty()).count();
-        assert_eq!(kept(&kept_small), kept(&kept_whole));
-        assert!(kept(&kept_whole) > 3);
-    }
 }

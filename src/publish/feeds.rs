@@ -1,10 +1,11 @@
 //! Atom 1.0 feeds (RFC 4287): the site's latest reports at `/atom.xml` and the same beside
-//! every country, region, group and type page. Each entry is written once and shared by
-//! every feed it appears in.
+//! every country, region, group and type page.
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
-
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Term;
 use crate::diagnostics::Diagnostic;
@@ -36,13 +37,13 @@ pub fn entry_id(base_url: &str, report_id: &str) -> String {
     )
 }
 
-/// The `<entry>` element of incident `i`.
-pub fn entry(cx: &ViewContext, i: usize) -> String {
+/// The `<entry>` element of incident `i`, whose body is `body_html`.
+pub fn entry(cx: &ViewContext, i: usize, body_html: &str) -> String {
     let incident = &cx.site.incidents[i];
     let urls = cx.urls;
     let registry = &cx.site.registry;
     let link = urls.absolute(&urls.incident(&incident.slug));
-    let mut xml = String::with_capacity(incident.body_html.len() * 2 + 1024);
+    let mut xml = String::with_capacity(body_html.len() * 2 + 1024);
     xml.push_str("<entry>\n");
     xml.push_str(&format!(
         "  <id>{}</id>\n",
@@ -66,7 +67,7 @@ pub fn entry(cx: &ViewContext, i: usize) -> String {
     ));
     xml.push_str(&format!(
         "  <content type=\"html\">{}</content>\n",
-        xml_escape(&content_html(cx, i))
+        xml_escape(&content_html(cx, i, body_html))
     ));
     if let Some(event_type) = incident.event_type {
         xml.push_str(&format!(
@@ -100,7 +101,7 @@ pub fn entry(cx: &ViewContext, i: usize) -> String {
 
 /// The facts a feed reader shows above the body: when, where, who, and the figures with
 /// who claimed them.
-fn content_html(cx: &ViewContext, i: usize) -> String {
+fn content_html(cx: &ViewContext, i: usize, body_html: &str) -> String {
     let incident = &cx.site.incidents[i];
     let registry = &cx.site.registry;
     let mut places = vec![registry.countries[incident.country].name.clone()];
@@ -151,24 +152,27 @@ fn content_html(cx: &ViewContext, i: usize) -> String {
         }
         facts.push(format!("<li>Killed: {}</li>", xml_escape(&text)));
     }
-    format!("<ul>{}</ul>\n{}", facts.concat(), incident.body_html)
+    format!("<ul>{}</ul>\n{body_html}", facts.concat())
 }
 
 /// Writes the site's feed and the feed beside each of `terms`' pages into `sink`
 /// (without a sink, `check`, only makes them). Entries are made per feed: a report is in
 /// a handful of feeds at most, and holding every entry the feeds share would cost more
 /// memory than making a few twice costs time.
+///
+/// Bodies are taken from `held` (incident to body HTML) when there, else from the site.
 pub fn write_feeds(
     cx: &ViewContext,
     sink: Option<&dyn PageSink>,
     terms: &[Term],
+    held: &FxHashMap<usize, String>,
 ) -> Result<(), Vec<Diagnostic>> {
     let feeds: Vec<Option<Term>> = std::iter::once(None)
         .chain(terms.iter().copied().map(Some))
         .collect();
     let problems: Vec<Diagnostic> = feeds
         .par_iter()
-        .filter_map(|&term| write_feed(cx, sink, term).err())
+        .filter_map(|&term| write_feed(cx, sink, term, held).err())
         .collect();
     if problems.is_empty() {
         Ok(())
@@ -182,6 +186,7 @@ fn write_feed(
     cx: &ViewContext,
     sink: Option<&dyn PageSink>,
     term: Option<Term>,
+    held: &FxHashMap<usize, String>,
 ) -> Result<(), Diagnostic> {
     let urls = cx.urls;
     let site_title = &cx.site.settings.config.title;
@@ -197,8 +202,17 @@ fn write_feed(
         None => urls.atom(),
         Some(_) => urls.beside(&page, "atom.xml"),
     };
-    let newest = &list[..list.len().min(FEED_ENTRIES)];
-    let entries: Vec<String> = newest.iter().map(|&i| entry(cx, i)).collect();
+    let newest = newest(list);
+    let entries = newest
+        .iter()
+        .map(|&i| {
+            let body = match held.get(&i) {
+                Some(body) => Cow::Borrowed(body.as_str()),
+                None => cx.site.body(i)?,
+            };
+            Ok(entry(cx, i, &body))
+        })
+        .collect::<Result<Vec<String>, Diagnostic>>()?;
     let xml = feed(
         cx,
         &FeedHead {
@@ -213,6 +227,19 @@ fn write_feed(
         entries.iter().map(String::as_str),
     );
     super::write_file(cx, sink, &url, xml.as_bytes())
+}
+
+/// The reports a feed of `list` shows.
+fn newest(list: &[usize]) -> &[usize] {
+    &list[..list.len().min(FEED_ENTRIES)]
+}
+
+/// Every report some feed shows: the site's feed, or the feed of one of `terms`.
+pub fn feed_reports(cx: &ViewContext, terms: &[Term]) -> FxHashSet<usize> {
+    let lists = std::iter::once(&cx.index.listed[..]).chain(terms.iter().map(|t| t.list(cx.index)));
+    lists
+        .flat_map(|list| newest(list).iter().copied())
+        .collect()
 }
 
 /// What one feed is about.

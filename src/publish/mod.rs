@@ -21,7 +21,7 @@ use crate::model::Incident;
 use crate::output::PageSink;
 use crate::render::views::ViewContext;
 use crate::vocabulary::EventType;
-pub use exports::{export_all, write_data, Exports};
+pub use exports::{write_data, ExportStream};
 pub use records::ReportData;
 
 /// A list of the site that has its own page, feed and data files.
@@ -98,24 +98,28 @@ pub fn terms_of(incident: &Incident) -> Vec<Term> {
     terms
 }
 
-/// The serialised data of each incident in `which` (empty for reports left out of
-/// exports: drafts and retracted ones).
+/// The serialised data of each incident in `which`, bodies taken from the site (empty
+/// for reports left out of exports: drafts and retracted ones).
 pub fn report_data(
     cx: &ViewContext,
     which: impl IntoParallelIterator<Item = usize>,
-) -> Vec<ReportData> {
-    let from = sources(cx);
+) -> Result<Vec<ReportData>, Vec<Diagnostic>> {
     which
         .into_par_iter()
         .map(|i| {
-            let incident = &cx.site.incidents[i];
-            if incident.is_listed() {
-                ReportData::of(incident, &from)
+            if cx.site.incidents[i].is_listed() {
+                Ok(record(cx, i, &cx.site.body(i)?))
             } else {
-                ReportData::default()
+                Ok(ReportData::default())
             }
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map_err(|e| vec![e])
+}
+
+/// The serialised data of incident `i`, whose body is `body_html`.
+pub fn record(cx: &ViewContext, i: usize, body_html: &str) -> ReportData {
+    ReportData::of(&cx.site.incidents[i], body_html, &sources(cx))
 }
 
 fn sources<'a>(cx: &ViewContext<'a>) -> records::Sources<'a> {

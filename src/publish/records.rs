@@ -34,9 +34,9 @@ pub struct Sources<'a> {
 }
 
 impl ReportData {
-    /// Serialises `incident` every way the exports need.
-    pub fn of(incident: &Incident, from: &Sources) -> ReportData {
-        let record = Record::of(incident, from);
+    /// Serialises `incident`, whose body is `body_html`, every way the exports need.
+    pub fn of(incident: &Incident, body_html: &str, from: &Sources) -> ReportData {
+        let record = Record::of(incident, body_html, from);
         let json = serde_json::to_string(&record).unwrap_or_default();
         let csv = csv_rows(std::iter::once(incident_row(&record)));
         let region_centre = incident
@@ -185,8 +185,8 @@ fn party<'a>(registry: &'a Registry, party: &'a Party) -> &'a str {
 }
 
 impl<'a> Record<'a> {
-    /// The record of `incident`.
-    pub fn of(incident: &'a Incident, from: &Sources<'a>) -> Record<'a> {
+    /// The record of `incident`, whose body is `body_html`.
+    pub fn of(incident: &'a Incident, body_html: &'a str, from: &Sources<'a>) -> Record<'a> {
         let registry = from.registry;
         let country = &registry.countries[incident.country];
         let source_id = |s: Option<usize>| s.map(|s| incident.sources[s].id.as_str());
@@ -294,7 +294,7 @@ impl<'a> Record<'a> {
                     note: &r.note,
                 })
                 .collect(),
-            body_html: &incident.body_html,
+            body_html,
             source_of: incident,
         }
     }

@@ -3,10 +3,13 @@
 
 pub mod maps;
 pub mod pages;
+pub mod reports;
 pub mod search;
 pub mod stats;
 pub mod templates;
 pub mod views;
+
+use std::borrow::Cow;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -81,15 +84,26 @@ pub fn render_site(
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
     laps.done("cards");
     let sink = staging.map(|s| s as &dyn PageSink);
-    let publish::Exports { data, downloads } = publish::export_all(&cx, sink, keep_data)?;
-    laps.done("feeds and exports");
-    let shared = pages::Shared::new(&cx, cards, downloads);
+    let mut shared = pages::Shared::new(&cx, cards, Vec::new());
     laps.done("maps and list summaries");
+    let reports::PassOutput {
+        downloads,
+        docs,
+        inverted,
+        data,
+    } = reports::report_pass(&renderer, &cx, &shared, sink, keep_data, reports::CHUNK)?;
+    shared.downloads = downloads;
+    laps.done("report pages, exports, feeds");
     let pages = pages::all_pages(&cx);
-    renderer.render_pages(&cx, &shared, &pages, sink)?;
-    laps.done("render and write pages");
+    let lists: Vec<pages::Page> = pages
+        .iter()
+        .copied()
+        .filter(|page| !matches!(page, pages::Page::Incident(_)))
+        .collect();
+    renderer.render_pages(&cx, &shared, &lists, sink)?;
+    laps.done("list pages");
     if let Some(sink) = sink {
-        write_assets(&cx, &shared, sink)?;
+        write_assets(&cx, &shared, sink, &docs, inverted)?;
     }
     renderer.write_sitemap(&cx, &pages, sink)?;
     laps.done("search index, base maps, sitemap");
@@ -156,10 +170,46 @@ impl Renderer {
         pages: &[pages::Page],
         sink: Option<&dyn PageSink>,
     ) -> Result<(), Vec<Diagnostic>> {
-        let problems: Vec<Diagnostic> = pages
-            .par_iter()
-            .filter_map(|&page| {
-                let (template, url, context) = pages::page_context(cx, page, shared);
+        self.render_each(
+            pages
+                .par_iter()
+                .map(|&page| pages::page_context(cx, page, shared)),
+            sink,
+        )
+    }
+
+    /// Renders the pages of the incidents `which`, whose bodies are `bodies` (in the same
+    /// order), in parallel, writing each into `sink` when given.
+    pub fn render_incidents(
+        &self,
+        cx: &ViewContext,
+        shared: &pages::Shared,
+        which: &[usize],
+        bodies: &[Cow<str>],
+        sink: Option<&dyn PageSink>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        self.render_each(
+            which
+                .par_iter()
+                .zip(bodies)
+                .map(|(&i, body)| Ok(pages::incident_context(cx, i, shared, body))),
+            sink,
+        )
+    }
+
+    /// Renders each page of `contexts` and writes it into `sink` when given; returns every
+    /// problem, those of making the contexts included.
+    fn render_each(
+        &self,
+        contexts: impl ParallelIterator<Item = Result<pages::PageContext, Diagnostic>>,
+        sink: Option<&dyn PageSink>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let problems: Vec<Diagnostic> = contexts
+            .filter_map(|made| {
+                let (template, url, context) = match made {
+                    Ok(made) => made,
+                    Err(problem) => return Some(problem),
+                };
                 let html = match self.tera.render(template, &context) {
                     Ok(html) => html,
                     Err(e) => return Some(templates::render_diagnostic(&e, template)),
@@ -220,9 +270,11 @@ pub fn write_assets(
     cx: &ViewContext,
     shared: &pages::Shared,
     sink: &dyn PageSink,
+    docs: &[crate::search_index::SearchDoc],
+    inverted: crate::search_index::Inverted,
 ) -> Result<(), Vec<Diagnostic>> {
     let (search, maps) = rayon::join(
-        || search::write_index(cx, sink),
+        || search::write_index(cx, sink, docs, inverted),
         || write_base_maps(shared, sink),
     );
     match (search, maps) {

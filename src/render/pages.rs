@@ -195,12 +195,35 @@ fn list_summaries(cx: &ViewContext) -> (Vec<Vec<Vec<CountedLink>>>, Vec<Vec<Coun
     )
 }
 
-/// The template, URL and context of one page.
+/// A page's template, URL and context, ready for Tera.
+pub type PageContext = (&'static str, String, Context);
+
+/// The template, URL and context of one page; a report's page renders the report's body
+/// from its file unless the site holds it.
 pub fn page_context(
     cx: &ViewContext,
     page: Page,
     shared: &Shared,
-) -> (&'static str, String, Context) {
+) -> Result<PageContext, crate::diagnostics::Diagnostic> {
+    let body = match page {
+        Page::Incident(i) => cx.site.body(i)?,
+        _ => std::borrow::Cow::Borrowed(""),
+    };
+    Ok(context_of(cx, page, shared, &body))
+}
+
+/// The template, URL and context of the page of incident `i`, whose body is `body_html`.
+pub fn incident_context(
+    cx: &ViewContext,
+    i: usize,
+    shared: &Shared,
+    body_html: &str,
+) -> PageContext {
+    context_of(cx, Page::Incident(i), shared, body_html)
+}
+
+/// [`page_context`], with the body of the incident when `page` is an incident's.
+fn context_of(cx: &ViewContext, page: Page, shared: &Shared, body_html: &str) -> PageContext {
     let cards = &shared.cards;
     let urls = cx.urls;
     let site = cx.site;
@@ -245,7 +268,7 @@ pub fn page_context(
             ("home.html", urls.home(), site.settings.config.title.clone())
         }
         Page::Incident(i) => {
-            let view = cx.incident(i);
+            let view = cx.incident(i, body_html);
             let title = view.title.to_string();
             context.insert("incident", &view);
             context.insert("map", &shared.maps.incident(cx, i));

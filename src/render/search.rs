@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::views::{date_view, ViewContext};
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
-use crate::search_index::{self, Facet, Facets, SearchDoc};
+use crate::search_index::{self, Facet, Facets, Inverted, SearchDoc};
 use crate::vocabulary::EventType;
 
 /// The search script built into the binary, written unless the site's `static/` has its own.
@@ -126,9 +126,9 @@ fn facets(cx: &ViewContext) -> Facets {
     }
 }
 
-/// Builds the index of every published report and writes it to `search/index/`, with
-/// the script at `search.js` unless the site ships its own. Returns the files written.
-pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>, Vec<Diagnostic>> {
+/// The search documents of the published reports, in the site's order (newest first),
+/// which is the index's order: the body text is left out, for [`Inverted::add`].
+pub fn documents(cx: &ViewContext) -> Vec<SearchDoc> {
     let registry = &cx.site.registry;
     let mut region_offsets = Vec::with_capacity(registry.countries.len());
     let mut offset = 0u32;
@@ -136,13 +136,39 @@ pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>,
         region_offsets.push(offset);
         offset += country.regions.len() as u32;
     }
-    let docs: Vec<SearchDoc> = cx
-        .index
+    cx.index
         .listed
         .par_iter()
         .map(|&i| document(cx, i, &region_offsets))
-        .collect();
-    let body = |doc: &SearchDoc| Cow::Owned(text_of(&cx.site.incidents[doc.report].body_html));
+        .collect()
+}
+
+/// Indexes every published report at once, each body taken from the site: what the dev
+/// server does after a save, with every body held.
+pub fn index_all(cx: &ViewContext, docs: &[SearchDoc]) -> Result<Inverted, Vec<Diagnostic>> {
+    let bodies = cx
+        .index
+        .listed
+        .par_iter()
+        .map(|&i| cx.site.body(i))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| vec![e])?;
+    let mut inverted = Inverted::default();
+    inverted.add(&docs.iter().collect::<Vec<_>>(), |k| {
+        Cow::Owned(text_of(&bodies[k]))
+    });
+    Ok(inverted)
+}
+
+/// Writes the index of `docs` (from [`documents`]) made from `inverted` to
+/// `search/index/`, with the script at `search.js` unless the site ships its own.
+/// Returns the files written.
+pub fn write_index(
+    cx: &ViewContext,
+    sink: &dyn PageSink,
+    docs: &[SearchDoc],
+    inverted: Inverted,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
     let mut written = Vec::new();
     let mut problems = Vec::new();
     let mut write = |files: Vec<(String, Vec<u8>)>| match super::write_files(
@@ -153,7 +179,8 @@ pub fn write_index(cx: &ViewContext, sink: &dyn PageSink) -> Result<Vec<String>,
         Ok(names) => written.extend(names),
         Err(more) => problems.extend(more),
     };
-    search_index::build_with(&docs, &facets(cx), body, |batch| {
+    let docs: Vec<&SearchDoc> = docs.iter().collect();
+    search_index::write_from(&docs, inverted, &facets(cx), |batch| {
         write(
             batch
                 .into_iter()
@@ -230,13 +257,12 @@ fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
             .collect(),
         group_names,
         body_text: String::new(),
-        report: i,
     }
 }
 
 /// The text of HTML the build made itself: tags dropped (each leaves a space, so words
 /// in two elements stay apart), the few entities it writes turned back into characters.
-fn text_of(html: &str) -> String {
+pub fn text_of(html: &str) -> String {
     const ENTITIES: [(&str, char); 5] = [
         ("&amp;", '&'),
         ("&lt;", '<'),

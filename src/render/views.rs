@@ -289,8 +289,8 @@ pub struct RevisionView<'a> {
 }
 
 impl ViewContext<'_> {
-    /// The whole page view of incident `i`.
-    pub fn incident(&self, i: usize) -> IncidentView<'_> {
+    /// The whole page view of incident `i`, whose body is `body_html`.
+    pub fn incident<'s>(&'s self, i: usize, body_html: &'s str) -> IncidentView<'s> {
         let incident = &self.site.incidents[i];
         let (newer, older) = self.index.neighbours[i];
         IncidentView {
@@ -384,7 +384,7 @@ impl ViewContext<'_> {
                     note: &r.note,
                 })
                 .collect(),
-            body: &incident.body_html,
+            body: body_html,
             json_url: incident
                 .is_listed()
                 .then(|| self.urls.incident_json(&incident.slug)),
