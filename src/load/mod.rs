@@ -560,3 +560,58 @@ fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, 
         Err(_) => (1, 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::BuildOptions;
+
+    /// The minimal fixture copied to a scratch folder, loaded with `bodies`.
+    fn loaded(bodies: Bodies) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new("tests/fixtures/minimal");
+        for entry in WalkDir::new(from).into_iter().flatten() {
+            let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            root: dir.path().to_path_buf(),
+            ..BuildOptions::default()
+        };
+        let settings = Settings::resolve(&options).expect("fixture settings");
+        let (site, _) = load_site(settings, bodies).expect("fixture loads");
+        (dir, site)
+    }
+
+    #[test]
+    fn a_body_left_in_its_file_renders_as_a_held_one_did() {
+        let (_held_dir, held) = loaded(Bodies::Held);
+        let (_dir, in_files) = loaded(Bodies::InFiles);
+        assert!(matches!(in_files.incidents[0].body, Body::InFile));
+        for i in 0..held.incidents.len() {
+            assert_eq!(held.body(i).unwrap(), in_files.body(i).unwrap());
+        }
+        assert!(held.body(0).unwrap().contains("<p>"));
+    }
+
+    #[test]
+    fn a_report_gone_since_load_is_named_not_rendered_empty() {
+        let (dir, site) = loaded(Bodies::InFiles);
+        let path = site.incidents[0].path.clone();
+        std::fs::remove_file(dir.path().join(&path)).unwrap();
+        let problem = site.body(0).expect_err("the file is gone");
+        assert_eq!(problem.path, path);
+        assert!(
+            problem.message.contains("cannot read"),
+            "{}",
+            problem.message
+        );
+        let (held_dir, held) = loaded(Bodies::Held);
+        std::fs::remove_file(held_dir.path().join(&path)).unwrap();
+        assert!(held.body(0).is_ok());
+    }
+}
