@@ -3,6 +3,9 @@
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use rustc_hash::FxHashSet;
 
 /// A folder being filled with a new build of the site.
 #[derive(Debug)]
@@ -10,6 +13,10 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Folders already made inside `dir`: most files go into a folder an earlier file
+    /// made (a report's JSON beside its page, a list's data files reopened per chunk), and
+    /// asking the kernel again costs two system calls that walk the whole path.
+    made: Mutex<FxHashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -24,6 +31,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
+            made: Mutex::default(),
         })
     }
 
@@ -36,7 +44,25 @@ impl Staging {
     ///
     /// Refuses any path that could leave the folder (`..`, absolute paths).
     pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
-        write_inside(&self.dir, relative, contents)
+        std::fs::write(self.prepare(relative)?, contents)
+    }
+
+    /// The path of `relative` inside the staging folder, with its folders made. Nothing
+    /// else removes folders from a staging folder, so one made stays made.
+    fn prepare(&self, relative: &str) -> io::Result<PathBuf> {
+        let path = inside(&self.dir, relative)?;
+        if let Some(parent) = path.parent() {
+            if !self.made().contains(parent) {
+                std::fs::create_dir_all(parent)?;
+                self.made().insert(parent.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+
+    fn made(&self) -> std::sync::MutexGuard<'_, FxHashSet<PathBuf>> {
+        // A panic elsewhere while holding the lock leaves the set as sound as before.
+        self.made.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The absolute path of `relative` inside the staging folder, if it stays inside.
@@ -86,7 +112,7 @@ impl PageSink for Staging {
     }
 
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
-        open_inside(&self.dir, relative, append)
+        open_file(self.prepare(relative)?, append)
     }
 }
 
@@ -114,7 +140,11 @@ fn write_inside(dir: &Path, relative: &str, contents: &[u8]) -> io::Result<()> {
 }
 
 fn open_inside(dir: &Path, relative: &str, append: bool) -> io::Result<std::fs::File> {
-    let path = prepare(dir, relative)?;
+    open_file(prepare(dir, relative)?, append)
+}
+
+/// Opens `path` emptied, or with `append` to add to it.
+fn open_file(path: PathBuf, append: bool) -> io::Result<std::fs::File> {
     if append {
         std::fs::OpenOptions::new().append(true).open(path)
     } else {
