@@ -342,6 +342,20 @@ fn a_template_error_names_the_template_and_line() {
 }
 
 #[test]
+fn render_errors_of_report_and_list_templates_come_in_one_run() {
+    let site = site_with(
+        "templates/incident.html",
+        "<h1>{{ incident.no_such_field.x }}</h1>\n",
+    );
+    std::fs::write(
+        site.path().join("templates/about.html"),
+        "<p>{{ no_such_variable.x }}</p>\n",
+    )
+    .unwrap();
+    fails_with(&site, &["templates/incident.html", "templates/about.html"]);
+}
+
+#[test]
 fn every_error_of_every_file_comes_in_one_run_sorted() {
     let site = site_with_change("country: Mali", "country: Maly");
     let other = site

@@ -86,20 +86,27 @@ pub fn render_site(
     let sink = staging.map(|s| s as &dyn PageSink);
     let mut shared = pages::Shared::new(&cx, cards, Vec::new());
     laps.done("maps and list summaries");
-    let reports::PassOutput {
-        downloads,
-        docs,
-        inverted,
-        data,
-    } = reports::report_pass(&renderer, &cx, &shared, sink, keep_data, reports::CHUNK)?;
-    shared.downloads = downloads;
-    laps.done("report pages, exports, feeds");
     let pages = pages::all_pages(&cx);
     let lists: Vec<pages::Page> = pages
         .iter()
         .copied()
         .filter(|page| !matches!(page, pages::Page::Incident(_)))
         .collect();
+    let passed = reports::report_pass(&renderer, &cx, &shared, sink, keep_data, reports::CHUNK);
+    let reports::PassOutput {
+        downloads,
+        docs,
+        inverted,
+        data,
+    } = passed.map_err(|mut problems| {
+        // The list pages' templates are checked too, so that one run reports every
+        // template's problems, not only the report page's.
+        let lists = renderer.render_pages(&cx, &shared, &lists, None);
+        problems.extend(lists.err().into_iter().flatten());
+        problems
+    })?;
+    shared.downloads = downloads;
+    laps.done("report pages, exports, feeds");
     renderer.render_pages(&cx, &shared, &lists, sink)?;
     laps.done("list pages");
     if let Some(sink) = sink {
