@@ -203,9 +203,15 @@ pub fn write_from(
 /// The reports in index order: newest first, then by URL without its closing slash (so by
 /// slug, as the site's lists are), so input order never matters.
 fn newest_first(docs: &[SearchDoc]) -> Vec<&SearchDoc> {
+    fn slug_part(doc: &SearchDoc) -> &str {
+        doc.url.trim_end_matches('/')
+    }
     let mut sorted: Vec<&SearchDoc> = docs.iter().collect();
-    let key = |doc: &SearchDoc| doc.url.trim_end_matches('/').to_owned();
-    sorted.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| key(a).cmp(&key(b))));
+    sorted.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| slug_part(a).cmp(slug_part(b)))
+    });
     sorted
 }
 

@@ -121,11 +121,12 @@ fn reports_are_numbered_newest_first() {
         report("old", "2024-12-31", "Old"),
         report("new", "2025-07-01", "New"),
         report("also-new", "2025-07-01", "Also new"),
+        report("new-2", "2025-07-01", "New again"),
     ];
     let files = build(&docs, &facets());
     let meta = json(&files, "meta.json");
     assert_eq!(meta["url_prefix"], "/sub/incidents/");
-    assert_eq!(meta["count"], 3);
+    assert_eq!(meta["count"], 4);
     let records = json(&files, "docs/0.json");
     let urls: Vec<&str> = records
         .as_array()
@@ -133,12 +134,16 @@ fn reports_are_numbered_newest_first() {
         .iter()
         .map(|r| r[0].as_str().unwrap())
         .collect();
-    assert_eq!(urls, ["also-new/", "new/", "old/"]);
+    // Same day: by slug, as the site's lists are ("new" before "new-2").
+    assert_eq!(urls, ["also-new/", "new/", "new-2/", "old/"]);
     assert_eq!(
         json(&files, "filters/date.json"),
-        serde_json::json!([20250701, 0, 9470])
+        serde_json::json!([20250701, 0, 0, 9470])
     );
-    assert_eq!(lookup(&files, "new"), [(0, TIER_TITLE), (1, TIER_TITLE)]);
+    assert_eq!(
+        lookup(&files, "new"),
+        [(0, TIER_TITLE), (1, TIER_TITLE), (2, TIER_TITLE)]
+    );
 }
 
 #[test]
