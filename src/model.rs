@@ -15,12 +15,11 @@ use crate::vocabulary::{
 /// after every save), or left in the report's file and rendered when its page is written (a
 /// build, which would otherwise hold every body of the site from load to the search index:
 /// most of its memory at 100,000 reports).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Body {
     /// Rendered to safe HTML at load.
     Held(String),
     /// Still in the file at the incident's path.
-    #[default]
     InFile,
 }
 

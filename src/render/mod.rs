@@ -84,7 +84,7 @@ pub fn render_site(
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
     laps.done("cards");
     let sink = staging.map(|s| s as &dyn PageSink);
-    let mut shared = pages::Shared::new(&cx, cards, Vec::new());
+    let mut shared = pages::Shared::new(&cx, cards);
     laps.done("maps and list summaries");
     let pages = pages::all_pages(&cx);
     let lists: Vec<pages::Page> = pages

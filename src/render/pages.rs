@@ -126,14 +126,11 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Computes the shared parts from the cards, the data files, the site and its index.
-    pub fn new(
-        cx: &ViewContext,
-        cards: Vec<String>,
-        downloads: Vec<crate::publish::Download>,
-    ) -> Shared {
+    /// Computes the shared parts from the cards, the site and its index. The downloads
+    /// are left empty: their sizes are known once the pass over reports has written them.
+    pub fn new(cx: &ViewContext, cards: Vec<String>) -> Shared {
         let marks = super::maps::all_marks(cx, 0..cx.site.incidents.len());
-        Shared::with_marks(cx, cards, downloads, marks)
+        Shared::with_marks(cx, cards, Vec::new(), marks)
     }
 
     /// Like [`Shared::new`], with every incident's map marks already made (the dev server

@@ -149,7 +149,7 @@ mod tests {
         let renderer = Renderer::new(&site).expect("templates");
         let cx = renderer.view(&site, &index);
         let cards = renderer.cards(&cx, 0..site.incidents.len()).expect("cards");
-        let shared = Shared::new(&cx, cards, Vec::new());
+        let shared = Shared::new(&cx, cards);
         let dir = tempfile::tempdir().unwrap();
         let sink = InPlace {
             dir: dir.path().to_path_buf(),
