@@ -1,16 +1,15 @@
 //! The whole pipeline, one named stage after another: settings, load, index, render, write.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use walkdir::WalkDir;
-
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::index::build_index;
 use crate::load::{load_site, Bodies};
-use crate::output::Staging;
+use crate::output::{check_output, finish_interrupted_swap, OutputRefused, Staging};
 use crate::render::{render_site, STYLESHEET};
 use crate::settings::{BuildOptions, Settings, SettingsError};
+use crate::static_files::{copy_static_files, find_static_files};
 
 /// What a successful build or check did.
 #[derive(Debug)]
@@ -25,6 +24,9 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Warnings, which do not fail the build.
     pub warnings: Diagnostics,
+    /// What the build did to the output beyond writing it (an interrupted swap finished,
+    /// a previous build it could not remove), for the editor to read.
+    pub notes: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
     /// Wall time of each stage, in order, for `--timings`.
@@ -43,6 +45,9 @@ pub enum BuildFailure {
     /// Warnings under `--strict`: exit status 1.
     #[error("{} (--strict fails on warnings)", .0.summary())]
     Strict(Diagnostics),
+    /// The output is not a folder a build may replace: exit status 2.
+    #[error("{0}")]
+    Refused(#[from] OutputRefused),
     /// The output could not be written: exit status 1.
     #[error("cannot write the site to {path}: {source}")]
     Output {
@@ -51,14 +56,21 @@ pub enum BuildFailure {
         /// Why.
         source: std::io::Error,
     },
+    /// The disk filled while the site was written: one problem, whatever the number of
+    /// files that could not be written. Exit status 1.
+    #[error("{0}")]
+    DiskFull(crate::output::DiskFull),
 }
 
 impl BuildFailure {
     /// The process exit status SPEC.md section 2 gives this failure.
     pub fn exit_code(&self) -> i32 {
         match self {
-            BuildFailure::Settings(_) => 2,
-            BuildFailure::Content(_) | BuildFailure::Strict(_) | BuildFailure::Output { .. } => 1,
+            BuildFailure::Settings(_) | BuildFailure::Refused(_) => 2,
+            BuildFailure::Content(_)
+            | BuildFailure::Strict(_)
+            | BuildFailure::Output { .. }
+            | BuildFailure::DiskFull(_) => 1,
         }
     }
 }
@@ -103,10 +115,25 @@ fn run(
     let mut laps = crate::timings::Laps::start();
     let settings = Settings::resolve(options)?;
     let output = settings.output.clone();
+    let io = |source| BuildFailure::Output {
+        path: output.clone(),
+        source,
+    };
+    let mut notes = Vec::new();
+    if write {
+        check_output(&settings.root, &output)?;
+        notes.extend(finish_interrupted_swap(&output).map_err(io)?);
+    }
+    let mut static_problems = Diagnostics::default();
+    let static_files = find_static_files(&settings.root, &mut static_problems);
     // The dev server renders pages again after each save and holds the bodies; a build
     // renders each body once, when it writes the report's page.
     let bodies = if keep { Bodies::Held } else { Bodies::InFiles };
-    let (site, warnings) = load_site(settings, bodies).map_err(BuildFailure::Content)?;
+    let (site, warnings) = match load_site(settings, bodies) {
+        Ok(loaded) if static_problems.is_empty() => loaded,
+        Ok((_, warnings)) => return Err(BuildFailure::Content(joined(warnings, static_problems))),
+        Err(problems) => return Err(BuildFailure::Content(joined(problems, static_problems))),
+    };
     if options.strict && !warnings.is_empty() {
         return Err(BuildFailure::Strict(warnings));
     }
@@ -114,43 +141,44 @@ fn run(
     let index = build_index(&site);
     laps.done("index");
     let staging = if write {
-        Some(
-            Staging::create(&output).map_err(|source| BuildFailure::Output {
-                path: output.clone(),
-                source,
-            })?,
-        )
+        Some(Staging::create(&output).map_err(io)?)
     } else {
         None
     };
     let rendered = render_site(&site, &index, staging.as_ref(), keep).map_err(|problems| {
-        let mut all = warnings.clone();
-        all.extend(problems);
-        BuildFailure::Content(all)
+        match staging.as_ref().filter(|s| s.disk_full()) {
+            Some(staging) => BuildFailure::DiskFull(staging.disk_full_report(&output)),
+            None => BuildFailure::Content(joined(warnings.clone(), problems.into_iter().collect())),
+        }
     })?;
     laps.add(&rendered.stages);
-    let mut static_files = 0;
+    let mut static_count = 0;
     if let Some(staging) = staging {
-        let io = |source| BuildFailure::Output {
-            path: output.clone(),
-            source,
-        };
-        staging.write(".nojekyll", b"").map_err(io)?;
-        staging
-            .write("style.css", STYLESHEET.as_bytes())
-            .map_err(io)?;
-        static_files = copy_static(&site.settings.root.join("static"), &staging)
-            .map_err(|d| BuildFailure::Content(std::iter::once(d).collect()))?;
+        let written = [
+            (".nojekyll", &b""[..]),
+            (crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes()),
+            ("style.css", STYLESHEET.as_bytes()),
+        ]
+        .into_iter()
+        .try_for_each(|(name, bytes)| staging.write(name, bytes));
+        if let Err(e) = written {
+            return Err(match staging.disk_full() {
+                true => BuildFailure::DiskFull(staging.disk_full_report(&output)),
+                false => io(e),
+            });
+        }
+        static_count = copy_static_files(&static_files, &staging).map_err(BuildFailure::Content)?;
         laps.done("copy static");
-        staging.commit().map_err(io)?;
+        notes.extend(staging.commit().map_err(io)?);
         laps.done("swap in");
     }
     let report = BuildReport {
         incidents: site.incidents.len(),
         pages: rendered.pages,
-        static_files,
+        static_files: static_count,
         output: write.then_some(output),
         warnings,
+        notes,
         elapsed: started.elapsed(),
         stages: laps.into_stages(),
     };
@@ -164,35 +192,8 @@ fn run(
     Ok((report, built))
 }
 
-/// Copies `static/` as is to the output root; hidden files are skipped.
-fn copy_static(dir: &Path, staging: &Staging) -> Result<usize, Diagnostic> {
-    if !dir.is_dir() {
-        return Ok(0);
-    }
-    let mut copied = 0;
-    let walker = WalkDir::new(dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            Diagnostic::file_error(Path::new("static"), format!("cannot read: {e}"))
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let shown = Path::new("static").join(relative);
-        let target = staging
-            .inside(&relative.to_string_lossy())
-            .map_err(|e| Diagnostic::file_error(&shown, e.to_string()))?;
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::file_error(&shown, format!("cannot copy: {e}")))?;
-        }
-        std::fs::copy(entry.path(), &target)
-            .map_err(|e| Diagnostic::file_error(&shown, format!("cannot copy: {e}")))?;
-        copied += 1;
-    }
-    Ok(copied)
+/// Two sets of problems as one, for a run that reports every problem at once.
+fn joined(mut first: Diagnostics, second: Diagnostics) -> Diagnostics {
+    first.extend(second);
+    first
 }

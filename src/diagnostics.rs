@@ -162,6 +162,15 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
 /// The closest of `candidates` to `input`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     input: &str,

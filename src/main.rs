@@ -350,6 +350,9 @@ impl ServeListener for Terminal {
 
 fn print_success(printer: &Printer, report: &BuildReport) {
     printer.print(&report.warnings);
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
     let seconds = report.elapsed.as_secs_f64();
     match &report.output {
         Some(output) => println!(

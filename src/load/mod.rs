@@ -159,11 +159,29 @@ fn finish(
 fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let dir = root.join("content/incidents");
     let mut files = Vec::new();
+    let boundary = crate::site_boundary::SiteBoundary::of(root).ok();
+    // Checked before the walk follows a link, so a folder outside the site is never entered.
+    let refused = std::cell::RefCell::new(Vec::new());
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+            match boundary
+                .as_ref()
+                .and_then(|b| b.check_link(e.path(), shown))
+            {
+                Some(problem) => {
+                    refused.borrow_mut().push(problem);
+                    false
+                }
+                None => true,
+            }
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
@@ -189,6 +207,7 @@ fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
             }
         }
     }
+    diagnostics.extend(refused.into_inner());
     files
 }
 

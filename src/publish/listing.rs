@@ -97,7 +97,7 @@ impl<'s> Listing<'s> {
     /// Flushes and closes the file; the next [`Listing::push`] opens it again.
     pub fn pause(&mut self) -> Result<(), Diagnostic> {
         if let Some(mut out) = self.out.take() {
-            out.flush().map_err(|e| failure(&self.file, &e))?;
+            out.flush().map_err(|e| self.failure(&e))?;
         }
         Ok(())
     }
@@ -113,7 +113,7 @@ impl<'s> Listing<'s> {
         let target: Box<dyn Write + Send> = match self.sink {
             Some(sink) => Box::new(
                 sink.open_file(&self.file, append)
-                    .map_err(|e| failure(&self.file, &e))?,
+                    .map_err(|e| self.failure(&e))?,
             ),
             None => Box::new(io::sink()),
         };
@@ -125,15 +125,19 @@ impl<'s> Listing<'s> {
             Some(out) => out,
             None => self.open_file(true)?,
         };
-        out.write_all(bytes).map_err(|e| failure(&self.file, &e))?;
+        out.write_all(bytes).map_err(|e| self.failure(&e))?;
         self.bytes += bytes.len();
         self.out = Some(out);
         Ok(())
     }
-}
 
-fn failure(file: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::file_error(Path::new(file), format!("cannot write the file: {e}"))
+    /// The problem a failed write makes, told to the sink too, which may stop writing.
+    fn failure(&self, e: &io::Error) -> Diagnostic {
+        if let Some(sink) = self.sink {
+            sink.write_failed(e);
+        }
+        Diagnostic::file_error(Path::new(&self.file), format!("cannot write the file: {e}"))
+    }
 }
 
 #[cfg(test)]

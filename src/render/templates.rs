@@ -66,8 +66,16 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut sources: Vec<(String, String, PathBuf)> = Vec::new();
+    let boundary = crate::site_boundary::SiteBoundary::of(root).ok();
     for (name, built_in) in BUILT_IN {
         let relative = PathBuf::from("templates").join(name);
+        let link_out = boundary
+            .as_ref()
+            .and_then(|b| b.check_link(&root.join(&relative), &relative));
+        if let Some(problem) = link_out {
+            problems.push(problem);
+            continue;
+        }
         let text = match std::fs::read_to_string(root.join(&relative)) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => built_in.to_string(),

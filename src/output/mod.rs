@@ -1,11 +1,19 @@
 //! The write stage's file system side: a fresh staging folder beside the output, swapped
 //! in only when every page was written, so a failed build leaves the old site untouched.
 
+mod disk;
+mod guard;
+mod swap;
+
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::FxHashSet;
+
+pub use disk::DiskFull;
+pub use guard::{check_output, OutputRefused, MARKER, MARKER_TEXT};
+pub use swap::finish_interrupted_swap;
 
 /// A folder being filled with a new build of the site.
 #[derive(Debug)]
@@ -17,21 +25,31 @@ pub struct Staging {
     /// made (a report's JSON beside its page, a list's data files reopened per chunk), and
     /// asking the kernel again costs two system calls that walk the whole path.
     made: Mutex<FxHashSet<PathBuf>>,
+    /// The first write that failed: one full disk is one problem, not one per file, and
+    /// once the disk is full no further write is tried.
+    failed: Mutex<Option<io::ErrorKind>>,
 }
 
 impl Staging {
     /// Creates an empty staging folder beside `target`.
     pub fn create(target: &Path) -> io::Result<Staging> {
-        let dir = sibling(target, "new")?;
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
+        let dir = swap::sibling(target, "new")?;
+        swap::remove_tree(&dir).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot remove {}, left by an earlier build: {e}; remove it by hand",
+                    dir.display()
+                ),
+            )
+        })?;
         std::fs::create_dir_all(&dir)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
             made: Mutex::default(),
+            failed: Mutex::default(),
         })
     }
 
@@ -44,7 +62,24 @@ impl Staging {
     ///
     /// Refuses any path that could leave the folder (`..`, absolute paths).
     pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
-        std::fs::write(self.prepare(relative)?, contents)
+        self.noting_failure(|| std::fs::write(self.prepare(relative)?, contents))
+    }
+
+    /// Runs one write, remembering the first failure; after a full disk, fails at once.
+    fn noting_failure<T>(&self, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+        if *self.failed() == Some(io::ErrorKind::StorageFull) {
+            return Err(io::ErrorKind::StorageFull.into());
+        }
+        write().inspect_err(|e| self.write_failed(e))
+    }
+
+    fn failed(&self) -> std::sync::MutexGuard<'_, Option<io::ErrorKind>> {
+        self.failed.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether a write ran out of disk space: then the build's problems are that one.
+    pub fn disk_full(&self) -> bool {
+        *self.failed() == Some(io::ErrorKind::StorageFull)
     }
 
     /// The path of `relative` inside the staging folder, with its folders made. Nothing
@@ -70,28 +105,21 @@ impl Staging {
         inside(&self.dir, relative)
     }
 
-    /// Replaces the target folder with the staging folder.
-    pub fn commit(mut self) -> io::Result<()> {
-        let old = sibling(&self.target, "old")?;
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        let had_target = self.target.exists();
-        if had_target {
-            std::fs::rename(&self.target, &old)?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_target {
-                // Put the previous site back so a failed swap changes nothing.
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(e);
-        }
+    /// Replaces the target folder with the staging folder, then removes the previous
+    /// build. Returns a note for the editor when that removal failed: the new site is in
+    /// place all the same.
+    pub fn commit(mut self) -> io::Result<Option<String>> {
+        let previous = swap::swap_in(&self.dir, &self.target)?;
         self.committed = true;
-        if had_target {
-            remove_dir_parallel(&old)?;
-        }
-        Ok(())
+        let Some(previous) = previous else {
+            return Ok(None);
+        };
+        Ok(swap::remove_tree(&previous).err().map(|e| {
+            format!(
+                "the site was built, but the previous build, moved aside to {}, could not be                  removed ({e}); remove that folder by hand",
+                previous.display()
+            )
+        }))
     }
 }
 
@@ -104,6 +132,10 @@ pub trait PageSink: Sync {
     /// Opens one file, `relative` to the folder, for a caller that writes it piece by
     /// piece rather than hold it whole in memory: emptied first, or with `append` added to.
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File>;
+
+    /// Told of a write to a file from [`PageSink::open_file`] that failed, so that a full
+    /// disk is seen however the file was written.
+    fn write_failed(&self, _error: &io::Error) {}
 }
 
 impl PageSink for Staging {
@@ -112,7 +144,11 @@ impl PageSink for Staging {
     }
 
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
-        open_file(self.prepare(relative)?, append)
+        self.noting_failure(|| open_file(self.prepare(relative)?, append))
+    }
+
+    fn write_failed(&self, error: &io::Error) {
+        self.failed().get_or_insert(error.kind());
     }
 }
 
@@ -182,53 +218,9 @@ pub fn inside(dir: &Path, relative: &str) -> io::Result<PathBuf> {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = swap::remove_tree(&self.dir);
         }
     }
-}
-
-/// Removes a folder tree using every core: deleting a previous build of thousands of pages
-/// one file at a time would otherwise cost as much as rendering them.
-fn remove_dir_parallel(dir: &Path) -> io::Result<()> {
-    use rayon::prelude::*;
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_type()?.is_dir() {
-            entries.extend(
-                std::fs::read_dir(entry.path())?
-                    .filter_map(Result::ok)
-                    .map(|e| e.path()),
-            );
-        } else {
-            entries.push(entry.path());
-        }
-    }
-    // The second level is where the thousands of page folders are; the empty first-level
-    // folders left behind are removed at the end.
-    entries.par_iter().for_each(|path| {
-        let _ = if path.is_dir() {
-            std::fs::remove_dir_all(path)
-        } else {
-            std::fs::remove_file(path)
-        };
-    });
-    std::fs::remove_dir_all(dir)
-}
-
-/// A hidden folder next to `target`, named after it, for staging or for the old build.
-fn sibling(target: &Path, what: &str) -> io::Result<PathBuf> {
-    let name = target.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("the output folder '{}' has no name", target.display()),
-        )
-    })?;
-    let parent = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Ok(parent.join(format!(".{}.incidex-{what}", name.to_string_lossy())))
 }
 
 #[cfg(test)]

@@ -1,0 +1,80 @@
+//! The site folder is the edge of what a build reads: a symbolic link inside it may lead
+//! to another file of the site, but never out of it, or a link to `/proc/self/environ`
+//! or `~/.ssh` would publish the machine's secrets with the site.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// The site folder, resolved once, against which links are checked.
+#[derive(Debug, Clone)]
+pub struct SiteBoundary {
+    real_root: PathBuf,
+}
+
+impl SiteBoundary {
+    /// The boundary of the site at `root`.
+    pub fn of(root: &Path) -> std::io::Result<SiteBoundary> {
+        Ok(SiteBoundary {
+            real_root: std::fs::canonicalize(root)?,
+        })
+    }
+
+    /// `None` when `path` (shown to the editor as `shown`) is no link or leads to a file
+    /// inside the site; otherwise the error to report.
+    pub fn check_link(&self, path: &Path, shown: &Path) -> Option<Diagnostic> {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return None;
+        }
+        let target = std::fs::read_link(path).unwrap_or_default();
+        let problem = match std::fs::canonicalize(path) {
+            Ok(real) if real.starts_with(&self.real_root) => return None,
+            Ok(real) => format!(
+                "this is a symbolic link to '{}', outside the site folder; a build \
+                 publishes only what is inside the site",
+                real.display()
+            ),
+            Err(e) => format!(
+                "this is a symbolic link to '{}', which cannot be read: {e}",
+                target.display()
+            ),
+        };
+        Some(
+            Diagnostic::file_error(shown, problem).with_help(
+                "copy the file into the site instead of linking to it, or remove the link",
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_inside_the_site_pass_and_links_out_of_it_do_not() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "token").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::write(root.join("logo.svg"), "<svg/>").unwrap();
+        std::os::unix::fs::symlink(root.join("logo.svg"), root.join("inside")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), root.join("out")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone"), root.join("dangling")).unwrap();
+        let boundary = SiteBoundary::of(root).unwrap();
+        let check = |name: &str| boundary.check_link(&root.join(name), Path::new(name));
+        assert!(check("logo.svg").is_none());
+        assert!(check("inside").is_none());
+        let out = check("out").expect("a link out of the site is refused");
+        assert!(
+            out.message.contains("outside the site folder"),
+            "{}",
+            out.message
+        );
+        assert!(check("dangling")
+            .unwrap()
+            .message
+            .contains("cannot be read"));
+    }
+}

@@ -1,0 +1,131 @@
+//! `static/`: files copied as they are to the root of the output, after every page is
+//! written. Found at load, so `check` reports their problems too; copied by the write
+//! stage, where a file that would replace a generated page is refused.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Staging;
+use crate::site_boundary::SiteBoundary;
+
+/// Generated files a site may replace with its own on purpose.
+pub const OVERRIDABLE: [&str; 3] = ["style.css", "favicon.ico", "CNAME"];
+
+/// One file of `static/` to publish.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Where it is read from.
+    pub source: PathBuf,
+    /// Its path in the output, with `/` separators.
+    pub relative: String,
+}
+
+/// Every file of `ROOT/static/` to publish, hidden ones left out; a link that leads out of
+/// the site, or cannot be read, is an error naming it.
+pub fn find_static_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
+    let dir = root.join("static");
+    if std::fs::symlink_metadata(&dir).is_err() {
+        return Vec::new();
+    }
+    let boundary = match SiteBoundary::of(root) {
+        Ok(boundary) => boundary,
+        Err(e) => {
+            diagnostics.push(Diagnostic::file_error(
+                Path::new("static"),
+                format!("cannot read: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let shown = |path: &Path| Path::new("static").join(path.strip_prefix(&dir).unwrap_or(path));
+    // Checked before the walk follows a link, so a link to a folder outside is never entered.
+    let refused = RefCell::new(Vec::new());
+    let walker = WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            match boundary.check_link(e.path(), &shown(e.path())) {
+                Some(problem) => {
+                    refused.borrow_mut().push(problem);
+                    false
+                }
+                None => true,
+            }
+        });
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                files.push(StaticFile {
+                    source: entry.path().to_path_buf(),
+                    relative: relative
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map_or_else(|| PathBuf::from("static"), &shown);
+                diagnostics.push(Diagnostic::file_error(&path, format!("cannot read: {e}")));
+            }
+        }
+    }
+    diagnostics.extend(refused.into_inner());
+    files
+}
+
+/// Copies `files` into the staging folder, after the generated pages: a file that would
+/// replace one of them is an error naming both, unless it is one sites replace on purpose.
+/// Returns how many were copied, or every problem.
+pub fn copy_static_files(files: &[StaticFile], staging: &Staging) -> Result<usize, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    for file in files {
+        let shown = Path::new("static").join(&file.relative);
+        let target = match staging.inside(&file.relative) {
+            Ok(target) => target,
+            Err(e) => {
+                problems.push(Diagnostic::file_error(&shown, e.to_string()));
+                continue;
+            }
+        };
+        if target.exists() && !OVERRIDABLE.contains(&file.relative.as_str()) {
+            problems.push(
+                Diagnostic::file_error(
+                    &shown,
+                    format!(
+                        "this file would replace {}, which the build generates",
+                        file.relative
+                    ),
+                )
+                .with_help(format!(
+                    "rename or move it; to change a generated page, override its template in \
+                     templates/ (files a site may replace: {})",
+                    OVERRIDABLE.join(", ")
+                )),
+            );
+            continue;
+        }
+        let copied = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::copy(&file.source, &target));
+        if let Err(e) = copied {
+            problems.push(Diagnostic::file_error(&shown, format!("cannot copy: {e}")));
+        }
+    }
+    if problems.is_empty() {
+        Ok(files.len())
+    } else {
+        Err(problems)
+    }
+}

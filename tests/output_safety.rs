@@ -1,0 +1,316 @@
+//! A build replaces its output folder whole, so it must never be pointed at anything but
+//! its own output: not the site, its sources, a folder above them, a stranger's folder, a
+//! file or a link. Nor may a link in the site carry a file from outside into what is
+//! published. Each case runs the real binary on a copy of the minimal fixture.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use common::{copy_fixture, files_under};
+
+fn incidex(root: &Path) -> Command {
+    let mut command = Command::cargo_bin("incidex").expect("the binary is built");
+    command.current_dir(root).env("NO_COLOR", "1");
+    command
+}
+
+fn build(root: &Path, args: &[&str]) -> Output {
+    incidex(root).arg("build").args(args).output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts the build refused with exit status 2, saying `why`, and returns its message.
+fn assert_refused(output: &Output, why: &str) -> String {
+    let said = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("refusing to write the site to"), "{said}");
+    assert!(said.contains(why), "expected '{why}' in:\n{said}");
+    said
+}
+
+#[test]
+fn an_output_that_is_or_holds_the_site_or_its_sources_is_refused_and_nothing_is_lost() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    let before = files_under(root);
+    for (output, why) in [
+        ("content", "it is the site's content/ folder"),
+        (
+            "content/incidents",
+            "it is inside the site's content/ folder",
+        ),
+        ("static", "it is the site's static/ folder"),
+        ("templates", "it is the site's templates/ folder"),
+        (".", "it is the site folder itself"),
+        ("..", "it holds the site folder"),
+    ] {
+        let said = assert_refused(&build(root, &["--output", output]), why);
+        assert!(
+            said.contains(&format!("'{output}'")),
+            "names the folder: {said}"
+        );
+    }
+    let from_elsewhere = build(
+        Path::new("/"),
+        &[
+            "--root",
+            &root.display().to_string(),
+            "--output",
+            &root.display().to_string(),
+        ],
+    );
+    assert_refused(&from_elsewhere, "the site folder itself");
+    assert_eq!(
+        files_under(root),
+        before,
+        "a refused build changed the site"
+    );
+}
+
+#[test]
+fn serve_refuses_the_same_outputs() {
+    let site = copy_fixture("minimal");
+    let output = incidex(site.path())
+        .args(["serve", "--port", "0", "--output", "content"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_refused(&output, "content/ folder");
+    assert!(site.path().join("content/regions.yaml").is_file());
+}
+
+#[test]
+fn a_folder_incidex_did_not_make_is_refused_until_it_is_empty_or_ours() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    let stranger = root.join("notes");
+    std::fs::create_dir(&stranger).unwrap();
+    std::fs::write(stranger.join("todo.txt"), "keep me").unwrap();
+    assert_refused(&build(root, &["--output", "notes"]), "not empty");
+    assert_eq!(
+        std::fs::read_to_string(stranger.join("todo.txt")).unwrap(),
+        "keep me"
+    );
+
+    let ours = build(root, &["--output", "out"]);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    assert!(
+        root.join("out/.incidex-output").is_file(),
+        "outputs are marked"
+    );
+    let again = build(root, &["--output", "out"]);
+    assert!(
+        again.status.success(),
+        "a marked output is rebuilt: {}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn an_output_from_before_the_marker_is_still_rebuilt() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    assert!(build(root, &[]).status.success());
+    std::fs::remove_file(root.join("public/.incidex-output")).unwrap();
+    let again = build(root, &[]);
+    assert!(again.status.success(), "{}", stderr(&again));
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused_not_moved() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    std::fs::write(root.join("public"), "a file").unwrap();
+    assert_refused(&build(root, &[]), "it is a file, not a folder");
+    assert_eq!(
+        std::fs::read_to_string(root.join("public")).unwrap(),
+        "a file"
+    );
+    assert!(!root.join(".public.incidex-old").exists());
+}
+
+#[test]
+fn a_public_folder_that_is_a_link_is_refused_and_its_target_kept() {
+    let site = copy_fixture("minimal");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let pages = elsewhere.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::write(pages.join("CNAME"), "monitor.example.org").unwrap();
+    std::fs::write(pages.join(".incidex-output"), "").unwrap();
+    std::os::unix::fs::symlink(&pages, site.path().join("public")).unwrap();
+    let said = assert_refused(&build(site.path(), &[]), "symbolic link");
+    assert!(
+        said.contains("pass the folder itself as --output"),
+        "{said}"
+    );
+    assert!(
+        pages.join("CNAME").is_file(),
+        "the link's target was emptied"
+    );
+    assert!(site.path().join("public").is_symlink());
+}
+
+#[test]
+fn a_static_link_to_a_file_outside_the_site_is_an_error_and_not_published() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    let secrets = tempfile::tempdir().unwrap();
+    std::fs::write(secrets.path().join("token"), "CI_TOKEN=hunter2").unwrap();
+    std::os::unix::fs::symlink(secrets.path().join("token"), root.join("static/env.txt")).unwrap();
+    std::os::unix::fs::symlink(secrets.path(), root.join("static/vault")).unwrap();
+    // A link to another file of the site is fine.
+    std::os::unix::fs::symlink(
+        root.join("static/img/note.txt"),
+        root.join("static/note.txt"),
+    )
+    .unwrap();
+    let failed = build(root, &["--message-format", "short"]);
+    let said = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1), "{said}");
+    for link in ["static/env.txt:1:1", "static/vault:1:1"] {
+        assert!(said.contains(link), "{link} not named:\n{said}");
+    }
+    assert!(said.contains("outside the site folder"), "{said}");
+    assert!(!root.join("public").exists());
+    let checked = incidex(root).arg("check").output().unwrap();
+    assert_eq!(checked.status.code(), Some(1), "check finds it too");
+
+    std::fs::remove_file(root.join("static/env.txt")).unwrap();
+    std::fs::remove_file(root.join("static/vault")).unwrap();
+    let built = build(root, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(root.join("public/note.txt").is_file());
+}
+
+#[test]
+fn a_report_reached_through_a_link_out_of_the_site_is_an_error() {
+    let site = copy_fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    let report = std::fs::read(
+        site.path()
+            .join("content/incidents/2025/2025-07-02-curfew-in-dioila.md"),
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("elsewhere.md"), report).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("elsewhere.md"),
+        site.path().join("content/incidents/linked.md"),
+    )
+    .unwrap();
+    let failed = build(site.path(), &["--message-format", "short"]);
+    let said = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1), "{said}");
+    assert!(said.contains("content/incidents/linked.md:1:1"), "{said}");
+}
+
+#[test]
+fn static_files_may_not_replace_generated_pages_and_data() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("static/data")).unwrap();
+    std::fs::write(root.join("static/index.html"), "<p>mine</p>").unwrap();
+    std::fs::write(root.join("static/data/incidents.csv"), "a,b").unwrap();
+    std::fs::write(root.join("static/style.css"), "body{}").unwrap();
+    std::fs::write(root.join("static/CNAME"), "monitor.example.org").unwrap();
+    let failed = build(root, &["--message-format", "short"]);
+    let said = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1), "{said}");
+    assert!(said.contains("static/index.html:1:1: error: this file would replace index.html"));
+    assert!(said.contains("static/data/incidents.csv:1:1"), "{said}");
+    assert!(
+        !said.contains("static/style.css"),
+        "style.css may be replaced: {said}"
+    );
+
+    std::fs::remove_file(root.join("static/index.html")).unwrap();
+    std::fs::remove_file(root.join("static/data/incidents.csv")).unwrap();
+    let built = build(root, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert_eq!(
+        std::fs::read_to_string(root.join("public/style.css")).unwrap(),
+        "body{}"
+    );
+    assert!(root.join("public/CNAME").is_file());
+}
+
+#[test]
+fn a_swap_stopped_half_way_is_put_right_by_the_next_build() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    assert!(build(root, &[]).status.success());
+    // What a kill between the two renames of a swap leaves: no public/, the old site aside.
+    std::fs::rename(root.join("public"), root.join(".public.incidex-old")).unwrap();
+    std::fs::write(
+        root.join("content/incidents/broken.md"),
+        "---\ntitle: [\n---\n",
+    )
+    .unwrap();
+    let failed = build(root, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        root.join("public/index.html").is_file(),
+        "the previous site is back even though this build failed"
+    );
+    std::fs::remove_file(root.join("content/incidents/broken.md")).unwrap();
+    std::fs::rename(root.join("public"), root.join(".public.incidex-old")).unwrap();
+    let built = build(root, &[]);
+    assert!(built.status.success());
+    assert!(
+        stderr(&built).contains("note: restored"),
+        "{}",
+        stderr(&built)
+    );
+    assert!(!root.join(".public.incidex-old").exists());
+}
+
+/// A small disk of its own, where the machine lets this test make one (root, Linux).
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount(bytes: usize) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().ok()?;
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_is_one_error_naming_the_folder_and_the_room_needed() {
+    let Some(disk) = SmallDisk::mount(64 * 1024) else {
+        eprintln!("skipped: this machine does not let the test mount a small disk");
+        return;
+    };
+    let site = copy_fixture("minimal");
+    let output = disk.0.path().join("public");
+    let failed = build(site.path(), &["--output", &output.display().to_string()]);
+    let said = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1), "{said}");
+    assert_eq!(
+        said.matches("error").count(),
+        1,
+        "one error, not one per file:\n{said}"
+    );
+    assert!(said.contains("is full"), "{said}");
+    assert!(said.contains(&output.display().to_string()), "{said}");
+    assert!(said.contains("B is free"), "{said}");
+    assert!(!output.exists());
+}
