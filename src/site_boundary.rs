@@ -24,20 +24,23 @@ impl SiteBoundary {
     /// inside the site; otherwise the error to report.
     pub fn check_link(&self, path: &Path, shown: &Path) -> Option<Diagnostic> {
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if !is_link {
-            return None;
-        }
-        let target = std::fs::read_link(path).unwrap_or_default();
+        is_link.then(|| self.check_path(path, shown)).flatten()
+    }
+
+    /// `None` when `path`, with every link on the way resolved, lies inside the site;
+    /// otherwise the error to report. For a file met alone (a save the dev server is
+    /// told of), where no walk checked the folders above it.
+    pub fn check_path(&self, path: &Path, shown: &Path) -> Option<Diagnostic> {
         let problem = match std::fs::canonicalize(path) {
             Ok(real) if real.starts_with(&self.real_root) => return None,
             Ok(real) => format!(
-                "this is a symbolic link to '{}', outside the site folder; a build \
-                 publishes only what is inside the site",
+                "this leads through a symbolic link to '{}', outside the site folder; a \
+                 build publishes only what is inside the site",
                 real.display()
             ),
             Err(e) => format!(
                 "this is a symbolic link to '{}', which cannot be read: {e}",
-                target.display()
+                std::fs::read_link(path).unwrap_or_default().display()
             ),
         };
         Some(

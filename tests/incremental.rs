@@ -143,3 +143,27 @@ fn adding_and_deleting_reports() {
         vec![PathBuf::from(added), PathBuf::from(deleted)]
     });
 }
+
+#[test]
+fn a_report_linked_in_from_outside_the_site_while_serving_is_refused() {
+    let site = common::copy_fixture("minimal");
+    let out = tempfile::tempdir().unwrap();
+    let (mut session, first) = Session::start(options(site.path(), out.path().join("live")));
+    first.expect("first build");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md");
+    std::fs::copy(site.path().join(CURFEW), &secret).unwrap();
+    let link = "content/incidents/2025/2025-09-01-linked.md";
+    std::os::unix::fs::symlink(&secret, site.path().join(link)).unwrap();
+    match session.update(&[PathBuf::from(link)]) {
+        Update::Failed(failure) => {
+            let said = common::explain(&failure);
+            assert!(
+                said.contains(link) && said.contains("outside the site"),
+                "{said}"
+            );
+        }
+        Update::Rebuilt { .. } => panic!("a report from outside the site was published"),
+    }
+    assert!(!out.path().join("live/incidents/2025-09-01-linked").exists());
+}

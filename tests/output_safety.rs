@@ -314,3 +314,62 @@ fn a_full_disk_is_one_error_naming_the_folder_and_the_room_needed() {
     assert!(said.contains("B is free"), "{said}");
     assert!(!output.exists());
 }
+
+/// Runs the binary as an ordinary user (nobody), for the cases root's rights would hide.
+fn build_as_nobody(root: &Path) -> Option<Output> {
+    let binary = assert_cmd::cargo::cargo_bin("incidex");
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(binary)
+        .arg("build")
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()
+}
+
+#[test]
+fn a_read_only_output_is_replaced_and_later_builds_still_work() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let mode = if entry.file_type().is_dir() {
+            0o777
+        } else {
+            0o666
+        };
+        let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode));
+    }
+    match build_as_nobody(root) {
+        Some(first) if first.status.success() => {}
+        _ => {
+            eprintln!("skipped: cannot run the binary as another user here");
+            return;
+        }
+    }
+    for entry in walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let mode = if entry.file_type().is_dir() {
+            0o555
+        } else {
+            0o444
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    for _ in 0..2 {
+        let again = build_as_nobody(root).unwrap();
+        assert!(again.status.success(), "{}", stderr(&again));
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("incidex-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

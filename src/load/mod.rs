@@ -103,12 +103,22 @@ pub fn reload_reports(
         .into_iter()
         .filter(|i| !changed.contains(i.path.as_path()))
         .collect();
-    let fresh: Vec<Loaded> = changed
-        .par_iter()
+    let boundary = crate::site_boundary::SiteBoundary::of(&settings.root).ok();
+    let leaves_site = |path: &Path| {
+        boundary
+            .as_ref()
+            .and_then(|b| b.check_path(&settings.root.join(path), path))
+    };
+    let (reports, refused): (Vec<&Path>, Vec<&Path>) = changed
+        .iter()
+        .copied()
         .filter(|path| settings.root.join(path).is_file() && is_report(path.as_os_str()))
+        .partition(|path| leaves_site(path).is_none());
+    let mut diagnostics: Diagnostics = refused.into_iter().filter_map(leaves_site).collect();
+    let fresh: Vec<Loaded> = reports
+        .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
         .collect();
-    let mut diagnostics = Diagnostics::default();
     let mut reloaded = Vec::new();
     let failed = sort_out(fresh, &mut reloaded, &mut diagnostics);
     // The kept reports are still in path order: each reloaded one goes in its place,
