@@ -98,9 +98,18 @@ struct NewArgs {
     /// The region, within that country.
     #[arg(long, requires = "country")]
     region: Option<String>,
-    /// A group involved (repeat for several).
+    /// A group that carried it out, attribution confirmed (repeat for several).
     #[arg(long = "group")]
     groups: Vec<String>,
+    /// A group attacked (repeat for several).
+    #[arg(long = "target")]
+    targets: Vec<String>,
+    /// A group that responded (repeat for several).
+    #[arg(long = "responder")]
+    responders: Vec<String>,
+    /// The page's address, instead of one made from the title.
+    #[arg(long)]
+    slug: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +226,9 @@ fn run_new(args: NewArgs) -> ExitCode {
         country: args.country,
         region: args.region,
         groups: args.groups,
+        targets: args.targets,
+        responders: args.responders,
+        slug: args.slug,
     };
     match new_report(&request) {
         Ok(path) => {

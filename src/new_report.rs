@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::registry::Registry;
-use crate::slugs::slugify;
+use crate::slugs::{is_valid_slug, slugify};
 
 /// What the editor gave on the command line.
 #[derive(Debug, Clone, Default)]
@@ -23,8 +23,14 @@ pub struct NewReport {
     pub country: Option<String>,
     /// A region of that country.
     pub region: Option<String>,
-    /// Groups involved, each as perpetrator until the editor says otherwise.
+    /// Groups that carried it out (attribution confirmed until the editor says otherwise).
     pub groups: Vec<String>,
+    /// Groups attacked.
+    pub targets: Vec<String>,
+    /// Groups that responded.
+    pub responders: Vec<String>,
+    /// The page's slug, when the title's is not wanted.
+    pub slug: Option<String>,
 }
 
 /// Why no report was written.
@@ -81,32 +87,56 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
         _ => None,
     };
     let mut groups = Vec::new();
-    for name in &request.groups {
-        match registry.resolve_group(name) {
-            Ok(g) => groups.push(registry.groups[g].name.clone()),
-            Err(no) => problems.push(unknown(args, "group", name, no.suggestion)),
+    for (names, role) in [
+        (&request.groups, "perpetrator"),
+        (&request.targets, "target"),
+        (&request.responders, "responder"),
+    ] {
+        for name in names {
+            match registry.resolve_group(name) {
+                Ok(g) => groups.push((registry.groups[g].name.clone(), role)),
+                Err(no) => {
+                    let flag = if role == "perpetrator" { "group" } else { role };
+                    problems.push(unknown(args, flag, name, no.suggestion))
+                }
+            }
         }
     }
-    let slug = slugify(&request.title);
-    if slug.is_empty() {
-        problems.push(Diagnostic::file_error(
-            args,
-            "the title gives an empty file name; use letters or digits",
-        ));
-    }
+    let from_title = request
+        .slug
+        .is_none()
+        .then(|| title_slug(&request.title))
+        .flatten();
+    let slug = match &request.slug {
+        Some(slug) if is_valid_slug(slug) => slug.clone(),
+        Some(slug) => {
+            problems.push(
+                Diagnostic::file_error(
+                    args,
+                    format!("--slug: '{slug}' may only hold lower-case letters, digits and '-'"),
+                )
+                .with_help(format!("try '{}'", slugify(slug))),
+            );
+            String::new()
+        }
+        None => from_title
+            .clone()
+            .or_else(|| region.as_deref().map(slugify))
+            .or_else(|| country.map(|c| slugify(&registry.countries[c].name)))
+            .unwrap_or_else(|| "report".to_string()),
+    };
     let Some(date) = date.filter(|_| problems.is_empty()) else {
         return Err(NewError::Invalid(problems));
     };
 
-    let relative = PathBuf::from(format!(
-        "content/incidents/{}/{date}-{slug}.md",
-        date.year()
-    ));
+    let made_up = request.slug.is_none() && from_title.is_none();
+    let relative = free_path(&request.root, date, &slug, made_up);
     let path = request.root.join(&relative);
     let iso = country.and_then(|c| registry.countries[c].iso.clone());
     let id = next_id(&request.root, iso.as_deref(), date);
     let text = skeleton(&Skeleton {
         title: &request.title,
+        slug: request.slug.as_deref(),
         date,
         country: country.map(|c| registry.countries[c].name.as_str()),
         region: region.as_deref(),
@@ -131,6 +161,37 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
     };
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(write)?;
     Ok(relative)
+}
+
+/// Where the report goes: `YYYY/DATE-SLUG.md`, or, for a slug `new` made up from the place
+/// that an earlier report of the same day already took, the first free `DATE-SLUG-N.md`. A
+/// slug from the title or the editor is kept as given, so a clash is said, not worked around.
+fn free_path(root: &Path, date: Date, slug: &str, made_up: bool) -> PathBuf {
+    let at = |name: &str| {
+        PathBuf::from(format!(
+            "content/incidents/{}/{date}-{name}.md",
+            date.year()
+        ))
+    };
+    let first = at(slug);
+    if !made_up {
+        return first;
+    }
+    std::iter::once(first)
+        .chain((2..100).map(|n| at(&format!("{slug}-{n}"))))
+        .find(|path| !root.join(path).exists())
+        .unwrap_or_else(|| at(slug))
+}
+
+/// The slug of a title written in Latin letters. A title in another script (Arabic, say)
+/// would give only its consonants, unreadable in a URL: `None`, and the report is named
+/// after its place instead.
+fn title_slug(title: &str) -> Option<String> {
+    let is_latin = |c: char| {
+        c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
+    };
+    let slug = slugify(title);
+    (title.chars().any(is_latin) && !slug.is_empty()).then_some(slug)
 }
 
 fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> Diagnostic {
@@ -201,10 +262,11 @@ fn existing_ids(root: &Path) -> Vec<String> {
 
 struct Skeleton<'a> {
     title: &'a str,
+    slug: Option<&'a str>,
     date: Date,
     country: Option<&'a str>,
     region: Option<&'a str>,
-    groups: &'a [String],
+    groups: &'a [(String, &'a str)],
     id: Option<&'a str>,
 }
 
@@ -216,6 +278,11 @@ fn skeleton(s: &Skeleton) -> String {
     match s.id {
         Some(id) => out.push_str(&format!("id: {id}\n")),
         None => out.push_str("# id: XX-2025-0001             # optional stable identifier\n"),
+    }
+    if let Some(slug) = s.slug {
+        out.push_str(&format!(
+            "slug: {slug}                       # the page's address\n"
+        ));
     }
     out.push_str(&format!(
         "date: {}                 # the earliest possible day\n",
@@ -248,9 +315,13 @@ fn skeleton(s: &Skeleton) -> String {
         );
     } else {
         out.push_str("groups:                          # role: perpetrator | target | responder\n");
-        for group in s.groups {
+        for (group, role) in s.groups {
+            let attribution = match *role {
+                "perpetrator" => ", attribution: confirmed",
+                _ => "",
+            };
             out.push_str(&format!(
-                "  - {{group: {}, role: perpetrator, attribution: suspected}}\n",
+                "  - {{group: {}, role: {role}{attribution}}}\n",
                 quoted(group)
             ));
         }
@@ -286,6 +357,17 @@ fn skeleton(s: &Skeleton) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_without_latin_letters_give_no_slug_of_consonants() {
+        assert_eq!(
+            title_slug("Attaque à Dioïla").as_deref(),
+            Some("attaque-a-dioila")
+        );
+        assert_eq!(title_slug("هجوم على مركز للجيش في كايس"), None);
+        assert_eq!(title_slug("هجوم JNIM").as_deref(), Some("hjwm-jnim"));
+        assert_eq!(title_slug("2025"), None);
+    }
 
     #[test]
     fn ids_follow_the_site_scheme() {

@@ -88,7 +88,7 @@ fn new_writes_every_field_and_passes_check_once_filled() {
         "date: 2025-08-03",
         "country: \"Mali\"",
         "region: \"Nioro\"",
-        "  - {group: \"JNIM\", role: perpetrator, attribution: suspected}",
+        "  - {group: \"JNIM\", role: perpetrator, attribution: confirmed}",
         "# fatalities:",
         "# end_date:",
         "status: draft",
@@ -136,4 +136,80 @@ fn new_suggests_names_it_does_not_know() {
     assert!(err.contains("did you mean 'Mali'?"), "{err}");
     assert!(err.contains("did you mean 'JNIM'?"), "{err}");
     assert!(!site.join("content/incidents/2026").exists());
+}
+
+#[test]
+fn new_takes_targets_and_responders_and_a_slug() {
+    let dir = new_site();
+    let site = dir.path().join("site");
+    let (code, out, err) = incidex(
+        &site,
+        &[
+            "new",
+            "Ambush",
+            "--date",
+            "2025-08-04",
+            "--country",
+            "Mali",
+            "--region",
+            "Kayes",
+            "--group",
+            "JNIM",
+            "--target",
+            "FAMa",
+            "--responder",
+            "FAMa",
+            "--slug",
+            "kayes-ambush",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.trim(),
+        "content/incidents/2025/2025-08-04-kayes-ambush.md"
+    );
+    let text = std::fs::read_to_string(site.join(out.trim())).unwrap();
+    for line in [
+        "slug: kayes-ambush",
+        "  - {group: \"JNIM\", role: perpetrator, attribution: confirmed}",
+        "  - {group: \"FAMa\", role: target}",
+        "  - {group: \"FAMa\", role: responder}",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from\n{text}");
+    }
+    let (code, _, err) = incidex(
+        &site,
+        &["new", "X", "--slug", "Not A Slug", "--target", "FAMx"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--slug: 'Not A Slug' may only hold"), "{err}");
+    assert!(err.contains("try 'not-a-slug'"), "{err}");
+    assert!(err.contains("--target: unknown target 'FAMx'"), "{err}");
+}
+
+#[test]
+fn an_arabic_title_gets_a_readable_file_name_from_its_place() {
+    let dir = new_site();
+    let site = dir.path().join("site");
+    let args = [
+        "new",
+        "هجوم على مركز للجيش",
+        "--date",
+        "2025-08-05",
+        "--country",
+        "Mali",
+        "--region",
+        "Kayes",
+    ];
+    let (code, first, err) = incidex(&site, &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(first.trim(), "content/incidents/2025/2025-08-05-kayes.md");
+    let (code, second, err) = incidex(&site, &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        second.trim(),
+        "content/incidents/2025/2025-08-05-kayes-2.md"
+    );
+    let text = std::fs::read_to_string(site.join(first.trim())).unwrap();
+    assert!(text.contains("title: \"هجوم على مركز للجيش\""), "{text}");
 }
