@@ -15,13 +15,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use incidex::build::{self, BuildFailure, BuildReport};
-use incidex::diagnostics::Diagnostics;
+use incidex::diagnostics::{Diagnostics, Severity};
 use incidex::init_site::init_site;
 use incidex::live::Update;
 use incidex::new_report::{new_report, NewError, NewReport, COMMAND_LINE};
 use incidex::report::{self, Format};
 use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
-use incidex::settings::BuildOptions;
+use incidex::settings::{BuildOptions, SettingsError};
 
 /// Builds browsable sites from incident reports.
 #[derive(Debug, Parser)]
@@ -197,7 +197,7 @@ fn main() -> ExitCode {
                     );
                 }
             }
-            finish(&printer, result)
+            finish(&printer, result, false)
         }
         Command::Check(args) => {
             let printer = Printer::new(&args.root, cli.message_format);
@@ -207,7 +207,7 @@ fn main() -> ExitCode {
                 strict: args.strict,
                 ..BuildOptions::default()
             });
-            finish(&printer, result)
+            finish(&printer, result, true)
         }
         Command::Serve(args) => {
             let printer = Printer::new(&args.root, cli.message_format);
@@ -276,14 +276,18 @@ fn run_init(dir: &Path) -> ExitCode {
 }
 
 /// Prints the outcome of a build or check and gives its exit status.
-fn finish(printer: &Printer, result: Result<BuildReport, BuildFailure>) -> ExitCode {
+fn finish(
+    printer: &Printer,
+    result: Result<BuildReport, BuildFailure>,
+    checking: bool,
+) -> ExitCode {
     match result {
         Ok(report) => {
             print_success(printer, &report);
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            print_failure(printer, &failure);
+            print_failure(printer, &failure, checking);
             ExitCode::from(failure.exit_code() as u8)
         }
     }
@@ -305,7 +309,7 @@ fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Build(failure)) => {
-            print_failure(printer, &failure);
+            print_failure(printer, &failure, false);
             ExitCode::from(failure.exit_code() as u8)
         }
         Err(other) => {
@@ -353,7 +357,7 @@ impl ServeListener for Terminal {
             }
             Update::Failed(failure) => {
                 println!("{what} changed:");
-                print_failure(&self.printer, failure);
+                print_failure(&self.printer, failure, false);
                 println!("The pages keep their last good state; the next good save updates them.");
             }
         }
@@ -373,11 +377,18 @@ fn print_success(printer: &Printer, report: &BuildReport) {
             report.pages,
             output.display()
         ),
-        None => println!(
-            "Checked {} and {} pages in {seconds:.2} s: no errors",
-            plural(report.incidents, "report"),
-            report.pages
-        ),
+        None => {
+            let warnings = report.warnings.count(Severity::Warning);
+            let found = match warnings {
+                0 => "no errors".to_string(),
+                n => format!("no errors, {}", plural(n, "warning")),
+            };
+            println!(
+                "Checked {} and {} pages in {seconds:.2} s: {found}",
+                plural(report.incidents, "report"),
+                report.pages
+            )
+        }
     }
 }
 
@@ -385,15 +396,26 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn print_failure(printer: &Printer, failure: &BuildFailure) {
+/// Prints every problem of a failed run, then one line saying what it means: the site was
+/// not built, or (for `check`, which builds nothing) what the check found.
+fn print_failure(printer: &Printer, failure: &BuildFailure, checking: bool) {
+    let outcome = |summary: &str| match checking {
+        true => format!("error: the check found {summary}"),
+        false => format!("error: the site was not built: {summary}"),
+    };
     match failure {
         BuildFailure::Content(diagnostics) => {
             printer.print(diagnostics);
-            eprintln!("error: the site was not built: {}", diagnostics.summary());
+            eprintln!("{}", outcome(&diagnostics.summary()));
         }
         BuildFailure::Strict(warnings) => {
             printer.print(warnings);
-            eprintln!("error: the site was not built: {failure}");
+            eprintln!("{}", outcome(&failure.to_string()));
+        }
+        BuildFailure::Settings(SettingsError::Invalid(diagnostic)) => {
+            let one: Diagnostics = std::iter::once(diagnostic.clone()).collect();
+            printer.print(&one);
+            eprintln!("{}", outcome(&one.summary()));
         }
         other => eprintln!("error: {other}"),
     }

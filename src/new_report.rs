@@ -39,6 +39,14 @@ pub enum NewError {
     /// A name or date given on the command line is wrong, or the registries are.
     #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Diagnostic>),
+    /// The folder holds no site.
+    #[error("cannot read {}: {source}{}", .path.display(), crate::settings::no_site_hint(source))]
+    NoSite {
+        /// The `site.yaml` looked for.
+        path: PathBuf,
+        /// Why it could not be read.
+        source: std::io::Error,
+    },
     /// A report is already at that path.
     #[error("{0} already exists; choose another title or date, or edit that report")]
     Exists(PathBuf),
@@ -57,6 +65,13 @@ pub const COMMAND_LINE: &str = "command line";
 
 /// Writes the new report and returns its path relative to the root.
 pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
+    let settings = request.root.join("site.yaml");
+    if let Err(source) = std::fs::metadata(&settings) {
+        return Err(NewError::NoSite {
+            path: settings,
+            source,
+        });
+    }
     let registry = Registry::load(&request.root).map_err(NewError::Invalid)?;
     let args = Path::new(COMMAND_LINE);
     let mut problems = Vec::new();

@@ -76,7 +76,7 @@ pub struct Settings {
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     /// `site.yaml` is missing or unreadable.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {source}{}", no_site_hint(source))]
     Unreadable {
         /// The file we tried to read.
         path: PathBuf,
@@ -89,6 +89,17 @@ pub enum SettingsError {
     /// A setting has a value we cannot use.
     #[error("{0}")]
     BadValue(String),
+}
+
+/// What to do when there is no `site.yaml` where one was looked for.
+pub fn no_site_hint(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            "\n  help: run incidex in a site folder (the one holding site.yaml), pass --root \
+             DIR, or make a new site with `incidex init DIR`"
+        }
+        _ => "",
+    }
 }
 
 impl Settings {

@@ -502,7 +502,12 @@ fn check_unique(incidents: &[Incident], diagnostics: &mut Diagnostics) {
                         &incident.path,
                         format!("{what} '{value}' is also used by {}", first.display()),
                     )
-                    .with_help(format!("give one of the two reports another {what}")),
+                    .with_help(match what {
+                        "slug" => "rename one of the two files, or give one of them another \
+                                   `slug:` in its front matter"
+                            .to_string(),
+                        _ => "give one of the two reports another `id:`".to_string(),
+                    }),
                 );
             }
         }

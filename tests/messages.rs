@@ -1,0 +1,115 @@
+//! What the terminal says: settings errors shown like report errors, `check` speaking of
+//! what it found rather than of a build, and hints that say how to fix.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::copy_fixture;
+
+fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("incidex")
+        .unwrap()
+        .current_dir(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
+
+#[test]
+fn a_settings_error_shows_its_line_and_says_error_once() {
+    let site = copy_fixture("minimal");
+    std::fs::write(
+        site.path().join("site.yaml"),
+        "title: T\npaginate_by: many\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(site.path(), &["build"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        !err.contains("error: site.yaml"),
+        "error said twice:\n{err}"
+    );
+    assert!(err.contains("[site.yaml:2:14]"), "{err}");
+    assert!(
+        err.contains(" 2 | paginate_by: many"),
+        "the line is shown:\n{err}"
+    );
+}
+
+#[test]
+fn check_says_what_it_found_not_that_a_site_was_not_built() {
+    let site = copy_fixture("minimal");
+    let path = site.path().join(CURFEW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("event_type: curfew", "event_type: curfw"),
+    )
+    .unwrap();
+    let (code, _, err) = run(site.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(!err.contains("not built"), "{err}");
+    assert!(
+        err.contains("error: the check found 1 error in 1 file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_check_with_warnings_ends_with_no_errors_and_their_count() {
+    let site = copy_fixture("minimal");
+    let path = site.path().join(CURFEW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A place far outside Mali: a warning, not an error.
+    let placed = text.replace(
+        "event_type: curfew",
+        "event_type: curfew\nlocations:\n  - {name: Dioila, coordinates: [48.85, 2.35], precision: town}",
+    );
+    std::fs::write(&path, placed).unwrap();
+    let (code, out, err) = run(site.path(), &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning"), "{err}");
+    assert!(out.contains(": no errors, 1 warning"), "{out}");
+}
+
+#[test]
+fn a_duplicate_slug_says_how_to_fix_it() {
+    let site = copy_fixture("minimal");
+    let copy = site.path().join("content/incidents/2024/other.md");
+    let text = std::fs::read_to_string(site.path().join(CURFEW)).unwrap();
+    std::fs::write(
+        &copy,
+        text.replace(
+            "title:",
+            "slug: 2025-07-02-curfew-in-dioila\nid: other\ntitle:",
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = run(site.path(), &["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("rename one of the two files, or give one of them another `slug:`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_without_a_site_says_what_to_do() {
+    let empty = tempfile::tempdir().unwrap();
+    for args in [&["build"][..], &["new", "Attack"][..]] {
+        let (code, _, err) = run(empty.path(), args);
+        assert_ne!(code, 0);
+        assert!(err.contains("site.yaml"), "{err}");
+        assert!(err.contains("incidex init DIR"), "{args:?}: {err}");
+    }
+}
