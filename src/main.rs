@@ -266,6 +266,12 @@ fn run_init(dir: &Path) -> ExitCode {
                 files.len()
             );
             println!("Next: cd {} && incidex serve", dir.display());
+            println!(
+                "To publish on GitHub Pages: choose \"GitHub Actions\" under the repository's \
+                 Settings -> Pages, set INCIDEX_GIT in .github/workflows/pages.yml to the \
+                 repository incidex is installed from, and push to main (README.md in the site \
+                 says more)."
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -28,6 +28,20 @@ fn new_site() -> tempfile::TempDir {
 }
 
 #[test]
+fn init_says_how_to_serve_and_how_to_publish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, out, _) = incidex(dir.path(), &["init", "site"]);
+    assert!(out.contains("Next: cd site && incidex serve"), "{out}");
+    assert!(out.contains("\"GitHub Actions\""), "{out}");
+    assert!(
+        out.contains("set INCIDEX_GIT in .github/workflows/pages.yml"),
+        "{out}"
+    );
+    let guide = std::fs::read_to_string(dir.path().join("site/README.md")).unwrap();
+    assert!(guide.contains("set `INCIDEX_GIT`"), "{guide}");
+}
+
+#[test]
 fn init_makes_a_site_that_builds_and_publishes() {
     let dir = new_site();
     let site = dir.path().join("site");
