@@ -304,7 +304,7 @@ fn skeleton(s: &Skeleton) -> String {
         s.date
     ));
     out.push_str("# end_date: YYYY-MM-DD          # for events over several days\n");
-    out.push_str("date_precision: day              # day | week | month\n");
+    out.push_str("date_precision: day              # day | week | month | year\n");
     out.push_str(&format!(
         "country: {}\n",
         s.country

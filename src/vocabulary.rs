@@ -83,6 +83,8 @@ vocabulary! {
         Week = "week",
         /// Only the month is known.
         Month = "month",
+        /// Only the year is known; `date` is its first possible day.
+        Year = "year",
     }
 }
 

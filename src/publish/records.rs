@@ -478,7 +478,8 @@ fn event_rows(record: &Record, region_centre: Option<[f64; 2]>) -> Vec<EventRow>
     let time_precision = match incident.precision {
         DatePrecision::Day => 1,
         DatePrecision::Week => 2,
-        DatePrecision::Month => 3,
+        // ACLED's least precise level is the month; the year has none of its own.
+        DatePrecision::Month | DatePrecision::Year => 3,
     };
     struct Spot {
         admin1: Option<String>,

@@ -69,6 +69,7 @@ pub fn date_view(date: Date, precision: DatePrecision) -> DateView {
         DatePrecision::Day => day,
         DatePrecision::Week => format!("week of {day}"),
         DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
+        DatePrecision::Year => date.year().to_string(),
     };
     DateView {
         iso: date.to_string(),
