@@ -134,7 +134,7 @@ fn run(
         Ok((_, warnings)) => return Err(BuildFailure::Content(joined(warnings, static_problems))),
         Err(problems) => return Err(BuildFailure::Content(joined(problems, static_problems))),
     };
-    if options.strict && !warnings.is_empty() {
+    if options.strict && warnings.has_warnings() {
         return Err(BuildFailure::Strict(warnings));
     }
     laps.done("load");

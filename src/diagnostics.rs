@@ -11,6 +11,10 @@ pub enum Severity {
     Error,
     /// Worth fixing, but the site still builds.
     Warning,
+    /// A problem in a draft that is not being built: shown, so the editor sees what is left
+    /// to do, and failing nothing, not even `--strict`: one editor's unfinished report must
+    /// never stop the site's deploy.
+    InDraft,
 }
 
 /// One problem in one file, with a 1-based line and column and an optional hint.
@@ -76,7 +80,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Warning | Severity::InDraft => "warning",
         };
         write!(
             f,
@@ -115,6 +119,28 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// True when at least one problem is a warning that `--strict` fails on (problems in
+    /// drafts not being built are not).
+    pub fn has_warnings(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Warning)
+    }
+
+    /// Turns every problem of the files in `drafts` into [`Severity::InDraft`], saying so.
+    pub fn set_aside_drafts(&mut self, drafts: &rustc_hash::FxHashSet<PathBuf>) {
+        if drafts.is_empty() {
+            return;
+        }
+        for item in &mut self.items {
+            if drafts.contains(&item.path) && item.severity != Severity::InDraft {
+                item.severity = Severity::InDraft;
+                item.message.push_str(
+                    " (in a draft, which is not built: this fails nothing until it is \
+                     published or built with --drafts)",
+                );
+            }
+        }
+    }
+
     /// All problems, sorted by path, line and column.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
@@ -131,7 +157,7 @@ impl Diagnostics {
     /// A one-line summary such as "3 errors in 2 files".
     pub fn summary(&self) -> String {
         let errors = self.count(Severity::Error);
-        let warnings = self.count(Severity::Warning);
+        let warnings = self.count(Severity::Warning) + self.count(Severity::InDraft);
         let mut files: Vec<&Path> = self.items.iter().map(|d| d.path.as_path()).collect();
         files.sort();
         files.dedup();

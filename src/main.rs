@@ -384,11 +384,15 @@ fn print_success(printer: &Printer, report: &BuildReport) {
             output.display()
         ),
         None => {
-            let warnings = report.warnings.count(Severity::Warning);
-            let found = match warnings {
-                0 => "no errors".to_string(),
-                n => format!("no errors, {}", plural(n, "warning")),
-            };
+            let mut found = "no errors".to_string();
+            match report.warnings.count(Severity::Warning) {
+                0 => {}
+                n => found.push_str(&format!(", {}", plural(n, "warning"))),
+            }
+            match report.warnings.count(Severity::InDraft) {
+                0 => {}
+                n => found.push_str(&format!(", {} in drafts", plural(n, "problem"))),
+            }
             println!(
                 "Checked {} and {} pages in {seconds:.2} s: {found}",
                 plural(report.incidents, "report"),

@@ -127,7 +127,7 @@ impl miette::Diagnostic for Shown<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
+            Severity::Warning | Severity::InDraft => miette::Severity::Warning,
         })
     }
 

@@ -60,8 +60,9 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
         .map(|path| load_report(&settings.root, path, &registry, &markdown, bodies))
         .collect();
     let mut incidents = Vec::with_capacity(results.len());
-    let failed = sort_out(results, &mut incidents, &mut diagnostics);
-    finish(settings, registry, incidents, failed, diagnostics)
+    let mut drafts = FxHashSet::default();
+    let failed = sort_out(results, &mut incidents, &mut diagnostics, &mut drafts);
+    finish(settings, registry, incidents, failed, diagnostics, drafts)
 }
 
 /// Moves sound reports into `incidents` and problems into `diagnostics`; returns what the
@@ -70,9 +71,13 @@ fn sort_out(
     results: Vec<Loaded>,
     incidents: &mut Vec<Incident>,
     diagnostics: &mut Diagnostics,
+    drafts: &mut FxHashSet<PathBuf>,
 ) -> Vec<References> {
     let mut failed = Vec::new();
     for loaded in results {
+        if loaded.draft {
+            drafts.insert(loaded.references.path.clone());
+        }
         diagnostics.extend(loaded.problems);
         match loaded.incident {
             Some(incident) => incidents.push(incident),
@@ -120,23 +125,26 @@ pub fn reload_reports(
         .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
         .collect();
     let mut reloaded = Vec::new();
-    let failed = sort_out(fresh, &mut reloaded, &mut diagnostics);
+    let mut drafts = FxHashSet::default();
+    let failed = sort_out(fresh, &mut reloaded, &mut diagnostics, &mut drafts);
     // The kept reports are still in path order: each reloaded one goes in its place,
     // which costs far less than sorting ten thousand paths again.
     for incident in reloaded {
         let at = kept.partition_point(|k| k.path < incident.path);
         kept.insert(at, incident);
     }
-    finish(settings, registry, kept, failed, diagnostics)
+    finish(settings, registry, kept, failed, diagnostics, drafts)
 }
 
-/// Checks what reports say about each other and assembles the site.
+/// Checks what reports say about each other and assembles the site. Without `--drafts`,
+/// the problems of `drafts` (paths of reports whose status is draft) are set aside.
 fn finish(
     settings: Settings,
     registry: Registry,
     mut incidents: Vec<Incident>,
     failed: Vec<References>,
     mut diagnostics: Diagnostics,
+    drafts: FxHashSet<PathBuf>,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let references: Vec<Refs> = incidents
         .iter()
@@ -151,6 +159,7 @@ fn finish(
     drop(references);
     if !settings.drafts {
         incidents.retain(|i| i.status != Status::Draft);
+        diagnostics.set_aside_drafts(&drafts);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -239,6 +248,8 @@ struct Loaded {
     incident: Option<Incident>,
     problems: Vec<Diagnostic>,
     references: References,
+    /// The front matter says `status: draft`, whether or not the rest of it parses.
+    draft: bool,
 }
 
 /// What a report points at and answers to, sound or not.
@@ -307,6 +318,7 @@ fn load_report(
             incident: None,
             problems: vec![problem],
             references: References::unparsed(path),
+            draft: false,
         },
     }
 }
@@ -348,6 +360,7 @@ fn load_report_bytes(
                 incident: None,
                 problems: vec![problem],
                 references,
+                draft: false,
             };
         }
     };
@@ -359,9 +372,11 @@ fn load_report_bytes(
                 incident: None,
                 problems: vec![Diagnostic::file_error(path, message).with_help(help)],
                 references,
+                draft: false,
             };
         }
     };
+    let draft = split::says_draft(parts.front_matter);
     let mut site_links = Vec::new();
     let body = match bodies {
         Bodies::Held => {
@@ -388,6 +403,7 @@ fn load_report_bytes(
             incident: None,
             problems,
             references,
+            draft,
         };
     };
     if let Some(slug) = front
@@ -423,6 +439,7 @@ fn load_report_bytes(
         incident,
         problems,
         references,
+        draft,
     }
 }
 

@@ -89,9 +89,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
     }
 }
 
+/// Whether the front matter sets `status: draft`, read from its lines without parsing it:
+/// a half-written draft may not parse, and is still a draft.
+pub fn says_draft(front_matter: &str) -> bool {
+    front_matter.lines().any(|line| {
+        line.strip_prefix("status:").is_some_and(|value| {
+            let value = value.split(" #").next().unwrap_or_default().trim();
+            value.trim_matches(['"', '\'']) == "draft"
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_is_known_from_its_status_line_alone() {
+        assert!(says_draft(
+            "title: [unfinished\nstatus: draft   # draft | published\n"
+        ));
+        assert!(says_draft("status: \"draft\""));
+        assert!(!says_draft("status: published\n"));
+        assert!(!says_draft("summary: status: draft\n"));
+        assert!(!says_draft("  status: draft\n"));
+    }
 
     #[test]
     fn splits_front_matter_and_body() {

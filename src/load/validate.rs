@@ -147,6 +147,15 @@ pub fn validate(
 
     let country = match registry.resolve_country(&front.country) {
         Ok(c) => Some(c),
+        Err(_) if front.country.trim().is_empty() => {
+            ck.error(
+                "country",
+                "",
+                "country is empty".into(),
+                Some("name the country, as content/regions.yaml names it".into()),
+            );
+            None
+        }
         Err(no) => {
             ck.error(
                 "country",
