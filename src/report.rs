@@ -46,9 +46,12 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, format: Format) -> String {
                 .and_then(|bytes| split::decode(&bytes).ok());
             let shown = Shown::new(diagnostic, source);
             let mut out = String::new();
+            // The position is given in the source's name, in characters as the short
+            // format and an editor count it; miette's own counts bytes.
             let handler = GraphicalReportHandler::new_themed(theme(colour))
                 .with_context_lines(1)
-                .with_width(100);
+                .with_width(100)
+                .without_primary_span_start();
             if handler.render_report(&mut out, &shown).is_err() {
                 return diagnostic.to_string();
             }
@@ -100,9 +103,10 @@ impl<'a> Shown<'a> {
                 diagnostic.message, name, diagnostic.line, diagnostic.column
             )
         };
+        let located = format!("{name}:{}:{}", diagnostic.line, diagnostic.column);
         Shown {
             diagnostic,
-            source: NamedSource::new(name, text.unwrap_or_default()),
+            source: NamedSource::new(located, text.unwrap_or_default()),
             span,
             message,
         }

@@ -113,3 +113,44 @@ fn a_folder_without_a_site_says_what_to_do() {
         assert!(err.contains("incidex init DIR"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn both_formats_count_columns_in_characters() {
+    let site = copy_fixture("minimal");
+    let path = site.path().join(CURFEW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("region: Dioila", "region: [Dioïla, Kayz]"),
+    )
+    .unwrap();
+    let (_, _, short) = run(site.path(), &["check", "--message-format", "short"]);
+    let (_, _, full) = run(site.path(), &["check"]);
+    // `region: [Dioïla, ` is 17 characters (18 bytes): the value starts at column 18.
+    let at = format!("{CURFEW}:5:18");
+    assert!(
+        short.contains(&format!("{at}: error: unknown region 'Kayz'")),
+        "{short}"
+    );
+    assert!(full.contains(&format!("[{at}]")), "{full}");
+}
+
+#[test]
+fn coordinates_out_of_range_are_marked_on_the_coordinates() {
+    let site = copy_fixture("minimal");
+    let path = site.path().join(CURFEW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let placed = text.replace(
+        "event_type: curfew",
+        "event_type: curfew\nlocations:\n  - name: Dioïla\n    coordinates: [200, 5]",
+    );
+    std::fs::write(&path, placed).unwrap();
+    let (code, _, err) = run(site.path(), &["check", "--message-format", "short"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{CURFEW}:11:18: error: coordinates of 'Dioïla' are out of range"
+        )),
+        "{err}"
+    );
+}

@@ -38,13 +38,25 @@ impl Checker<'_> {
             .push(Diagnostic::error(self.cx.path, line, column, message).with_optional_help(help));
     }
 
-    fn warning(&mut self, key: &str, needle: &str, message: String, help: String) {
-        let (line, column) = self.cx.yaml.find_in_key(key, needle);
-        self.warnings.push(
-            Diagnostic::error(self.cx.path, line, column, message)
-                .with_help(help)
-                .warning(),
-        );
+    /// The position of a location's coordinates: the first `[` after `coordinates` at or
+    /// after the place's name, so the mark sits on the value that is wrong.
+    fn coordinates_of(&self, name: &str) -> (usize, usize) {
+        let (line, column) = self.cx.yaml.find_in_key("locations", name);
+        let Some((key_line, key_column)) = self.cx.yaml.find_from("coordinates", line) else {
+            return (line, column);
+        };
+        let offset = self
+            .cx
+            .yaml
+            .text
+            .lines()
+            .nth(key_line - self.cx.yaml.first_line)
+            .and_then(|text| {
+                let after: String = text.chars().skip(key_column - 1).collect();
+                after.find('[').map(|at| after[..at].chars().count())
+            })
+            .unwrap_or(0);
+        (key_line, key_column + offset)
     }
 
     fn date(&mut self, key: &str, text: &str) -> Option<Date> {
@@ -194,31 +206,40 @@ pub fn validate(
         };
         if let Some([lat, lon]) = raw.coordinates {
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                ck.error(
-                    "locations",
-                    &raw.name,
-                    format!(
-                        "coordinates of '{}' are out of range: [{lat}, {lon}]",
-                        raw.name
-                    ),
-                    Some(
-                        "write [latitude, longitude]: latitude within ±90, longitude within ±180"
-                            .into(),
+                let (line, column) = ck.coordinates_of(&raw.name);
+                ck.problems.push(
+                    Diagnostic::error(
+                        ck.cx.path,
+                        line,
+                        column,
+                        format!(
+                            "coordinates of '{}' are out of range: [{lat}, {lon}]",
+                            raw.name
+                        ),
+                    )
+                    .with_help(
+                        "write [latitude, longitude]: latitude within ±90, longitude within ±180",
                     ),
                 );
             } else if let Some(bounds) = country.and_then(|c| registry.countries[c].bounds) {
                 let [[south, west], [north, east]] = bounds;
                 if !(south..=north).contains(&lat) || !(west..=east).contains(&lon) {
                     let country_name = &registry.countries[country.unwrap_or_default()].name;
-                    ck.warning(
-                        "locations",
-                        &raw.name,
-                        format!(
-                            "coordinates of '{}' [{lat}, {lon}] lie outside {country_name}",
-                            raw.name
-                        ),
-                        "check the order: [latitude, longitude], with west and south negative"
-                            .into(),
+                    let (line, column) = ck.coordinates_of(&raw.name);
+                    ck.warnings.push(
+                        Diagnostic::error(
+                            ck.cx.path,
+                            line,
+                            column,
+                            format!(
+                                "coordinates of '{}' [{lat}, {lon}] lie outside {country_name}",
+                                raw.name
+                            ),
+                        )
+                        .with_help(
+                            "check the order: [latitude, longitude], with west and south negative",
+                        )
+                        .warning(),
                     );
                 }
             }
