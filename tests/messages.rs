@@ -154,3 +154,62 @@ fn coordinates_out_of_range_are_marked_on_the_coordinates() {
         "{err}"
     );
 }
+
+#[test]
+fn markdown_that_will_not_be_built_is_named_and_fails_strict() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    let report = std::fs::read_to_string(root.join(CURFEW)).unwrap();
+    std::fs::create_dir_all(root.join("content/2025")).unwrap();
+    std::fs::create_dir_all(root.join("incidents")).unwrap();
+    for misplaced in [
+        "content/loose.md",
+        "content/2025/also-loose.md",
+        "incidents/at-the-root.md",
+        "content/incidents/2025/shouting.MD",
+        "content/incidents/2025/long.markdown",
+        "content/incidents/2025/saved.md.txt",
+    ] {
+        std::fs::write(root.join(misplaced), &report).unwrap();
+    }
+    let (code, _, err) = run(root, &["check", "--message-format", "short"]);
+    assert_eq!(code, 0, "warnings only: {err}");
+    for (file, says) in [
+        (
+            "content/loose.md",
+            "reports are read from content/incidents/ only",
+        ),
+        (
+            "content/2025/also-loose.md",
+            "move it to content/incidents/also-loose.md",
+        ),
+        (
+            "incidents/at-the-root.md",
+            "reports are read from content/incidents/ only",
+        ),
+        (
+            "content/incidents/2025/shouting.MD",
+            "rename it to shouting.md",
+        ),
+        (
+            "content/incidents/2025/long.markdown",
+            "rename it to long.md",
+        ),
+        (
+            "content/incidents/2025/saved.md.txt",
+            "rename it to saved.md",
+        ),
+    ] {
+        let line = err
+            .lines()
+            .position(|l| l.starts_with(&format!("{file}:1:1: warning:")))
+            .unwrap_or_else(|| panic!("{file} not named:\n{err}"));
+        let next = err.lines().nth(line + 1).unwrap_or_default();
+        assert!(
+            err.lines().nth(line).unwrap().contains(says) || next.contains(says),
+            "{file}: {err}"
+        );
+    }
+    let (code, _, _) = run(root, &["check", "--strict"]);
+    assert_eq!(code, 1, "--strict fails on them");
+}

@@ -1,6 +1,7 @@
 //! The load stage: read the registries and every report under `content/incidents/`,
 //! in parallel, into the domain model, collecting every problem of every file.
 
+mod misplaced;
 pub mod schema;
 pub mod split;
 pub mod validate;
@@ -54,6 +55,7 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
     let registry = Registry::load(&settings.root)
         .map_err(|problems| problems.into_iter().collect::<Diagnostics>())?;
     let files = report_files(&settings.root, &mut diagnostics);
+    misplaced::warn_of_misplaced_reports(&settings.root, &mut diagnostics);
     let markdown = markdown_settings(&settings);
     let results: Vec<Loaded> = files
         .par_iter()
@@ -206,6 +208,10 @@ fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
             Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
                 let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
                 files.push(relative.to_path_buf());
+            }
+            Ok(entry) if entry.file_type().is_file() => {
+                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                diagnostics.extend(misplaced::near_miss(relative));
             }
             Ok(_) => {}
             Err(err)
