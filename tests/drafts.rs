@@ -1,23 +1,18 @@
 //! A colleague's unfinished draft never stops the site: without `--drafts` its problems
 //! are shown as warnings that say it is a draft, and fail nothing, not even `--strict`.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
-
+/// The binary's short-format run in `dir`.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("incidex")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .args(["--message-format", "short"])
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let args: Vec<&str> = args
+        .iter()
+        .copied()
+        .chain(["--message-format", "short"])
+        .collect();
+    common::run_in(dir, &args)
 }
 
 /// A new site with one fresh report from `new`, nothing filled in.

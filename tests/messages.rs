@@ -3,25 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use assert_cmd::Command;
-use common::copy_fixture;
-
-fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("incidex")
-        .unwrap()
-        .current_dir(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::{copy_fixture, run_in as run};
 
 const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
 

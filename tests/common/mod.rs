@@ -173,3 +173,20 @@ pub fn links(html: &Html) -> Vec<String> {
     all.extend(attrs(html, "[src]", "src"));
     all
 }
+
+/// Runs the real binary in `dir` with `args`, without colour; gives the exit status,
+/// standard output and standard error.
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = assert_cmd::Command::cargo_bin("incidex")
+        .expect("the binary is built")
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().expect("an exit status"),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
