@@ -20,6 +20,7 @@
 pub mod build;
 pub mod calendar;
 pub mod charts;
+pub mod dev_pages;
 pub mod diagnostics;
 pub mod index;
 pub mod init_site;

@@ -38,6 +38,17 @@ pub enum Update {
     Failed(BuildFailure),
 }
 
+/// A draft the dev server built, for the editor to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftPage {
+    /// Its title.
+    pub title: String,
+    /// Its file, relative to the site folder.
+    pub file: PathBuf,
+    /// Its page's path on the server (`/incidents/SLUG/`).
+    pub url_path: String,
+}
+
 /// A site being served: what is kept between saves.
 pub struct Session {
     options: BuildOptions,
@@ -76,6 +87,24 @@ impl Session {
     /// The folder being served.
     pub fn output(&self) -> &Path {
         &self.output
+    }
+
+    /// The drafts the last good build made pages for (none without `--drafts`).
+    pub fn drafts(&self) -> Vec<DraftPage> {
+        let Some(live) = &self.live else {
+            return Vec::new();
+        };
+        let urls = crate::urls::Urls::new(&live.site.settings.base_path);
+        live.site
+            .incidents
+            .iter()
+            .filter(|i| i.status == crate::vocabulary::Status::Draft)
+            .map(|i| DraftPage {
+                title: i.title.clone(),
+                file: i.path.clone(),
+                url_path: urls.incident(&i.slug),
+            })
+            .collect()
     }
 
     /// Brings the output up to date with `changed` files (absolute, or relative to the root).

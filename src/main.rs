@@ -15,9 +15,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use incidex::build::{self, BuildFailure, BuildReport};
+use incidex::dev_pages::DRAFTS_PATH;
 use incidex::diagnostics::{Diagnostics, Severity};
 use incidex::init_site::init_site;
-use incidex::live::Update;
+use incidex::live::{DraftPage, Update};
 use incidex::new_report::{new_report, NewError, NewReport, COMMAND_LINE};
 use incidex::report::{self, Format};
 use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
@@ -158,9 +159,6 @@ struct ServeArgs {
     /// The site folder (holds site.yaml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Where to write the site [default: ROOT/public].
-    #[arg(long)]
-    output: Option<PathBuf>,
     /// The first port to try; the next free one is used if it is taken.
     #[arg(long, default_value_t = 1111)]
     port: u16,
@@ -302,7 +300,6 @@ fn finish(
 fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
     let options = ServeOptions {
         root: args.root,
-        output: args.output,
         bind: args.bind,
         port: args.port,
         drafts: args.drafts,
@@ -310,6 +307,7 @@ fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
     let terminal = Terminal {
         printer: printer.clone(),
         asked_port: args.port,
+        url: String::new(),
     };
     let result = serve::serve(&options, terminal);
     match result {
@@ -329,20 +327,40 @@ fn run_serve(printer: &Printer, args: ServeArgs) -> ExitCode {
 struct Terminal {
     printer: Printer,
     asked_port: u16,
+    /// The server's address, once it is up.
+    url: String,
 }
 
 impl ServeListener for Terminal {
-    fn ready(&mut self, url: &str, report: &BuildReport) {
-        print_success(&self.printer, report);
+    fn ready(
+        &mut self,
+        url: &str,
+        folder: &Path,
+        first: &Result<BuildReport, BuildFailure>,
+        drafts: &[DraftPage],
+    ) {
+        match first {
+            Ok(report) => print_success(&self.printer, report),
+            Err(failure) => {
+                print_failure(&self.printer, failure, false);
+                println!("Serving a page that lists these problems until a save fixes them.");
+            }
+        }
         let asked = self.asked_port;
         if !url.ends_with(&format!(":{asked}/")) {
             println!("Port {asked} is taken; using the next free one.");
         }
+        self.url = url.to_string();
         println!("Serving the site at {url} (Ctrl-C to stop)");
+        println!(
+            "Pages for this address are kept in {} and never in the folder `build` writes.",
+            folder.display()
+        );
+        print_drafts(url, drafts);
         println!("Watching site.yaml, content/, templates/ and static/ for changes.");
     }
 
-    fn updated(&mut self, changed: &[PathBuf], update: &Update) {
+    fn updated(&mut self, changed: &[PathBuf], update: &Update, drafts: &[DraftPage]) {
         let what = match changed {
             [one] => one.display().to_string(),
             many => format!("{} files", many.len()),
@@ -360,6 +378,8 @@ impl ServeListener for Terminal {
                     "{what} changed: {how} {pages} pages in {} ms",
                     took.as_millis()
                 );
+                let url = self.url.clone();
+                print_drafts(&url, drafts);
             }
             Update::Failed(failure) => {
                 println!("{what} changed:");
@@ -367,6 +387,21 @@ impl ServeListener for Terminal {
                 println!("The pages keep their last good state; the next good save updates them.");
             }
         }
+    }
+}
+
+/// One line per draft with the address of its page; the list of all is at `/drafts/`.
+fn print_drafts(url: &str, drafts: &[DraftPage]) {
+    let root = url.trim_end_matches('/');
+    for draft in drafts {
+        println!(
+            "Draft: {} at {root}{}",
+            draft.file.display(),
+            draft.url_path
+        );
+    }
+    if !drafts.is_empty() {
+        println!("Every draft is listed at {root}{DRAFTS_PATH}");
     }
 }
 

@@ -1,6 +1,8 @@
-//! `incidex serve`: builds the site for the dev server's own address, serves the output
-//! folder on the loopback interface, watches the sources, rebuilds what a save touches and
-//! tells open pages to reload (or shows them the errors) over server-sent events.
+//! `incidex serve`: builds the site for the dev server's own address into a folder of its
+//! own (never `build`'s output, which is what gets published), serves it on the loopback
+//! interface, watches the sources, rebuilds what a save touches and tells open pages to
+//! reload (or shows them the errors) over server-sent events. It starts even when the site
+//! has errors, showing them in place of the site until a save fixes them.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -18,7 +20,8 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
 use crate::build::{BuildFailure, BuildReport};
-use crate::live::{Session, Update};
+use crate::dev_pages::{drafts_page, problems_page, DRAFTS_PATH};
+use crate::live::{DraftPage, Session, Update};
 use crate::settings::BuildOptions;
 
 /// How many ports after the asked one are tried when it is taken.
@@ -34,8 +37,6 @@ const LIVE_PREFIX: &str = "/__incidex/";
 pub struct ServeOptions {
     /// The site folder.
     pub root: PathBuf,
-    /// Where the site is written; default `ROOT/public`.
-    pub output: Option<PathBuf>,
     /// The address to listen on; loopback unless the editor asks otherwise.
     pub bind: IpAddr,
     /// The first port to try.
@@ -47,7 +48,7 @@ pub struct ServeOptions {
 /// Why serving stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    /// The first build failed.
+    /// The first build could not start (its output was refused).
     #[error("{0}")]
     Build(#[from] BuildFailure),
     /// No port could be opened.
@@ -77,10 +78,17 @@ pub enum ServeError {
 
 /// What the terminal is told while serving.
 pub trait ServeListener: Send + 'static {
-    /// The server is up at `url` after the first build.
-    fn ready(&mut self, url: &str, report: &BuildReport);
-    /// A save was handled.
-    fn updated(&mut self, changed: &[PathBuf], update: &Update);
+    /// The server is up at `url` after the first build, which wrote into `folder` and gave
+    /// `drafts`, or failed.
+    fn ready(
+        &mut self,
+        url: &str,
+        folder: &Path,
+        first: &Result<BuildReport, BuildFailure>,
+        drafts: &[DraftPage],
+    );
+    /// A save was handled; `drafts` are the drafts among the changed files.
+    fn updated(&mut self, changed: &[PathBuf], update: &Update, drafts: &[DraftPage]);
 }
 
 /// What open pages are told.
@@ -97,6 +105,10 @@ struct AppState {
     notices: broadcast::Sender<Notice>,
     /// The problems of the last update, for pages opened while the site is broken.
     problems: Arc<Mutex<Option<String>>>,
+    /// The drafts of the last good build, for the drafts page.
+    drafts: Arc<Mutex<Vec<DraftPage>>>,
+    /// Whether drafts are built at all.
+    with_drafts: bool,
 }
 
 /// Opens the first free port from `options.port` on, builds the site for that address,
@@ -105,22 +117,34 @@ pub fn serve(options: &ServeOptions, mut listener: impl ServeListener) -> Result
     let socket = open_listener(options.bind, options.port)?;
     let address = socket.local_addr()?;
     let url = format!("http://{}/", display_addr(address));
+    // Pages built for this address must never reach the folder that gets published; the
+    // folder goes when the server stops.
+    let scratch = tempfile::Builder::new()
+        .prefix("incidex-serve-")
+        .tempdir()?;
+    let output = scratch.path().join("site");
     let (session, first) = Session::start(BuildOptions {
         root: options.root.clone(),
-        output: options.output.clone(),
+        output: Some(output.clone()),
         base_url: Some(url.clone()),
         drafts: options.drafts,
         strict: false,
     });
-    let report = first?;
-    listener.ready(&url, &report);
-    let output = session.output().to_path_buf();
+    if let Err(failure @ BuildFailure::Refused(_)) = first {
+        return Err(failure.into());
+    }
+    let drafts = session.drafts();
+    listener.ready(&url, &output, &first, &drafts);
+    // Served even when the first build failed: it shows the problems until a good save.
+    std::fs::create_dir_all(&output)?;
     let (notices, _) = broadcast::channel(16);
     let state = AppState {
         canonical_output: output.canonicalize()?,
         output,
         notices: notices.clone(),
-        problems: Arc::new(Mutex::new(None)),
+        problems: Arc::new(Mutex::new(first.as_ref().err().map(describe))),
+        drafts: Arc::new(Mutex::new(drafts)),
+        with_drafts: options.drafts,
     };
     let _watcher = watch(&options.root, session, state.clone(), listener)?;
 
@@ -186,9 +210,16 @@ fn watch(
                 return;
             }
             let update = session.update(&changed);
+            let drafts = session.drafts();
+            let changed_drafts: Vec<DraftPage> = drafts
+                .iter()
+                .filter(|d| changed.contains(&d.file))
+                .cloned()
+                .collect();
             let notice = match &update {
                 Update::Rebuilt { .. } => {
                     *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    *state.drafts.lock().unwrap_or_else(|e| e.into_inner()) = drafts;
                     Notice::Reload
                 }
                 Update::Failed(failure) => {
@@ -197,7 +228,7 @@ fn watch(
                     Notice::Problems(text)
                 }
             };
-            listener.updated(&changed, &update);
+            listener.updated(&changed, &update, &changed_drafts);
             let _ = state.notices.send(notice);
             // After the reload: pages first; feeds, exports and the search index a moment later.
             if let Err(failure) = session.catch_up() {
@@ -288,6 +319,9 @@ async fn serve_file(State(state): State<AppState>, uri: Uri) -> Response {
     let Some(relative) = safe_relative_path(uri.path()) else {
         return (StatusCode::BAD_REQUEST, "bad path").into_response();
     };
+    if let Some(page) = dev_page(&state, &relative).await {
+        return page;
+    }
     let mut path = state.output.join(&relative);
     if path.is_dir() {
         if !uri.path().ends_with('/') {
@@ -311,6 +345,35 @@ async fn serve_file(State(state): State<AppState>, uri: Uri) -> Response {
         Ok(_) => (StatusCode::FORBIDDEN, "outside the site").into_response(),
         Err(_) => not_found(&state).await,
     }
+}
+
+/// The drafts page, and the problems page in place of a site that has never built.
+async fn dev_page(state: &AppState, relative: &Path) -> Option<Response> {
+    let html = |status, text: String| {
+        let body = with_live_reload(text.into_bytes());
+        let headers = [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ];
+        Some((status, headers, body).into_response())
+    };
+    if relative == Path::new(DRAFTS_PATH.trim_matches('/')) {
+        let drafts = state
+            .drafts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        return html(StatusCode::OK, drafts_page(&drafts, state.with_drafts));
+    }
+    let problems = state
+        .problems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()?;
+    let never_built = tokio::fs::metadata(state.output.join("index.html"))
+        .await
+        .is_err();
+    never_built.then(|| html(StatusCode::INTERNAL_SERVER_ERROR, problems_page(&problems)))?
 }
 
 async fn not_found(state: &AppState) -> Response {

@@ -74,18 +74,6 @@ fn an_output_that_is_or_holds_the_site_or_its_sources_is_refused_and_nothing_is_
 }
 
 #[test]
-fn serve_refuses_the_same_outputs() {
-    let site = copy_fixture("minimal");
-    let output = incidex(site.path())
-        .args(["serve", "--port", "0", "--output", "content"])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    assert_refused(&output, "content/ folder");
-    assert!(site.path().join("content/regions.yaml").is_file());
-}
-
-#[test]
 fn a_folder_incidex_did_not_make_is_refused_until_it_is_empty_or_ours() {
     let site = copy_fixture("minimal");
     let root = site.path();

@@ -16,6 +16,10 @@ struct Server {
     address: String,
     _site: tempfile::TempDir,
     root: std::path::PathBuf,
+    /// The folder it serves from, as it printed it.
+    folder: std::path::PathBuf,
+    /// What it printed before it was up.
+    said: String,
 }
 
 impl Drop for Server {
@@ -26,23 +30,44 @@ impl Drop for Server {
 }
 
 fn start(port: u16) -> Server {
-    let site = common::copy_fixture("minimal");
+    start_on(common::copy_fixture("minimal"), port, &[])
+}
+
+/// Starts `incidex serve` on `site` with `args`, once it has printed where it serves from.
+fn start_on(site: tempfile::TempDir, port: u16, args: &[&str]) -> Server {
     let root = site.path().to_path_buf();
     let mut child = Command::new(env!("CARGO_BIN_EXE_incidex"))
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(&root)
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
-    let address = loop {
-        let line = lines.next().expect("serve printed its address").unwrap();
+    let mut said = String::new();
+    let mut address = String::new();
+    let folder = loop {
+        let line = lines.next().expect("serve printed its folder").unwrap();
+        said.push_str(&line);
+        said.push('\n');
         if let Some(rest) = line.strip_prefix("Serving the site at http://") {
-            break rest.split('/').next().unwrap().to_string();
+            address = rest.split('/').next().unwrap().to_string();
+        }
+        if let Some(rest) = line.strip_prefix("Pages for this address are kept in ") {
+            break std::path::PathBuf::from(rest.split(" and never").next().unwrap());
         }
     };
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let last = line.starts_with("Watching");
+        said.push_str(&line);
+        said.push('\n');
+        if last {
+            break;
+        }
+    }
     // Keep reading so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     Server {
@@ -50,6 +75,8 @@ fn start(port: u16) -> Server {
         address,
         _site: site,
         root,
+        folder,
+        said,
     }
 }
 
@@ -149,7 +176,7 @@ fn nothing_outside_the_output_folder_is_served() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(
         server.root.join("secret.txt"),
-        server.root.join("public/link.txt"),
+        server.folder.join("link.txt"),
     )
     .unwrap();
     for path in [
@@ -226,4 +253,93 @@ fn a_taken_port_moves_to_the_next_free_one() {
         server.address.starts_with("127.0.0.1:"),
         "loopback by default"
     );
+}
+
+#[test]
+fn serve_leaves_the_published_folder_as_build_left_it() {
+    let site = common::copy_fixture("minimal");
+    let built = common::run_in(site.path(), &["build"]);
+    assert_eq!(built.0, 0, "{}", built.2);
+    let public = site.path().join("public");
+    let before = common::files_under(&public);
+    let server = start_on(site, 4411, &[]);
+    assert!(
+        !server.folder.starts_with(&server.root),
+        "{}",
+        server.folder.display()
+    );
+    let mut stream = events(&server);
+    std::thread::sleep(Duration::from_millis(200));
+    edit(
+        &server.root,
+        CURFEW,
+        "The governor ordered a night curfew.",
+        "A curfew from dusk.",
+    );
+    wait_for_event(&mut stream, "reload");
+    assert_eq!(
+        common::files_under(&public),
+        before,
+        "serve touched public/"
+    );
+    let feed = std::fs::read_to_string(public.join("atom.xml")).unwrap();
+    assert!(!feed.contains("127.0.0.1"), "a localhost feed in public/");
+    let served = std::fs::read_to_string(server.folder.join("atom.xml")).unwrap();
+    assert!(
+        served.contains(&server.address),
+        "the served feed is for the server"
+    );
+}
+
+#[test]
+fn serve_starts_on_a_broken_site_and_recovers_on_a_good_save() {
+    let site = common::copy_fixture("minimal");
+    edit(site.path(), CURFEW, "region: Dioila", "region: Dioilla");
+    let server = start_on(site, 4431, &[]);
+    assert!(
+        server
+            .said
+            .contains("Serving a page that lists these problems"),
+        "{}",
+        server.said
+    );
+    for path in ["/", "/incidents/"] {
+        let (status, _, body) = get(&server, path);
+        assert_eq!(status, 500, "{path}");
+        assert!(body.contains("unknown region &#39;Dioilla&#39;"), "{body}");
+        assert!(body.contains("/__incidex/live.js"), "it reloads when fixed");
+    }
+    let mut stream = events(&server);
+    std::thread::sleep(Duration::from_millis(200));
+    edit(&server.root, CURFEW, "region: Dioilla", "region: Dioila");
+    wait_for_event(&mut stream, "reload");
+    let (status, _, body) = get(&server, "/incidents/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Curfew declared"), "{body}");
+}
+
+#[test]
+fn drafts_are_printed_with_their_address_and_listed_at_drafts() {
+    let server = start_on(common::copy_fixture("minimal"), 4451, &["--drafts"]);
+    let draft = "content/incidents/2024/2024-12-01-draft-report.md";
+    assert!(
+        server.said.contains(&format!(
+            "Draft: {draft} at http://{}/incidents/",
+            server.address
+        )),
+        "{}",
+        server.said
+    );
+    let (status, _, body) = get(&server, "/drafts/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<a href=\"/incidents/2024-12-01-draft-report/\">"),
+        "{body}"
+    );
+    let (status, _, _) = get(&server, "/incidents/2024-12-01-draft-report/");
+    assert_eq!(status, 200);
+
+    let without = start(4471);
+    let (_, _, body) = get(&without, "/drafts/");
+    assert!(body.contains("incidex serve --drafts"), "{body}");
 }
