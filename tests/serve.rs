@@ -343,3 +343,112 @@ fn drafts_are_printed_with_their_address_and_listed_at_drafts() {
     let (_, _, body) = get(&without, "/drafts/");
     assert!(body.contains("incidex serve --drafts"), "{body}");
 }
+
+/// Sends `request` as written and returns the whole answer (head and body).
+fn raw(server: &Server, request: &str) -> String {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+}
+
+#[test]
+fn ctrl_c_stops_the_server_at_once_with_an_event_stream_open() {
+    let mut server = start(4491);
+    let mut stream = events(&server);
+    // The stream is open: its headers have come.
+    let mut line = String::new();
+    stream.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    let folder = server.folder.clone();
+    let pid = server.child.id().to_string();
+    let signalled = Instant::now();
+    assert!(Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "serve still running 10 s after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(
+        signalled.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        signalled.elapsed()
+    );
+    assert!(!folder.exists(), "its own folder is removed when it stops");
+}
+
+#[test]
+fn a_client_that_sends_no_headers_is_dropped() {
+    let server = start(4511);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let opened = Instant::now();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    assert!(
+        opened.elapsed() < Duration::from_secs(15),
+        "held {:?}",
+        opened.elapsed()
+    );
+}
+
+#[test]
+fn a_folder_redirect_never_names_another_host() {
+    let server = start(4531);
+    for path in ["//incidents", "///incidents", "/incidents"] {
+        let response = raw(
+            &server,
+            &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+        );
+        let location = response
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("location: ")
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| panic!("{path}: no redirect:\n{response}"));
+        assert_eq!(location, "/incidents/", "{path}");
+    }
+}
+
+#[test]
+fn only_get_and_head_are_answered() {
+    let server = start(4551);
+    for method in ["POST", "PUT", "DELETE", "PATCH", "TRACE"] {
+        let response = raw(
+            &server,
+            &format!("{method} /style.css HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+        );
+        assert!(response.starts_with("HTTP/1.1 405"), "{method}: {response}");
+        assert!(
+            response.to_ascii_lowercase().contains("allow: get, head"),
+            "{response}"
+        );
+        assert!(!response.contains("body"), "{method} got the file");
+    }
+    let head = raw(
+        &server,
+        "HEAD /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.ends_with("\r\n\r\n"), "HEAD has no body: {head}");
+}

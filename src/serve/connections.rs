@@ -1,0 +1,68 @@
+//! The dev server's accept loop: each connection gets a few seconds to send its request's
+//! headers (a client that opens a connection and says nothing is dropped), and Ctrl-C stops
+//! everything at once: open event streams are ended, connections get about a second to
+//! finish, and a second Ctrl-C does not wait even for that.
+
+use std::time::Duration;
+
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+/// How long a client has to send a request's headers.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long connections may take to finish once the server is told to stop.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// Serves `app` on `listener` until Ctrl-C; `stopping` is set then, for the streams that
+/// must end with the server.
+pub(super) async fn serve_until_ctrl_c(
+    listener: TcpListener,
+    app: axum::Router,
+    stopping: watch::Sender<bool>,
+) {
+    let mut connections = JoinSet::new();
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        tokio::select! {
+            _ = &mut ctrl_c => break,
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                connections.spawn(serve_connection(stream, app.clone(), stopping.subscribe()));
+            }
+            // Reap finished connections so the set does not grow over a long session.
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    let _ = stopping.send(true);
+    let finished = async { while connections.join_next().await.is_some() {} };
+    tokio::select! {
+        _ = finished => {}
+        _ = tokio::time::sleep(SHUTDOWN_GRACE) => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    connections.abort_all();
+}
+
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    app: axum::Router,
+    mut stopping: watch::Receiver<bool>,
+) {
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let connection = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
+    tokio::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => return,
+        _ = stopping.wait_for(|stopping| *stopping) => {}
+    }
+    connection.as_mut().graceful_shutdown();
+    let _ = connection.await;
+}
