@@ -17,6 +17,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod body_limits;
 pub mod build;
 pub mod calendar;
 pub mod charts;

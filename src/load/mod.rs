@@ -383,8 +383,14 @@ fn load_report_bytes(
         }
     };
     let draft = split::says_draft(parts.front_matter);
+    let body_line = parts.front_matter_line + parts.front_matter.matches('\n').count() + 1;
+    let bounds =
+        crate::body_limits::check_body(parts.body, body_line, !markdown.allow_raw_html, path);
+    // A body past its bounds is not rendered: that is the work the bounds are there to cap.
+    let within_bounds = bounds.is_empty();
     let mut site_links = Vec::new();
     let body = match bodies {
+        _ if !within_bounds => Body::InFile,
         Bodies::Held => {
             let mut html = markdown::render_collecting_links(parts.body, markdown, &mut site_links);
             // Held for the whole session: no spare room.
@@ -403,7 +409,8 @@ fn load_report_bytes(
         parts.front_matter_line,
         path,
     );
-    let mut problems = parsed.problems;
+    let mut problems = bounds;
+    problems.extend(parsed.problems);
     let Some(front) = parsed.value else {
         return Loaded {
             incident: None,

@@ -5,11 +5,30 @@
 //! [`Diagnostic`] whose position is counted in the file (not in the YAML block) and whose
 //! message an editor can act on.
 
+mod nesting;
+
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
+
+/// The error for text nested deeper than any report needs, found before parsing.
+fn too_deep(text: &str, first_line: usize, path: &Path) -> Option<Diagnostic> {
+    let (line, column) = nesting::too_deep_at(text)?;
+    Some(
+        Diagnostic::error(
+            path,
+            first_line + line,
+            column,
+            "the front matter nests too deeply",
+        )
+        .with_help(format!(
+            "reports need no more than a few levels of nesting; this is past {}",
+            nesting::MAX_DEPTH
+        )),
+    )
+}
 
 /// Parses one YAML document into `T`, stopping at the first problem.
 ///
@@ -20,6 +39,9 @@ pub fn parse_document<T: DeserializeOwned>(
     first_line: usize,
     path: &Path,
 ) -> Result<T, Diagnostic> {
+    if let Some(problem) = too_deep(text, first_line, path) {
+        return Err(problem);
+    }
     serde_yaml::from_str(text).map_err(|err| {
         let err = syntax_error(text).unwrap_or(err);
         to_diagnostic(&err, text, first_line, path)
@@ -55,6 +77,12 @@ pub fn parse_collecting<T: DeserializeOwned>(
     first_line: usize,
     path: &Path,
 ) -> Collected<T> {
+    if let Some(problem) = too_deep(text, first_line, path) {
+        return Collected {
+            value: None,
+            problems: vec![problem],
+        };
+    }
     let first_attempt = match serde_yaml::from_str::<T>(text) {
         Ok(value) => {
             return Collected {

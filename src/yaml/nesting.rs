@@ -1,0 +1,86 @@
+//! A look at YAML text before it is parsed, in one pass: the parser takes time that grows
+//! with the square of the nesting (`title: [[[[…]]]]` 100,000 deep took 38 s before it
+//! refused), so text nested past any report's needs is refused at the first level too deep.
+
+/// Deeper than any report or registry needs; the parser's own limit is 128.
+pub const MAX_DEPTH: usize = 64;
+
+/// The 0-based line and 1-based character column where `text` first nests deeper than
+/// [`MAX_DEPTH`], counting flow brackets (`[`, `{`) and block sequences started on one line
+/// (`- - - x`); `None` when it never does.
+pub fn too_deep_at(text: &str) -> Option<(usize, usize)> {
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    for (line_index, line) in text.lines().enumerate() {
+        let mut previous = ' ';
+        let mut dashes = 0usize;
+        // Only indentation and `- ` markers so far on this line.
+        let mut in_markers = true;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((column, c)) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(open) if c == open => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '#' if previous.is_whitespace() => break,
+                    '"' | '\'' if starts_token(previous) => quote = Some(c),
+                    '[' | '{' => flow += 1,
+                    ']' | '}' => flow = flow.saturating_sub(1),
+                    '-' if flow == 0
+                        && in_markers
+                        && chars.peek().is_none_or(|(_, next)| next.is_whitespace()) =>
+                    {
+                        dashes += 1
+                    }
+                    _ => {}
+                },
+            }
+            in_markers &= c == '-' || c.is_whitespace();
+            if flow > MAX_DEPTH || dashes > MAX_DEPTH {
+                return Some((line_index, column + 1));
+            }
+            previous = c;
+        }
+        // A plain scalar's apostrophe is no quote; a real quoted scalar spanning lines is
+        // rare enough in front matter to be read as ending here.
+        if quote == Some('\'') && flow == 0 {
+            quote = None;
+        }
+    }
+    None
+}
+
+/// Quotes open a scalar only where a token can start.
+fn starts_token(previous: char) -> bool {
+    previous.is_whitespace() || matches!(previous, '[' | '{' | ',' | ':' | '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_front_matter_is_not_too_deep() {
+        let text = "title: \"It's [big] {x}\"\nregion: [Kayes, 'Ségou']\ngroups:\n  - {group: \
+                    JNIM, role: perpetrator}\nsummary: it's a [link](x) # [[[[\n";
+        assert_eq!(too_deep_at(text), None);
+    }
+
+    #[test]
+    fn flow_nesting_is_refused_at_the_first_level_too_deep() {
+        let text = format!("title: x\ntags: {}", "[".repeat(100_000));
+        assert_eq!(too_deep_at(&text), Some((1, 6 + MAX_DEPTH + 1)));
+        let quoted = format!("title: \"{}\"", "[".repeat(1000));
+        assert_eq!(too_deep_at(&quoted), None);
+    }
+
+    #[test]
+    fn block_sequences_on_one_line_are_counted() {
+        let text = format!("tags:\n  {}x", "- ".repeat(100_000));
+        assert!(too_deep_at(&text).is_some());
+        assert_eq!(too_deep_at("tags:\n  - - a\n  - b\n"), None);
+    }
+}
