@@ -111,14 +111,47 @@ fn may_have_site_links(markdown: &str) -> bool {
     })
 }
 
-/// Strips script, event handlers and unsafe URLs from HTML, keeping ordinary markup.
+/// Strips script, event handlers and unsafe URLs from HTML, keeping ordinary markup. Of
+/// `style`, only a table cell's alignment is kept (anything else could cover the page or
+/// fetch a tracker); an `id` the page itself uses is dropped, so a report cannot take the
+/// place of the page's own search form or headings.
 pub fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("th", ["style"])
+        .attribute_filter(|_, attribute, value| match attribute {
+            "style" => cell_alignment(value).map(Into::into),
+            "id" if is_page_id(value) => None,
+            _ => Some(value.into()),
+        })
         .clean(html)
         .to_string()
+}
+
+/// `text-align: left|center|right`, as the table syntax writes it, and nothing else.
+fn cell_alignment(style: &str) -> Option<String> {
+    let (property, value) = style.trim().trim_end_matches(';').split_once(':')?;
+    let value = value.trim().to_ascii_lowercase();
+    (property.trim().eq_ignore_ascii_case("text-align")
+        && matches!(value.as_str(), "left" | "center" | "right"))
+    .then(|| format!("text-align: {value}"))
+}
+
+/// Ids the built-in templates and the dev server give their own elements.
+fn is_page_id(id: &str) -> bool {
+    const PAGE_IDS: [&str; 6] = [
+        "main",
+        "casualties",
+        "corrections",
+        "method",
+        "vocabulary",
+        "incidex-problems",
+    ];
+    PAGE_IDS.contains(&id)
+        || id.starts_with("search-")
+        || id.ends_with("-heading")
+        || id.ends_with("-columns")
 }
 
 /// Puts the base path before site-absolute links and neutralises script URLs.
@@ -228,6 +261,41 @@ mod tests {
             &mut links,
         );
         assert_eq!(links, vec!["/incidents/x/".to_string()]);
+    }
+
+    #[test]
+    fn only_cell_alignment_is_kept_of_styles_and_page_ids_are_dropped() {
+        let hostile = "<table><tr><td style=\"position:fixed;inset:0;background:url(https://tracker.example/x)\">x</td>\
+                       <th style=\"text-align: right\">y</th></tr></table>\
+                       <p id=\"search-form\">a</p><p id=\"main\">b</p><h2 id=\"background\">c</h2>";
+        let safe = render(hostile, &settings("/", false));
+        assert!(
+            !safe.contains("position") && !safe.contains("tracker"),
+            "{safe}"
+        );
+        assert!(safe.contains("<th style=\"text-align: right\">"), "{safe}");
+        assert!(
+            !safe.contains("id=\"search-form\"") && !safe.contains("id=\"main\""),
+            "{safe}"
+        );
+        assert!(safe.contains("id=\"background\""), "{safe}");
+
+        // Markdown tables keep their alignment and footnotes their links when sanitised.
+        let table = render(
+            "<b>raw</b>\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nNote[^n].\n\n[^n]: Text.\n",
+            &settings("/", false),
+        );
+        assert!(table.contains("style=\"text-align: center\""), "{table}");
+        assert!(table.contains("style=\"text-align: right\""), "{table}");
+        let target = table
+            .split("href=\"#")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap();
+        assert!(
+            table.contains(&format!("id=\"{target}\"")),
+            "footnote link target kept: {table}"
+        );
     }
 
     #[test]

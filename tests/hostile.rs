@@ -194,3 +194,26 @@ fn ten_thousand_reports_in_one_folder_build() {
     assert!(built.exists("incidents/2023-01-04-report-9999/"));
     assert!(built.exists("incidents/page/5002/"), "paginated by 2");
 }
+
+#[test]
+fn styles_that_cover_the_page_or_call_a_tracker_are_removed() {
+    let site = site_with_report(
+        "title: Styled\nsummary: s\n",
+        "<table><tr><td style=\"position:fixed;top:0;left:0;width:100%;height:100%;\
+         background:url(https://tracker.example/pixel)\">cell</td></tr></table>\n\n\
+         <div id=\"search-form\">fake form</div>\n",
+    );
+    let built = build_with(site.path(), |_| {});
+    let raw = built.text("incidents/2025-08-01-hostile/");
+    assert!(!raw.contains("tracker.example"), "{raw}");
+    assert!(!raw.contains("position:fixed"), "{raw}");
+    let page = built.page("incidents/2025-08-01-hostile/");
+    assert_eq!(
+        attrs(&page, "#search-form", "id").len(),
+        0,
+        "the body took a page id"
+    );
+    assert!(texts(&page, ".body")
+        .iter()
+        .any(|t| t.contains("fake form")));
+}
