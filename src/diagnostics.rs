@@ -85,16 +85,33 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {label}: {}",
-            self.path.display(),
+            printable(&self.path.display().to_string()),
             self.line,
             self.column,
-            self.message
+            printable(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help))?;
         }
         Ok(())
     }
+}
+
+/// `text` with every control character written as an escape (`\u{1b}`), so a value or file
+/// name from content can never move the cursor, recolour or retitle an editor's terminal.
+/// Line breaks stay, as messages are laid out in lines.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Every problem found in a run, kept in file and line order for printing.

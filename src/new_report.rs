@@ -205,7 +205,12 @@ fn title_slug(title: &str) -> Option<String> {
     let is_latin = |c: char| {
         c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
     };
-    let slug = slugify(title);
+    let mut slug = slugify(title);
+    // A long headline makes a long address: cut at a word, well inside the slug limit.
+    if slug.len() > 60 {
+        let cut = slug[..60].rfind('-').unwrap_or(60);
+        slug.truncate(cut);
+    }
     (title.chars().any(is_latin) && !slug.is_empty()).then_some(slug)
 }
 

@@ -10,7 +10,7 @@ use miette::{
     ThemeStyles,
 };
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{printable, Diagnostic, Severity};
 use crate::load::split;
 
 /// How diagnostics are printed.
@@ -91,16 +91,32 @@ struct Shown<'a> {
 
 impl<'a> Shown<'a> {
     fn new(diagnostic: &'a Diagnostic, text: Option<String>) -> Self {
-        let name = diagnostic.path.display().to_string();
+        let name = printable(&diagnostic.path.display().to_string()).into_owned();
+        // Shown lines are the file's: one replacement character for each control
+        // character keeps every column where it was.
+        let text = text.map(|t| {
+            t.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' && c != '\t' {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        });
         let span = text
             .as_deref()
             .and_then(|t| span_at(t, diagnostic.line, diagnostic.column));
         let message = if span.is_some() {
-            diagnostic.message.clone()
+            printable(&diagnostic.message).into_owned()
         } else {
             format!(
                 "{}\n  --> {}:{}:{}",
-                diagnostic.message, name, diagnostic.line, diagnostic.column
+                printable(&diagnostic.message),
+                name,
+                diagnostic.line,
+                diagnostic.column
             )
         };
         let located = format!("{name}:{}:{}", diagnostic.line, diagnostic.column);
@@ -138,8 +154,8 @@ impl miette::Diagnostic for Shown<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.diagnostic
             .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .as_deref()
+            .map(|h| Box::new(printable(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -24,6 +24,33 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The longest slug, in bytes: a page is `SLUG/index.html` under a few folders, and file
+/// systems refuse names past 255 bytes and (on Windows) paths past 260.
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// Whether `slug` makes a folder every file system takes: not too long, and not a name
+/// Windows reserves for devices (a clone of the site would fail there). The reason if not.
+pub fn fits_every_file_system(slug: &str) -> Result<(), String> {
+    if slug.len() > MAX_SLUG_BYTES {
+        return Err(format!(
+            "is {} characters long; slugs are limited to {MAX_SLUG_BYTES}",
+            slug.len()
+        ));
+    }
+    let reserved = matches!(slug, "con" | "prn" | "aux" | "nul")
+        || (slug.len() == 4
+            && (slug.starts_with("com") || slug.starts_with("lpt"))
+            && slug.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        return Err(
+            "is a name Windows reserves for a device, so the site could not be \
+                    checked out there"
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +76,16 @@ mod tests {
         assert!(!is_valid_slug("a/b"));
         assert!(!is_valid_slug(""));
         assert!(!is_valid_slug("Caps"));
+    }
+
+    #[test]
+    fn slugs_fit_every_file_system() {
+        assert!(fits_every_file_system("2025-07-01-kayes").is_ok());
+        assert!(fits_every_file_system(&"a".repeat(MAX_SLUG_BYTES + 1)).is_err());
+        for reserved in ["con", "nul", "aux", "prn", "com1", "lpt9"] {
+            assert!(fits_every_file_system(reserved).is_err(), "{reserved}");
+        }
+        assert!(fits_every_file_system("console").is_ok());
     }
 
     #[test]

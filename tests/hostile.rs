@@ -145,8 +145,61 @@ fn a_huge_report_is_refused_without_being_read() {
     let errors = failure_of(&site);
     assert!(
         errors.contains(
-            "2025-08-02-huge.md:1:1: error: the file is 52 MB; reports are limited to 4 MB"
+            "2025-08-02-huge.md:1:1: error: the file is 52.4 MB (52428800 bytes); reports are \
+             limited to 4 MiB (4194304 bytes)"
         ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_report_just_over_the_limit_is_not_said_to_be_at_it() {
+    let site = site_with_report("title: t\nsummary: s\n", "x\n");
+    let big = site.path().join("content/incidents/2025/2025-08-02-big.md");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(4_380_000)
+        .unwrap();
+    let errors = failure_of(&site);
+    assert!(
+        errors.contains("the file is 4.4 MB (4380000 bytes)"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn slugs_too_long_or_reserved_by_windows_and_ids_with_control_characters_are_refused() {
+    let site = site_with_report("title: t\nsummary: s\nid: \"ML\\0-1\"\n", "x\n");
+    let report = std::fs::read_to_string(
+        site.path()
+            .join("content/incidents/2025/2025-08-01-hostile.md"),
+    )
+    .unwrap();
+    let long = "content/incidents/2025/long.md";
+    let slug = "a".repeat(300);
+    std::fs::write(
+        site.path().join(long),
+        report.replace("id: \"ML\\0-1\"", &format!("slug: {slug}")),
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/incidents/2025/con.md"),
+        report.replace("ML\\0-1", "con"),
+    )
+    .unwrap();
+    let errors = failure_of(&site);
+    assert!(
+        errors.contains(&format!(
+            "{long}:9:7: error: slug '{slug}' is 300 characters long"
+        )),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("con.md:7:1: error: slug 'con' is a name Windows reserves"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("2025-08-01-hostile.md:9:1: error: id 'ML\\0-1' holds a control character"),
         "{errors}"
     );
 }

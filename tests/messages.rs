@@ -195,3 +195,40 @@ fn markdown_that_will_not_be_built_is_named_and_fails_strict() {
     let (code, _, _) = run(root, &["check", "--strict"]);
     assert_eq!(code, 1, "--strict fails on them");
 }
+
+#[test]
+fn control_characters_from_content_never_reach_the_terminal() {
+    let site = copy_fixture("minimal");
+    // An escape written as YAML escapes it, in a value; one written raw, in a key.
+    let path = site.path().join(CURFEW);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let escaped = text.replace("{group: FAMa,", "{group: \"\\e[2J\\e]0;pwned\\aFAMx\",");
+    std::fs::write(&path, escaped).unwrap();
+    let raw = site
+        .path()
+        .join("content/incidents/2025/2025-07-01-attack-on-kayes-post.md");
+    let text = std::fs::read_to_string(&raw).unwrap();
+    std::fs::write(
+        &raw,
+        text.replacen("title:", "\u{1b}[31mevil: 1\ntitle:", 1),
+    )
+    .unwrap();
+    for format in ["short", "full"] {
+        let (code, _, err) = run(site.path(), &["check", "--message-format", format]);
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{format}: {err:?}"
+        );
+        assert!(err.contains("unknown group '\\u{1b}[2J"), "{format}: {err}");
+        assert!(
+            err.contains("control character (\\u{1b})"),
+            "{format}: {err}"
+        );
+    }
+    let (_, _, err) = run(site.path(), &["check", "--message-format", "short"]);
+    assert!(
+        err.contains("2025-07-01-attack-on-kayes-post.md:2:1: error: an invisible"),
+        "{err}"
+    );
+}

@@ -501,8 +501,10 @@ fn read_report(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
         return Err(Diagnostic::file_error(
             path,
             format!(
-                "the file is {} MB; reports are limited to 4 MB",
-                size / 1_000_000
+                "the file is {:.1} MB ({} bytes); reports are limited to 4 MiB ({MAX_REPORT_BYTES} \
+                 bytes)",
+                size as f64 / 1e6,
+                size
             ),
         )
         .with_help("split the report, or move large tables to a linked data file"));

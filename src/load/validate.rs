@@ -127,6 +127,30 @@ pub fn validate(
             "the file name gives an empty slug".into(),
             Some("rename the file, e.g. 2025-07-01-place-event.md".into()),
         );
+    } else if let Err(why) = crate::slugs::fits_every_file_system(&slug) {
+        let key = if front.slug.is_some() {
+            "slug"
+        } else {
+            "title"
+        };
+        ck.error(
+            key,
+            front.slug.as_deref().unwrap_or_default(),
+            format!("slug '{slug}' {why}"),
+            Some("give the file a shorter or other name, or set `slug:`".into()),
+        );
+    }
+    if let Some(id) = front
+        .id
+        .as_deref()
+        .filter(|id| id.chars().any(char::is_control))
+    {
+        ck.error(
+            "id",
+            "",
+            format!("id '{}' holds a control character", id.escape_debug()),
+            Some("ids are plain text, e.g. ML-2025-0001".into()),
+        );
     }
 
     for (key, text) in [("title", &front.title), ("summary", &front.summary)] {

@@ -13,8 +13,29 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
-/// The error for text nested deeper than any report needs, found before parsing.
+/// The error for text nested deeper than any report needs, or holding a control character
+/// YAML forbids, found before parsing: the parser's own message for the second gives a
+/// byte offset instead of the character's line and column.
 fn too_deep(text: &str, first_line: usize, path: &Path) -> Option<Diagnostic> {
+    if let Some((line, (column, c))) = text.lines().enumerate().find_map(|(i, line)| {
+        line.chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+            .map(|found| (i, found))
+    }) {
+        return Some(
+            Diagnostic::error(
+                path,
+                first_line + line,
+                column + 1,
+                format!(
+                    "an invisible control character ({}) is not allowed here",
+                    c.escape_unicode()
+                ),
+            )
+            .with_help("delete it: it may have come in with text pasted from elsewhere"),
+        );
+    }
     let (line, column) = nesting::too_deep_at(text)?;
     Some(
         Diagnostic::error(
