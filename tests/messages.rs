@@ -97,6 +97,31 @@ fn a_folder_without_a_site_says_what_to_do() {
 }
 
 #[test]
+fn every_kind_of_failure_says_error_the_same_way() {
+    let site = copy_fixture("minimal");
+    std::fs::write(site.path().join("site.yaml"), "title: T\npaginate_by: 0\n").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    for (dir, args) in [
+        (site.path(), &["build"][..]),
+        (site.path(), &["build", "--output", "content"][..]),
+        (site.path(), &["build", "--no-such-flag"][..]),
+        (empty.path(), &["check"][..]),
+        (empty.path(), &["new", "X"][..]),
+    ] {
+        let (code, _, err) = run(dir, args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(
+            err.starts_with("error: ") || err.contains("\nerror: "),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !err.contains("Error:") && !err.contains("error: error"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn both_formats_count_columns_in_characters() {
     let site = copy_fixture("minimal");
     let path = site.path().join(CURFEW);
