@@ -390,6 +390,16 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_gives_a_slug_cut_at_a_word() {
+        let title = "Attack on a convoy carrying fuel and food between Nioro du Sahel and the \
+                     border, with many vehicles burnt";
+        let slug = title_slug(title).unwrap();
+        assert!(slug.len() <= 60, "{slug}");
+        assert!(!slug.ends_with('-') && title.to_lowercase().starts_with(&slug.replace('-', " ")));
+        assert!(crate::slugs::fits_every_file_system(&format!("2025-08-01-{slug}")).is_ok());
+    }
+
+    #[test]
     fn ids_follow_the_site_scheme() {
         assert_eq!(split_number("ML-2025-0007"), Some(("ML-2025-", "0007")));
         assert_eq!(split_number("report"), None);
