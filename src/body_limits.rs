@@ -39,28 +39,36 @@ pub fn check_body(body: &str, first_line: usize, sanitised: bool, path: &Path) -
         Diagnostic::error(path, line, column, message).with_help(help)
     };
     let mut problems = Vec::new();
-    if let Some(offset) = body.match_indices("[^").nth(MAX_FOOTNOTES).map(|(i, _)| i) {
+    let bytes = body.as_bytes();
+    if let Some(offset) = memchr::memmem::find_iter(bytes, "[^").nth(MAX_FOOTNOTES) {
         problems.push(at(
             offset,
             format!("more than {MAX_FOOTNOTES} footnote references"),
             "a report needs far fewer; split it, or cite sources in the sources list",
         ));
     }
-    if let Some(offset) = body.match_indices("](").nth(MAX_LINKS).map(|(i, _)| i) {
+    if let Some(offset) = memchr::memmem::find_iter(bytes, "](").nth(MAX_LINKS) {
         problems.push(at(
             offset,
             format!("more than {MAX_LINKS} links"),
             "a report needs far fewer; split it, or move long link lists to a data file",
         ));
     }
-    if let Some(offset) = quotes_too_deep_at(body) {
+    // Most bodies have too few `>` and `<` to nest that deep: one fast count settles it.
+    let few = |byte, bound| memchr::memchr_iter(byte, bytes).nth(bound).is_none();
+    let quotes = if few(b'>', MAX_QUOTE_DEPTH) {
+        None
+    } else {
+        quotes_too_deep_at(body)
+    };
+    if let Some(offset) = quotes {
         problems.push(at(
             offset,
             format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
             "a quote inside a quote needs a few '>' at most",
         ));
     }
-    if sanitised {
+    if sanitised && !few(b'<', MAX_HTML_DEPTH) {
         if let Some(offset) = html_too_deep_at(body) {
             problems.push(at(
                 offset,

@@ -51,7 +51,10 @@ pub fn find_static_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Stat
             if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
                 return false;
             }
-            match boundary.check_link(e.path(), &shown(e.path())) {
+            if !e.path_is_symlink() {
+                return true;
+            }
+            match boundary.check_path(e.path(), &shown(e.path())) {
                 Some(problem) => {
                     refused.borrow_mut().push(problem);
                     false

@@ -13,16 +13,32 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
+/// Whether `text` may hold a control character other than a tab or line break, looked for
+/// byte by byte (C1 controls are `0xC2 0x80`–`0x9F` in UTF-8).
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
+}
+
 /// The error for text nested deeper than any report needs, or holding a control character
 /// YAML forbids, found before parsing: the parser's own message for the second gives a
 /// byte offset instead of the character's line and column.
 fn too_deep(text: &str, first_line: usize, path: &Path) -> Option<Diagnostic> {
-    if let Some((line, (column, c))) = text.lines().enumerate().find_map(|(i, line)| {
-        line.chars()
-            .enumerate()
-            .find(|(_, c)| c.is_control() && *c != '\t')
-            .map(|found| (i, found))
-    }) {
+    if let Some((line, (column, c))) = has_control(text)
+        .then(|| {
+            text.lines().enumerate().find_map(|(i, line)| {
+                line.chars()
+                    .enumerate()
+                    .find(|(_, c)| c.is_control() && *c != '\t')
+                    .map(|found| (i, found))
+            })
+        })
+        .flatten()
+    {
         return Some(
             Diagnostic::error(
                 path,

@@ -9,6 +9,11 @@ pub const MAX_DEPTH: usize = 64;
 /// [`MAX_DEPTH`], counting flow brackets (`[`, `{`) and block sequences started on one line
 /// (`- - - x`); `None` when it never does.
 pub fn too_deep_at(text: &str) -> Option<(usize, usize)> {
+    // Too few brackets and dashes to nest that deep, as nearly all text has: one fast count.
+    let openers = memchr::memchr3_iter(b'[', b'{', b'-', text.as_bytes());
+    if openers.take(MAX_DEPTH + 1).count() <= MAX_DEPTH {
+        return None;
+    }
     let mut flow = 0usize;
     let mut quote: Option<char> = None;
     for (line_index, line) in text.lines().enumerate() {
