@@ -30,10 +30,13 @@ pub(super) async fn serve_until_ctrl_c(
     loop {
         tokio::select! {
             _ = &mut ctrl_c => break,
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                connections.spawn(serve_connection(stream, app.clone(), stopping.subscribe()));
-            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(serve_connection(stream, app.clone(), stopping.subscribe()));
+                }
+                // Out of file handles, say: a pause instead of a loop that eats a core.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            },
             // Reap finished connections so the set does not grow over a long session.
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }

@@ -1,0 +1,9 @@
+//! One file per command: its arguments (a clap `Args` struct) and its `run`, which calls
+//! one library function and prints what happened.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+pub mod output;
+pub mod serve;
