@@ -146,10 +146,12 @@ fn run(
         None
     };
     let rendered = render_site(&site, &index, staging.as_ref(), keep).map_err(|problems| {
-        match staging.as_ref().filter(|s| s.disk_full()) {
-            Some(staging) => BuildFailure::DiskFull(staging.disk_full_report(&output)),
-            None => BuildFailure::Content(joined(warnings.clone(), problems.into_iter().collect())),
-        }
+        staging
+            .as_ref()
+            .and_then(|staging| write_failure(staging, &output))
+            .unwrap_or_else(|| {
+                BuildFailure::Content(joined(warnings.clone(), problems.into_iter().collect()))
+            })
     })?;
     laps.add(&rendered.stages);
     let mut static_count = 0;
@@ -162,10 +164,7 @@ fn run(
         .into_iter()
         .try_for_each(|(name, bytes)| staging.write(name, bytes));
         if let Err(e) = written {
-            return Err(match staging.disk_full() {
-                true => BuildFailure::DiskFull(staging.disk_full_report(&output)),
-                false => io(e),
-            });
+            return Err(write_failure(&staging, &output).unwrap_or_else(|| io(e)));
         }
         static_count = copy_static_files(&static_files, &staging).map_err(BuildFailure::Content)?;
         laps.done("copy static");
@@ -190,6 +189,19 @@ fn run(
         data: rendered.data,
     };
     Ok((report, built))
+}
+
+/// The build's failure when writing the output failed: a full disk said once with the
+/// room it needs, any other failure once with its file; not a content problem per page.
+fn write_failure(staging: &Staging, output: &std::path::Path) -> Option<BuildFailure> {
+    if staging.disk_full() {
+        return Some(BuildFailure::DiskFull(staging.disk_full_report(output)));
+    }
+    let failure = staging.first_failure()?;
+    Some(BuildFailure::Output {
+        path: output.join(&failure.file),
+        source: std::io::Error::new(failure.kind, failure.message),
+    })
 }
 
 /// Two sets of problems as one, for a run that reports every problem at once.

@@ -27,7 +27,7 @@ pub struct Staging {
     made: Mutex<FxHashSet<PathBuf>>,
     /// The first write that failed: one full disk is one problem, not one per file, and
     /// once the disk is full no further write is tried.
-    failed: Mutex<Option<io::ErrorKind>>,
+    failed: Mutex<Option<WriteFailure>>,
 }
 
 impl Staging {
@@ -62,24 +62,42 @@ impl Staging {
     ///
     /// Refuses any path that could leave the folder (`..`, absolute paths).
     pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
-        self.noting_failure(|| std::fs::write(self.prepare(relative)?, contents))
+        self.noting_failure(relative, || {
+            std::fs::write(self.prepare(relative)?, contents)
+        })
     }
 
-    /// Runs one write, remembering the first failure; after a full disk, fails at once.
-    fn noting_failure<T>(&self, write: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
-        if *self.failed() == Some(io::ErrorKind::StorageFull) {
+    /// Runs one write of `relative`, remembering the first failure; after a full disk,
+    /// fails at once.
+    fn noting_failure<T>(
+        &self,
+        relative: &str,
+        write: impl FnOnce() -> io::Result<T>,
+    ) -> io::Result<T> {
+        if self.disk_full() {
             return Err(io::ErrorKind::StorageFull.into());
         }
-        write().inspect_err(|e| self.write_failed(e))
+        write().inspect_err(|e| self.write_failed(relative, e))
     }
 
-    fn failed(&self) -> std::sync::MutexGuard<'_, Option<io::ErrorKind>> {
+    fn failed(&self) -> std::sync::MutexGuard<'_, Option<WriteFailure>> {
         self.failed.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Whether a write ran out of disk space: then the build's problems are that one.
+    /// Whether a write ran out of disk space (or quota): then the build's problem is that.
     pub fn disk_full(&self) -> bool {
-        *self.failed() == Some(io::ErrorKind::StorageFull)
+        self.failed().as_ref().is_some_and(|f| {
+            matches!(
+                f.kind,
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+            )
+        })
+    }
+
+    /// The first write that failed, if one did: a problem of the output, not of content,
+    /// so it is said once, with the file, instead of as a problem of every page.
+    pub fn first_failure(&self) -> Option<WriteFailure> {
+        self.failed().clone()
     }
 
     /// The path of `relative` inside the staging folder, with its folders made. Nothing
@@ -123,6 +141,17 @@ impl Staging {
     }
 }
 
+/// A file of the output that could not be written, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteFailure {
+    /// The file, relative to the output folder.
+    pub file: String,
+    /// What kind of failure the system gave.
+    pub kind: io::ErrorKind,
+    /// The system's words for it.
+    pub message: String,
+}
+
 /// Where rendered pages go: a staging folder for a build, or the live output folder when the
 /// dev server updates a few pages in place.
 pub trait PageSink: Sync {
@@ -133,9 +162,9 @@ pub trait PageSink: Sync {
     /// piece rather than hold it whole in memory: emptied first, or with `append` added to.
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File>;
 
-    /// Told of a write to a file from [`PageSink::open_file`] that failed, so that a full
-    /// disk is seen however the file was written.
-    fn write_failed(&self, _error: &io::Error) {}
+    /// Told of a write to `relative`, a file from [`PageSink::open_file`], that failed, so
+    /// that a full disk is seen however the file was written.
+    fn write_failed(&self, _relative: &str, _error: &io::Error) {}
 }
 
 impl PageSink for Staging {
@@ -144,11 +173,19 @@ impl PageSink for Staging {
     }
 
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
-        self.noting_failure(|| open_file(self.prepare(relative)?, append))
+        self.noting_failure(relative, || open_file(self.prepare(relative)?, append))
     }
 
-    fn write_failed(&self, error: &io::Error) {
-        self.failed().get_or_insert(error.kind());
+    fn write_failed(&self, relative: &str, error: &io::Error) {
+        // A path refused for leaving the folder is the content's problem, said as such.
+        if error.kind() == io::ErrorKind::InvalidInput {
+            return;
+        }
+        self.failed().get_or_insert_with(|| WriteFailure {
+            file: relative.to_string(),
+            kind: error.kind(),
+            message: error.to_string(),
+        });
     }
 }
 
@@ -234,6 +271,18 @@ mod tests {
         assert!(staging.write("../x", b"no").is_err());
         assert!(staging.write("/etc/x", b"no").is_err());
         assert!(staging.write("a/b/index.html", b"yes").is_ok());
+    }
+
+    #[test]
+    fn the_first_failed_write_is_kept_with_its_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        staging.write("a", b"a file").unwrap();
+        assert!(staging.write("a/b/index.html", b"x").is_err());
+        assert!(staging.write("a/c", b"x").is_err());
+        let failure = staging.first_failure().expect("a failure is kept");
+        assert_eq!(failure.file, "a/b/index.html");
+        assert!(!staging.disk_full());
     }
 
     #[test]

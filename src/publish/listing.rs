@@ -134,7 +134,7 @@ impl<'s> Listing<'s> {
     /// The problem a failed write makes, told to the sink too, which may stop writing.
     fn failure(&self, e: &io::Error) -> Diagnostic {
         if let Some(sink) = self.sink {
-            sink.write_failed(e);
+            sink.write_failed(&self.file, e);
         }
         Diagnostic::file_error(Path::new(&self.file), format!("cannot write the file: {e}"))
     }
