@@ -364,3 +364,27 @@ fn reports_of_the_same_group_close_in_time_are_related_across_regions() {
         "the editor's choice first, then the same group nearby"
     );
 }
+
+#[test]
+fn a_site_template_can_include_its_own_partials() {
+    let site = common::copy_fixture("minimal");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(templates.join("partials")).unwrap();
+    std::fs::write(
+        templates.join("partials/desk.html"),
+        "<p class=\"desk\">Compiled by the {{ desk }} desk.</p>",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("about.html"),
+        "{% extends \"base.html\" %}{% block content %}{% set desk = \"Bamako\" %}\
+         {% include \"partials/desk.html\" %}{% endblock %}",
+    )
+    .unwrap();
+    let built = common::build_with(site.path(), |_| {});
+    let page = built.page("about/");
+    assert_eq!(
+        common::texts(&page, ".desk"),
+        ["Compiled by the Bamako desk."]
+    );
+}

@@ -89,6 +89,7 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
         };
         sources.push((name.to_string(), text, relative));
     }
+    sources.extend(site_partials(root, boundary.as_ref(), &mut problems));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -101,6 +102,53 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     )
     .map_err(|err| vec![template_diagnostic(&err, &sources)])?;
     Ok(tera)
+}
+
+/// The site's own templates beyond the built-in names (`templates/partials/note.html`,
+/// named `partials/note.html`), for its overrides to include or extend.
+fn site_partials(
+    root: &Path,
+    boundary: Option<&crate::site_boundary::SiteBoundary>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, String, PathBuf)> {
+    let folder = root.join("templates");
+    let mut partials = Vec::new();
+    let entries = walkdir::WalkDir::new(&folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok);
+    for entry in entries {
+        let Ok(inside) = entry.path().strip_prefix(&folder) else {
+            continue;
+        };
+        let name = inside
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let hidden = name.split('/').any(|part| part.starts_with('.'));
+        let is_template = name.ends_with(".html") || name.ends_with(".xml");
+        if !entry.file_type().is_file() || hidden || !is_template {
+            continue;
+        }
+        if BUILT_IN.iter().any(|(built_in, _)| *built_in == name) {
+            continue;
+        }
+        let relative = PathBuf::from("templates").join(inside);
+        if let Some(problem) = boundary.and_then(|b| b.check_path(entry.path(), &relative)) {
+            problems.push(problem);
+            continue;
+        }
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => partials.push((name, text, relative)),
+            Err(e) => problems.push(Diagnostic::file_error(
+                &relative,
+                format!("cannot read the template: {e}"),
+            )),
+        }
+    }
+    partials
 }
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.
