@@ -10,8 +10,9 @@ use crate::diagnostics::Diagnostic;
 
 /// Open HTML elements inside each other in a body.
 pub const MAX_HTML_DEPTH: usize = 100;
-/// Block quotes inside each other (`> > >`): each level is an element to render and hold.
-pub const MAX_QUOTE_DEPTH: usize = 100;
+/// Block quotes and list items opened on one line (`> > >`, `- - -`, `1. 1. 1.`): each is
+/// an element inside the last, to render, hold and, with raw HTML about, sanitise.
+pub const MAX_BLOCK_DEPTH: usize = 100;
 /// Footnote references (`[^…]`) in a body.
 pub const MAX_FOOTNOTES: usize = 5_000;
 /// Links (`](`) in a body.
@@ -54,20 +55,15 @@ pub fn check_body(body: &str, first_line: usize, sanitised: bool, path: &Path) -
             "a report needs far fewer; split it, or move long link lists to a data file",
         ));
     }
-    // Most bodies have too few `>` and `<` to nest that deep: one fast count settles it.
-    let few = |byte, bound| memchr::memchr_iter(byte, bytes).nth(bound).is_none();
-    let quotes = if few(b'>', MAX_QUOTE_DEPTH) {
-        None
-    } else {
-        quotes_too_deep_at(body)
-    };
-    if let Some(offset) = quotes {
+    if let Some(offset) = blocks_too_deep_at(body) {
         problems.push(at(
             offset,
-            format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
-            "a quote inside a quote needs a few '>' at most",
+            format!("block quotes or lists nested more than {MAX_BLOCK_DEPTH} deep"),
+            "a quote or list inside another needs a few levels at most",
         ));
     }
+    // Most bodies have too few `<` to nest that deep: one fast count settles it.
+    let few = |byte, bound| memchr::memchr_iter(byte, bytes).nth(bound).is_none();
     if sanitised && !few(b'<', MAX_HTML_DEPTH) {
         if let Some(offset) = html_too_deep_at(body) {
             problems.push(at(
@@ -80,20 +76,44 @@ pub fn check_body(body: &str, first_line: usize, sanitised: bool, path: &Path) -
     problems
 }
 
-/// The byte offset of the first `>` past [`MAX_QUOTE_DEPTH`] at the start of a line.
-fn quotes_too_deep_at(body: &str) -> Option<usize> {
+/// The byte offset of the first block marker past [`MAX_BLOCK_DEPTH`] at the start of a
+/// line: `>`, a bullet (`-`, `*`, `+`) or an ordinal (`1.`, `1)`), each followed by a space.
+/// Each line is looked at only up to its first character that is no marker.
+fn blocks_too_deep_at(body: &str) -> Option<usize> {
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
-        let mut depth = 0;
-        for (at, c) in line.char_indices() {
-            match c {
-                '>' => depth += 1,
-                ' ' | '\t' => {}
-                _ => break,
+        let bytes = line.as_bytes();
+        let (mut at, mut depth) = (0, 0);
+        loop {
+            while bytes.get(at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+                at += 1;
             }
-            if depth > MAX_QUOTE_DEPTH {
+            let marker_end = match bytes.get(at) {
+                Some(b'>' | b'-' | b'*' | b'+') => at + 1,
+                Some(b'0'..=b'9') => {
+                    let digits = bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    match bytes.get(at + digits) {
+                        Some(b'.' | b')') if digits <= 9 => at + digits + 1,
+                        _ => break,
+                    }
+                }
+                _ => break,
+            };
+            // A bullet or ordinal needs a space after it; `>` does not.
+            let spaced = bytes
+                .get(marker_end)
+                .is_none_or(|b| b.is_ascii_whitespace());
+            if bytes[at] != b'>' && !spaced {
+                break;
+            }
+            depth += 1;
+            if depth > MAX_BLOCK_DEPTH {
                 return Some(line_start + at);
             }
+            at = marker_end;
         }
         line_start += line.len();
     }
@@ -165,14 +185,20 @@ mod tests {
     }
 
     #[test]
-    fn deep_block_quotes_are_refused() {
-        let body = format!("x\n{}", "> ".repeat(1_000_000));
-        let problems = check_body(&body, 1, false, Path::new("r.md"));
-        assert_eq!(
-            (problems[0].line, problems[0].column),
-            (2, 2 * MAX_QUOTE_DEPTH + 1)
-        );
-        assert!(check_body("> > quoted\n>> twice", 1, false, Path::new("r.md")).is_empty());
+    fn deep_block_quotes_and_lists_are_refused() {
+        for marker in ["> ", ">", "- ", "* ", "1. ", "2) "] {
+            let body = format!("x\n{}y", marker.repeat(1_000_000));
+            let problems = check_body(&body, 1, false, Path::new("r.md"));
+            let column = marker.len() * MAX_BLOCK_DEPTH + 1;
+            assert_eq!(
+                (problems[0].line, problems[0].column),
+                (2, column),
+                "{marker:?}"
+            );
+        }
+        let ordinary =
+            "> > quoted\n>> twice\n- a\n  - b\n    1. c\n-5 degrees\n2025. A year.\n**bold**";
+        assert!(check_body(ordinary, 1, false, Path::new("r.md")).is_empty());
     }
 
     #[test]

@@ -60,3 +60,15 @@ fn a_million_footnote_references_are_refused_quickly() {
         "{err}"
     );
 }
+
+#[test]
+fn lists_nested_forty_thousand_deep_beside_raw_html_are_refused_quickly() {
+    // With raw HTML in the body the sanitiser runs over every nested list: 44 s before.
+    let body = format!("{}x\n\n<b>raw</b>\n", "- ".repeat(40_000));
+    let (err, took) = check_with("title: Lists\n", &body);
+    assert!(took < GENEROUS, "{took:?}");
+    assert!(
+        err.contains("worst.md:10:201: error: block quotes or lists nested more than 100 deep"),
+        "{err}"
+    );
+}
