@@ -17,15 +17,15 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long connections may take to finish once the server is told to stop.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
-/// Serves `app` on `listener` until Ctrl-C; `stopping` is set then, for the streams that
-/// must end with the server.
+/// Serves `app` on `listener` until Ctrl-C (or a polite kill); `stopping` is set then, for
+/// the streams that must end with the server.
 pub(super) async fn serve_until_ctrl_c(
     listener: TcpListener,
     app: axum::Router,
     stopping: watch::Sender<bool>,
 ) {
     let mut connections = JoinSet::new();
-    let ctrl_c = tokio::signal::ctrl_c();
+    let ctrl_c = stop_asked();
     tokio::pin!(ctrl_c);
     loop {
         tokio::select! {
@@ -46,9 +46,26 @@ pub(super) async fn serve_until_ctrl_c(
     tokio::select! {
         _ = finished => {}
         _ = tokio::time::sleep(SHUTDOWN_GRACE) => {}
-        _ = tokio::signal::ctrl_c() => {}
+        _ = stop_asked() => {}
     }
     connections.abort_all();
+}
+
+/// Ctrl-C, or on Unix the SIGTERM a process manager or script stops a server with: either
+/// way the server stops as after Ctrl-C, and removes its folder.
+async fn stop_asked() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 async fn serve_connection(

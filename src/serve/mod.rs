@@ -18,6 +18,7 @@ use crate::settings::BuildOptions;
 
 mod connections;
 mod files;
+mod scratch;
 
 pub use files::safe_relative_path;
 
@@ -118,9 +119,7 @@ pub fn serve(options: &ServeOptions, mut listener: impl ServeListener) -> Result
     let url = format!("http://{}/", display_addr(address));
     // Pages built for this address must never reach the folder that gets published; the
     // folder goes when the server stops.
-    let scratch = tempfile::Builder::new()
-        .prefix("incidex-serve-")
-        .tempdir()?;
+    let scratch = scratch::make()?;
     let output = scratch.path().join("site");
     let (session, first) = Session::start(BuildOptions {
         root: options.root.clone(),
