@@ -17,19 +17,55 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long connections may take to finish once the server is told to stop.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
-/// Serves `app` on `listener` until Ctrl-C (or a polite kill); `stopping` is set then, for
-/// the streams that must end with the server.
-pub(super) async fn serve_until_ctrl_c(
+/// Ctrl-C, or on Unix the SIGTERM a script or process manager stops a server with. Made
+/// before the server says it is up, so a stop asked the moment after is never missed (the
+/// system's default would end the process without removing its folder).
+pub(super) struct StopSignals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    /// Takes over both signals; needs the runtime entered.
+    pub(super) fn install() -> std::io::Result<StopSignals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(StopSignals {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(StopSignals {})
+    }
+
+    /// Waits for the next stop.
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Serves `app` on `listener` until a stop is asked; `stopping` is set then, for the
+/// streams that must end with the server.
+pub(super) async fn serve_until_stopped(
     listener: TcpListener,
     app: axum::Router,
     stopping: watch::Sender<bool>,
+    mut signals: StopSignals,
 ) {
     let mut connections = JoinSet::new();
-    let ctrl_c = stop_asked();
-    tokio::pin!(ctrl_c);
     loop {
         tokio::select! {
-            _ = &mut ctrl_c => break,
+            _ = signals.next() => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     connections.spawn(serve_connection(stream, app.clone(), stopping.subscribe()));
@@ -46,26 +82,9 @@ pub(super) async fn serve_until_ctrl_c(
     tokio::select! {
         _ = finished => {}
         _ = tokio::time::sleep(SHUTDOWN_GRACE) => {}
-        _ = stop_asked() => {}
+        _ = signals.next() => {}
     }
     connections.abort_all();
-}
-
-/// Ctrl-C, or on Unix the SIGTERM a process manager or script stops a server with: either
-/// way the server stops as after Ctrl-C, and removes its folder.
-async fn stop_asked() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = terminate.recv() => {}
-            }
-            return;
-        }
-    }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 async fn serve_connection(

@@ -131,6 +131,14 @@ pub fn serve(options: &ServeOptions, mut listener: impl ServeListener) -> Result
     if let Err(failure @ BuildFailure::Refused(_)) = first {
         return Err(failure.into());
     }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let signals = {
+        let _entered = runtime.enter();
+        connections::StopSignals::install()?
+    };
     let drafts = session.drafts();
     listener.ready(&url, &output, &first, &drafts);
     // Served even when the first build failed: it shows the problems until a good save.
@@ -148,14 +156,10 @@ pub fn serve(options: &ServeOptions, mut listener: impl ServeListener) -> Result
     };
     let _watcher = watch(&options.root, session, state.clone(), listener)?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
     let served = runtime.block_on(async move {
         socket.set_nonblocking(true)?;
         let socket = tokio::net::TcpListener::from_std(socket)?;
-        connections::serve_until_ctrl_c(socket, files::router(state), stopping).await;
+        connections::serve_until_stopped(socket, files::router(state), stopping, signals).await;
         Ok::<_, std::io::Error>(())
     });
     // Reading files runs on blocking threads; a stop must not wait for a slow disk.
