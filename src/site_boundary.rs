@@ -2,7 +2,10 @@
 //! to another file of the site, but never out of it, or a link to `/proc/self/environ`
 //! or `~/.ssh` would publish the machine's secrets with the site.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+
+use walkdir::{DirEntry, WalkDir};
 
 use crate::diagnostics::Diagnostic;
 
@@ -18,6 +21,40 @@ impl SiteBoundary {
         Ok(SiteBoundary {
             real_root: std::fs::canonicalize(root)?,
         })
+    }
+
+    /// Walks `dir` in name order, hidden entries below it left out, following links that
+    /// lead inside the site and never entering one that leads out. `visit` gets every other
+    /// entry and every error of the walk; the links refused come back at the end, each an
+    /// error naming it (relative to `root`). Only entries the walk saw as links are
+    /// checked: the rest cost no system call.
+    pub fn walk(
+        &self,
+        dir: &Path,
+        root: &Path,
+        mut visit: impl FnMut(walkdir::Result<DirEntry>),
+    ) -> Vec<Diagnostic> {
+        let refused = RefCell::new(Vec::new());
+        let walker = WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let hidden = e.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+                if e.depth() > 0 && hidden {
+                    return false;
+                }
+                if !e.path_is_symlink() {
+                    return true;
+                }
+                let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+                let problem = self.check_path(e.path(), shown);
+                let inside = problem.is_none();
+                refused.borrow_mut().extend(problem);
+                inside
+            });
+        walker.for_each(&mut visit);
+        refused.into_inner()
     }
 
     /// `None` when `path` (shown to the editor as `shown`) is no link or leads to a file

@@ -2,10 +2,7 @@
 //! written. Found at load, so `check` reports their problems too; copied by the write
 //! stage, where a file that would replace a generated page is refused.
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Staging;
@@ -40,50 +37,27 @@ pub fn find_static_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Stat
             return Vec::new();
         }
     };
-    let shown = |path: &Path| Path::new("static").join(path.strip_prefix(&dir).unwrap_or(path));
-    // Checked before the walk follows a link, so a link to a folder outside is never entered.
-    let refused = RefCell::new(Vec::new());
-    let walker = WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
-                return false;
-            }
-            if !e.path_is_symlink() {
-                return true;
-            }
-            match boundary.check_path(e.path(), &shown(e.path())) {
-                Some(problem) => {
-                    refused.borrow_mut().push(problem);
-                    false
-                }
-                None => true,
-            }
-        });
     let mut files = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                files.push(StaticFile {
-                    source: entry.path().to_path_buf(),
-                    relative: relative
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                });
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().map_or_else(|| PathBuf::from("static"), &shown);
-                diagnostics.push(Diagnostic::file_error(&path, format!("cannot read: {e}")));
-            }
+    let refused = boundary.walk(&dir, root, |entry| match entry {
+        Ok(entry) if entry.file_type().is_file() => {
+            let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            files.push(StaticFile {
+                source: entry.path().to_path_buf(),
+                relative: relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            });
         }
-    }
-    diagnostics.extend(refused.into_inner());
+        Ok(_) => {}
+        Err(e) => {
+            let path = e.path().unwrap_or(&dir);
+            let shown = path.strip_prefix(root).unwrap_or(path);
+            diagnostics.push(Diagnostic::file_error(shown, format!("cannot read: {e}")));
+        }
+    });
+    diagnostics.extend(refused);
     files
 }
 

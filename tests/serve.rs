@@ -25,17 +25,36 @@ struct Server {
 impl Drop for Server {
     /// Stops it as an editor would, so it removes its folder; kills it if that fails.
     fn drop(&mut self) {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-INT", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        if self.signal("INT") && self.exited_within(Duration::from_secs(5)).is_some() {
+            return;
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Sends the process signal `name` (`INT`, `TERM`); whether it was sent.
+    fn signal(&self, name: &str) -> bool {
+        let pid = self.child.id().to_string();
+        Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// How the process ended, if it did within `within`.
+    fn exited_within(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -375,24 +394,11 @@ fn ctrl_c_stops_the_server_at_once_with_an_event_stream_open() {
     stream.read_line(&mut line).unwrap();
     assert!(line.starts_with("HTTP/1.1 200"), "{line}");
     let folder = server.folder.clone();
-    let pid = server.child.id().to_string();
     let signalled = Instant::now();
-    assert!(Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .unwrap()
-        .success());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "serve still running 10 s after Ctrl-C"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    assert!(server.signal("INT"));
+    let status = server
+        .exited_within(Duration::from_secs(10))
+        .expect("serve still running 10 s after Ctrl-C");
     assert!(status.success(), "{status:?}");
     assert!(
         signalled.elapsed() < Duration::from_secs(5),
@@ -468,19 +474,10 @@ fn a_polite_kill_stops_the_server_and_removes_its_folder() {
     let mut server = start(4571);
     let folder = server.folder.clone();
     assert!(folder.exists());
-    let pid = server.child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while server.child.try_wait().unwrap().is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "serve still running 10 s after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(server.signal("TERM"));
+    assert!(
+        server.exited_within(Duration::from_secs(10)).is_some(),
+        "serve still running 10 s after SIGTERM"
+    );
     assert!(!folder.exists(), "{}", folder.display());
 }

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::YamlText;
@@ -116,12 +115,17 @@ pub fn reload_reports(
             .as_ref()
             .and_then(|b| b.check_path(&settings.root.join(path), path))
     };
-    let (reports, refused): (Vec<&Path>, Vec<&Path>) = changed
-        .iter()
-        .copied()
-        .filter(|path| settings.root.join(path).is_file() && is_report(path.as_os_str()))
-        .partition(|path| leaves_site(path).is_none());
-    let mut diagnostics: Diagnostics = refused.into_iter().filter_map(leaves_site).collect();
+    let mut diagnostics = Diagnostics::default();
+    let mut reports = Vec::new();
+    for path in changed.iter().copied() {
+        if !settings.root.join(path).is_file() || !is_report(path.as_os_str()) {
+            continue;
+        }
+        match leaves_site(path) {
+            Some(refused) => diagnostics.push(refused),
+            None => reports.push(path),
+        }
+    }
     let fresh: Vec<Loaded> = reports
         .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
@@ -180,68 +184,44 @@ fn finish(
 fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let dir = root.join("content/incidents");
     let mut files = Vec::new();
-    let boundary = crate::site_boundary::SiteBoundary::of(root).ok();
-    // Checked before the walk follows a link, so a folder outside the site is never entered.
-    let refused = std::cell::RefCell::new(Vec::new());
-    let walker = WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() > 0 && is_hidden(e.file_name()) {
-                return false;
-            }
-            // The walk already knows which entries are links: no system call for the rest.
-            if !e.path_is_symlink() {
-                return true;
-            }
-            let shown = e.path().strip_prefix(root).unwrap_or(e.path());
-            match boundary
-                .as_ref()
-                .and_then(|b| b.check_path(e.path(), shown))
-            {
-                Some(problem) => {
-                    refused.borrow_mut().push(problem);
-                    false
-                }
-                None => true,
-            }
-        });
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
-                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                files.push(relative.to_path_buf());
-            }
-            Ok(entry) if entry.file_type().is_file() => {
-                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                diagnostics.extend(misplaced::near_miss(relative));
-            }
-            Ok(_) => {}
-            Err(err)
-                if err
-                    .io_error()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-                    && err.depth() == 0 => {}
-            Err(err) => {
-                let path = err.path().unwrap_or(&dir);
-                let relative = path.strip_prefix(root).unwrap_or(path);
-                let why = if err.loop_ancestor().is_some() {
-                    "a symbolic link here points back to a folder above it (a loop); it is skipped"
-                        .to_string()
-                } else {
-                    format!("cannot read: {err}")
-                };
-                diagnostics.push(Diagnostic::file_error(relative, why).warning());
-            }
+    let visit = |entry: walkdir::Result<walkdir::DirEntry>| match entry {
+        Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            files.push(relative.to_path_buf());
         }
+        Ok(entry) if entry.file_type().is_file() => {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            diagnostics.extend(misplaced::near_miss(relative));
+        }
+        Ok(_) => {}
+        Err(err)
+            if err
+                .io_error()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                && err.depth() == 0 => {}
+        Err(err) => {
+            let path = err.path().unwrap_or(&dir);
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let why = if err.loop_ancestor().is_some() {
+                "a symbolic link here points back to a folder above it (a loop); it is skipped"
+                    .to_string()
+            } else {
+                format!("cannot read: {err}")
+            };
+            diagnostics.push(Diagnostic::file_error(relative, why).warning());
+        }
+    };
+    match crate::site_boundary::SiteBoundary::of(root) {
+        Ok(boundary) => {
+            let refused = boundary.walk(&dir, root, visit);
+            diagnostics.extend(refused);
+        }
+        Err(e) => diagnostics.push(Diagnostic::file_error(
+            Path::new("content/incidents"),
+            format!("cannot read: {e}"),
+        )),
     }
-    diagnostics.extend(refused.into_inner());
     files
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 /// A Markdown file that is not an editor's backup or lock file.
@@ -649,7 +629,7 @@ mod tests {
     fn loaded(bodies: Bodies) -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
         let from = Path::new("tests/fixtures/minimal");
-        for entry in WalkDir::new(from).into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
             let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&to).unwrap();

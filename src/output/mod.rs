@@ -7,7 +7,7 @@ mod swap;
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHashSet;
 
@@ -27,7 +27,7 @@ pub struct Staging {
     made: Mutex<FxHashSet<PathBuf>>,
     /// The first write that failed: one full disk is one problem, not one per file, and
     /// once the disk is full no further write is tried.
-    failed: Mutex<Option<WriteFailure>>,
+    failed: OnceLock<WriteFailure>,
 }
 
 impl Staging {
@@ -49,7 +49,7 @@ impl Staging {
             target: target.to_path_buf(),
             committed: false,
             made: Mutex::default(),
-            failed: Mutex::default(),
+            failed: OnceLock::new(),
         })
     }
 
@@ -80,13 +80,9 @@ impl Staging {
         write().inspect_err(|e| self.write_failed(relative, e))
     }
 
-    fn failed(&self) -> std::sync::MutexGuard<'_, Option<WriteFailure>> {
-        self.failed.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     /// Whether a write ran out of disk space (or quota): then the build's problem is that.
     pub fn disk_full(&self) -> bool {
-        self.failed().as_ref().is_some_and(|f| {
+        self.failed.get().is_some_and(|f| {
             matches!(
                 f.kind,
                 io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
@@ -97,7 +93,7 @@ impl Staging {
     /// The first write that failed, if one did: a problem of the output, not of content,
     /// so it is said once, with the file, instead of as a problem of every page.
     pub fn first_failure(&self) -> Option<WriteFailure> {
-        self.failed().clone()
+        self.failed.get().cloned()
     }
 
     /// The path of `relative` inside the staging folder, with its folders made. Nothing
@@ -134,7 +130,8 @@ impl Staging {
         };
         Ok(swap::remove_tree(&previous).err().map(|e| {
             format!(
-                "the site was built, but the previous build, moved aside to {}, could not be                  removed ({e}); remove that folder by hand",
+                "the site was built, but the previous build, moved aside to {}, could not be \
+                 removed ({e}); remove that folder by hand",
                 previous.display()
             )
         }))
@@ -181,7 +178,7 @@ impl PageSink for Staging {
         if error.kind() == io::ErrorKind::InvalidInput {
             return;
         }
-        self.failed().get_or_insert_with(|| WriteFailure {
+        let _ = self.failed.set(WriteFailure {
             file: relative.to_string(),
             kind: error.kind(),
             message: error.to_string(),

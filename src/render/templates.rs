@@ -111,35 +111,28 @@ fn site_partials(
     boundary: Option<&crate::site_boundary::SiteBoundary>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(String, String, PathBuf)> {
+    // Without the site's own path no link could be checked: no partial is read.
+    let Some(boundary) = boundary else {
+        return Vec::new();
+    };
     let folder = root.join("templates");
     let mut partials = Vec::new();
-    let entries = walkdir::WalkDir::new(&folder)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok);
-    for entry in entries {
+    let visit = |entry: walkdir::Result<walkdir::DirEntry>| {
+        let Ok(entry) = entry else { return };
         let Ok(inside) = entry.path().strip_prefix(&folder) else {
-            continue;
+            return;
         };
         let name = inside
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let hidden = name.split('/').any(|part| part.starts_with('.'));
         let is_template = name.ends_with(".html") || name.ends_with(".xml");
-        if !entry.file_type().is_file() || hidden || !is_template {
-            continue;
-        }
-        if BUILT_IN.iter().any(|(built_in, _)| *built_in == name) {
-            continue;
+        let built_in = BUILT_IN.iter().any(|(built_in, _)| *built_in == name);
+        if !entry.file_type().is_file() || !is_template || built_in {
+            return;
         }
         let relative = PathBuf::from("templates").join(inside);
-        if let Some(problem) = boundary.and_then(|b| b.check_path(entry.path(), &relative)) {
-            problems.push(problem);
-            continue;
-        }
         match std::fs::read_to_string(entry.path()) {
             Ok(text) => partials.push((name, text, relative)),
             Err(e) => problems.push(Diagnostic::file_error(
@@ -147,7 +140,9 @@ fn site_partials(
                 format!("cannot read the template: {e}"),
             )),
         }
-    }
+    };
+    let refused = boundary.walk(&folder, root, visit);
+    problems.extend(refused);
     partials
 }
 

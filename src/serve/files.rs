@@ -109,7 +109,7 @@ async fn dev_page(state: &AppState, relative: &Path) -> Option<Response> {
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ];
-        Some((status, headers, body).into_response())
+        (status, headers, body).into_response()
     };
     if relative == Path::new(DRAFTS_PATH.trim_matches('/')) {
         let drafts = state
@@ -117,7 +117,10 @@ async fn dev_page(state: &AppState, relative: &Path) -> Option<Response> {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
-        return html(StatusCode::OK, drafts_page(&drafts, state.with_drafts));
+        return Some(html(
+            StatusCode::OK,
+            drafts_page(&drafts, state.with_drafts),
+        ));
     }
     let problems = state
         .problems
@@ -127,7 +130,7 @@ async fn dev_page(state: &AppState, relative: &Path) -> Option<Response> {
     let never_built = tokio::fs::metadata(state.output.join("index.html"))
         .await
         .is_err();
-    never_built.then(|| html(StatusCode::INTERNAL_SERVER_ERROR, problems_page(&problems)))?
+    never_built.then(|| html(StatusCode::INTERNAL_SERVER_ERROR, problems_page(&problems)))
 }
 
 async fn not_found(state: &AppState) -> Response {

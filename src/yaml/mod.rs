@@ -24,26 +24,31 @@ fn has_control(text: &str) -> bool {
     })
 }
 
+/// The 0-based line, 1-based column and character of the first control character other
+/// than a tab or line break; a byte scan settles nearly every text first.
+fn first_control_char(text: &str) -> Option<(usize, usize, char)> {
+    if !has_control(text) {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(line, chars)| {
+        let (column, c) = chars
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')?;
+        Some((line, column + 1, c))
+    })
+}
+
 /// The error for text nested deeper than any report needs, or holding a control character
 /// YAML forbids, found before parsing: the parser's own message for the second gives a
 /// byte offset instead of the character's line and column.
-fn too_deep(text: &str, first_line: usize, path: &Path) -> Option<Diagnostic> {
-    if let Some((line, (column, c))) = has_control(text)
-        .then(|| {
-            text.lines().enumerate().find_map(|(i, line)| {
-                line.chars()
-                    .enumerate()
-                    .find(|(_, c)| c.is_control() && *c != '\t')
-                    .map(|found| (i, found))
-            })
-        })
-        .flatten()
-    {
+fn refused_before_parsing(text: &str, first_line: usize, path: &Path) -> Option<Diagnostic> {
+    if let Some((line, column, c)) = first_control_char(text) {
         return Some(
             Diagnostic::error(
                 path,
                 first_line + line,
-                column + 1,
+                column,
                 format!(
                     "an invisible control character ({}) is not allowed here",
                     c.escape_unicode()
@@ -76,7 +81,7 @@ pub fn parse_document<T: DeserializeOwned>(
     first_line: usize,
     path: &Path,
 ) -> Result<T, Diagnostic> {
-    if let Some(problem) = too_deep(text, first_line, path) {
+    if let Some(problem) = refused_before_parsing(text, first_line, path) {
         return Err(problem);
     }
     serde_yaml::from_str(text).map_err(|err| {
@@ -114,7 +119,7 @@ pub fn parse_collecting<T: DeserializeOwned>(
     first_line: usize,
     path: &Path,
 ) -> Collected<T> {
-    if let Some(problem) = too_deep(text, first_line, path) {
+    if let Some(problem) = refused_before_parsing(text, first_line, path) {
         return Collected {
             value: None,
             problems: vec![problem],
