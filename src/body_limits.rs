@@ -63,7 +63,9 @@ pub fn check_body(body: &str, first_line: usize, sanitised: bool, path: &Path) -
         ));
     }
     // Most bodies have too few `<` to nest that deep: one fast count settles it.
-    let many_tags = memchr::memchr_iter(b'<', bytes).nth(MAX_HTML_DEPTH).is_some();
+    let many_tags = memchr::memchr_iter(b'<', bytes)
+        .nth(MAX_HTML_DEPTH)
+        .is_some();
     if sanitised && many_tags {
         if let Some(offset) = html_too_deep_at(body) {
             problems.push(at(

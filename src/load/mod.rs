@@ -1,17 +1,18 @@
 //! The load stage: read the registries and every report under `content/incidents/`,
 //! in parallel, into the domain model, collecting every problem of every file.
 
+mod cross_checks;
+mod files;
 mod misplaced;
 pub mod schema;
 pub mod split;
 pub mod validate;
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::YamlText;
@@ -21,6 +22,9 @@ use crate::registry::Registry;
 use crate::settings::Settings;
 use crate::vocabulary::Status;
 use crate::yaml;
+
+use cross_checks::{check_related, check_report_links, check_unique};
+use files::{is_report, read_report, report_files};
 
 /// Whether a load holds every report's body as HTML or leaves it in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +46,6 @@ pub struct Site {
     /// Every report that is built (drafts only with `--drafts`), in path order.
     pub incidents: Vec<Incident>,
 }
-
-/// Reports larger than this are refused rather than parsed: no real report comes close.
-const MAX_REPORT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Loads the registries and every report. Needs [`Settings::resolve`] to have run.
 ///
@@ -178,58 +179,6 @@ fn finish(
         },
         diagnostics,
     ))
-}
-
-/// Every report file under `content/incidents/`, relative to the root, sorted.
-fn report_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join("content/incidents");
-    let mut files = Vec::new();
-    let visit = |entry: walkdir::Result<walkdir::DirEntry>| match entry {
-        Ok(entry) if entry.file_type().is_file() && is_report(entry.file_name()) => {
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            files.push(relative.to_path_buf());
-        }
-        Ok(entry) if entry.file_type().is_file() => {
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            diagnostics.extend(misplaced::near_miss(relative));
-        }
-        Ok(_) => {}
-        Err(err)
-            if err
-                .io_error()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-                && err.depth() == 0 => {}
-        Err(err) => {
-            let path = err.path().unwrap_or(&dir);
-            let relative = path.strip_prefix(root).unwrap_or(path);
-            let why = if err.loop_ancestor().is_some() {
-                "a symbolic link here points back to a folder above it (a loop); it is skipped"
-                    .to_string()
-            } else {
-                format!("cannot read: {err}")
-            };
-            diagnostics.push(Diagnostic::file_error(relative, why).warning());
-        }
-    };
-    match crate::site_boundary::SiteBoundary::of(root) {
-        Ok(boundary) => {
-            let refused = boundary.walk(&dir, root, visit);
-            diagnostics.extend(refused);
-        }
-        Err(e) => diagnostics.push(Diagnostic::file_error(
-            Path::new("content/incidents"),
-            format!("cannot read: {e}"),
-        )),
-    }
-    files
-}
-
-/// A Markdown file that is not an editor's backup or lock file.
-fn is_report(name: &std::ffi::OsStr) -> bool {
-    let Some(name) = Path::new(name).file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
 }
 
 /// What loading one report gave: the incident if it is sound, every problem, and what it
@@ -469,154 +418,6 @@ fn markdown_settings(settings: &Settings) -> MarkdownSettings {
     MarkdownSettings {
         base_path: settings.base_path.clone(),
         allow_raw_html: settings.config.allow_raw_html,
-    }
-}
-
-/// The bytes of one report, refusing files too large to be reports.
-fn read_report(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let full = root.join(path);
-    let cannot_read =
-        |e: std::io::Error| Diagnostic::file_error(path, format!("cannot read the file: {e}"));
-    // One open and one look at the open file: reading 100,000 reports, every system call
-    // that walks the path again counts.
-    let file = std::fs::File::open(&full).map_err(cannot_read)?;
-    let size = file.metadata().map_err(cannot_read)?.len();
-    if size > MAX_REPORT_BYTES {
-        return Err(Diagnostic::file_error(
-            path,
-            format!(
-                "the file is {:.1} MB ({} bytes); reports are limited to 4 MiB ({MAX_REPORT_BYTES} \
-                 bytes)",
-                size as f64 / 1e6,
-                size
-            ),
-        )
-        .with_help("split the report, or move large tables to a linked data file"));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // Through `take`, which reads into the room made instead of asking the size again.
-    file.take(MAX_REPORT_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    Ok(bytes)
-}
-
-/// Slugs and ids must be unique across the site; both files are named.
-fn check_unique(incidents: &[Incident], diagnostics: &mut Diagnostics) {
-    for (what, key) in [("slug", 0), ("id", 1)] {
-        let mut seen: FxHashMap<&str, &Path> =
-            FxHashMap::with_capacity_and_hasher(incidents.len(), Default::default());
-        for incident in incidents {
-            let value = if key == 0 {
-                &incident.slug
-            } else {
-                &incident.id
-            };
-            if let Some(first) = seen.insert(value, &incident.path) {
-                diagnostics.push(
-                    Diagnostic::file_error(
-                        &incident.path,
-                        format!("{what} '{value}' is also used by {}", first.display()),
-                    )
-                    .with_help(match what {
-                        "slug" => "rename one of the two files, or give one of them another \
-                                   `slug:` in its front matter"
-                            .to_string(),
-                        _ => "give one of the two reports another `id:`".to_string(),
-                    }),
-                );
-            }
-        }
-    }
-}
-
-/// Every `related:` slug must name a report of the site.
-fn check_related(
-    incidents: &[Refs],
-    slugs: &FxHashSet<&str>,
-    diagnostics: &mut Diagnostics,
-    root: &Path,
-) {
-    for incident in incidents {
-        for related in incident.related {
-            if !slugs.contains(related.as_str()) {
-                let (line, column) = locate_in_file(root, incident.path, "related", related);
-                let suggestion = crate::diagnostics::did_you_mean(related, slugs.iter().copied());
-                diagnostics.push(
-                    Diagnostic::error(
-                        incident.path,
-                        line,
-                        column,
-                        format!("related report '{related}' does not exist"),
-                    )
-                    .with_help(match suggestion {
-                        Some(s) => format!("did you mean '{s}'?"),
-                        None => {
-                            "name another report by its slug (its file name without .md)".into()
-                        }
-                    }),
-                );
-            }
-        }
-    }
-}
-
-/// Links in bodies to `/incidents/SLUG/` must name a report of the site.
-fn check_report_links(
-    incidents: &[Refs],
-    slugs: &FxHashSet<&str>,
-    diagnostics: &mut Diagnostics,
-    root: &Path,
-) {
-    for incident in incidents {
-        for link in incident.site_links {
-            let Some(rest) = link.strip_prefix("/incidents/") else {
-                continue;
-            };
-            let slug = rest.split(['/', '#', '?']).next().unwrap_or_default();
-            if slug.is_empty() || slug == "page" || slugs.contains(slug) {
-                continue;
-            }
-            let (line, column) = locate_text_in_file(root, incident.path, link);
-            let suggestion = crate::diagnostics::did_you_mean(slug, slugs.iter().copied());
-            diagnostics.push(
-                Diagnostic::error(
-                    incident.path,
-                    line,
-                    column,
-                    format!("link to report '{slug}', which does not exist"),
-                )
-                .with_help(match suggestion {
-                    Some(s) => format!("did you mean '/incidents/{s}/'?"),
-                    None => "link to a report by its slug: /incidents/SLUG/".into(),
-                }),
-            );
-        }
-    }
-}
-
-/// Re-reads a file to find the first line holding `needle`; only used on the error path.
-fn locate_text_in_file(root: &Path, path: &Path, needle: &str) -> (usize, usize) {
-    let text = std::fs::read(root.join(path))
-        .ok()
-        .and_then(|b| split::decode(&b).ok())
-        .unwrap_or_default();
-    YamlText::new(&text, 1)
-        .find_from(needle, 1)
-        .unwrap_or((1, 1))
-}
-
-/// Re-reads a report to point at a value; only used on the error path.
-fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, usize) {
-    let text = std::fs::read(root.join(path))
-        .ok()
-        .and_then(|b| split::decode(&b).ok())
-        .unwrap_or_default();
-    match split::split_report(&text) {
-        Ok(parts) => {
-            YamlText::new(parts.front_matter, parts.front_matter_line).find_in_key(key, needle)
-        }
-        Err(_) => (1, 1),
     }
 }
 

@@ -1,0 +1,106 @@
+//! The text `new` writes: every key of the schema, the required ones filled in, the
+//! optional ones commented out with what each takes.
+
+use jiff::civil::Date;
+
+/// What the skeleton is filled from.
+pub(super) struct Skeleton<'a> {
+    /// The report's title.
+    pub title: &'a str,
+    /// A slug the editor chose, written as `slug:`.
+    pub slug: Option<&'a str>,
+    /// The day of the event.
+    pub date: Date,
+    /// The country's registry name.
+    pub country: Option<&'a str>,
+    /// The region's registry name.
+    pub region: Option<&'a str>,
+    /// Each group with its role.
+    pub groups: &'a [(String, &'a str)],
+    /// The next id in the site's scheme.
+    pub id: Option<&'a str>,
+}
+
+/// The report text: every key of the schema, with what each takes.
+pub(super) fn skeleton(s: &Skeleton) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::from("---\n");
+    out.push_str(&format!("title: {}\n", quoted(s.title)));
+    match s.id {
+        Some(id) => out.push_str(&format!("id: {id}\n")),
+        None => out.push_str("# id: XX-2025-0001             # optional stable identifier\n"),
+    }
+    if let Some(slug) = s.slug {
+        out.push_str(&format!(
+            "slug: {slug}                       # the page's address\n"
+        ));
+    }
+    out.push_str(&format!(
+        "date: {}                 # the earliest possible day\n",
+        s.date
+    ));
+    out.push_str("# end_date: YYYY-MM-DD          # for events over several days\n");
+    out.push_str("date_precision: day              # day | week | month | year\n");
+    out.push_str(&format!(
+        "country: {}\n",
+        s.country
+            .map_or_else(|| "\"\"                      # required".into(), quoted)
+    ));
+    out.push_str(&format!(
+        "region: {}\n",
+        s.region.map_or_else(
+            || "\"\"                       # required: one name or a list".into(),
+            quoted
+        )
+    ));
+    out.push_str(
+        "# locations:                     # each place, for maps and the events export\n\
+         #   - name: Town\n\
+         #     coordinates: [14.45, -11.44]   # latitude, longitude\n\
+         #     precision: town                # exact | town | district | region\n",
+    );
+    if s.groups.is_empty() {
+        out.push_str(
+            "# groups:                        # role: perpetrator | target | responder\n\
+             #   - {group: NAME, role: perpetrator, attribution: claimed}\n",
+        );
+    } else {
+        out.push_str("groups:                          # role: perpetrator | target | responder\n");
+        for (group, role) in s.groups {
+            let attribution = match *role {
+                "perpetrator" => ", attribution: confirmed",
+                _ => "",
+            };
+            out.push_str(&format!(
+                "  - {{group: {}, role: {role}{attribution}}}\n",
+                quoted(group)
+            ));
+        }
+    }
+    out.push_str(
+        "# event_type: attack             # attack | battle | explosion | abduction\n\
+         #                                # | violence against civilians | protest | riot\n\
+         #                                # | curfew | strategic development\n\
+         # fatalities:                    # never summed: each figure says who gave it\n\
+         #   best: 0                      # your estimate; omit it if only a party gave one\n\
+         #   claims:\n\
+         #     - {count: 0, who: unknown, by: NAME, source: s1}   # who: militants | soldiers | civilians | unknown\n\
+         # injured: {claims: []}\n\
+         # claims:                        # other contested assertions\n\
+         #   - {by: NAME, text: What they said, source: s1, disputed: true}\n\
+         sources:                         # at least one\n\
+         \x20 - id: s1\n\
+         \x20   name: \"\"                     # who published it\n\
+         \x20   type: news                   # news | official | armed group | ngo | social\n\
+         #    url: https://\n\
+         #    published: YYYY-MM-DD\n\
+         summary: \"\"                      # one or two neutral sentences\n\
+         # tags: []\n\
+         # related: []                    # slugs of other reports\n\
+         status: draft                    # draft | published | retracted\n\
+         # revisions: [{date: YYYY-MM-DD, note: What changed}]\n\
+         ---\n\
+         What happened, who says so, and what is not known.\n",
+    );
+    out
+}
