@@ -1,6 +1,75 @@
-//! A look at YAML text before it is parsed, in one pass: the parser takes time that grows
-//! with the square of the nesting (`title: [[[[…]]]]` 100,000 deep took 38 s before it
-//! refused), so text nested past any report's needs is refused at the first level too deep.
+//! A look at YAML text before it is parsed, in one pass each: the parser takes time that
+//! grows with the square of the nesting (`title: [[[[…]]]]` 100,000 deep took 38 s before it
+//! refused), so text nested past any report's needs is refused at the first level too deep;
+//! and a control character, which the parser names only by byte offset, is named at its
+//! line and column.
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// Whether `text` may hold a control character other than a tab or line break, looked for
+/// byte by byte (C1 controls are `0xC2 0x80`–`0x9F` in UTF-8).
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
+}
+
+/// The 0-based line, 1-based column and character of the first control character other
+/// than a tab or line break; a byte scan settles nearly every text first.
+fn first_control_char(text: &str) -> Option<(usize, usize, char)> {
+    if !has_control(text) {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(line, chars)| {
+        let (column, c) = chars
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')?;
+        Some((line, column + 1, c))
+    })
+}
+
+/// The error for text nested deeper than any report needs, or holding a control character
+/// YAML forbids, found before parsing: the parser's own message for the second gives a
+/// byte offset instead of the character's line and column.
+pub(super) fn refused_before_parsing(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+) -> Option<Diagnostic> {
+    if let Some((line, column, c)) = first_control_char(text) {
+        return Some(
+            Diagnostic::error(
+                path,
+                first_line + line,
+                column,
+                format!(
+                    "an invisible control character ({}) is not allowed here",
+                    c.escape_unicode()
+                ),
+            )
+            .with_help("delete it: it may have come in with text pasted from elsewhere"),
+        );
+    }
+    let (line, column) = too_deep_at(text)?;
+    Some(
+        Diagnostic::error(
+            path,
+            first_line + line,
+            column,
+            "the front matter nests too deeply",
+        )
+        .with_help(format!(
+            "reports need no more than a few levels of nesting; this is past {}",
+            MAX_DEPTH
+        )),
+    )
+}
 
 /// Deeper than any report or registry needs; the parser's own limit is 128.
 pub const MAX_DEPTH: usize = 64;
