@@ -1,7 +1,7 @@
 //! incidex: a static site generator for incident reports on political violence and
 //! security events.
 //!
-//! Editors write one Markdown file per incident with YAML front matter; [`build::build`]
+//! Editors write one Markdown file per incident with YAML front matter; [`pipeline::build`]
 //! turns the folder into a browsable site indexed by country, region, group, type and
 //! date. The pipeline runs in named stages, each in its own module:
 //! [`settings`] → [`load`] → [`index`] → [`render`] → [`output`].
@@ -10,7 +10,7 @@
 //! use incidex::settings::BuildOptions;
 //!
 //! let options = BuildOptions { root: "my-site".into(), ..BuildOptions::default() };
-//! match incidex::build::build(&options) {
+//! match incidex::pipeline::build(&options) {
 //!     Ok(report) => println!("{} pages", report.pages),
 //!     Err(failure) => eprintln!("{failure}"),
 //! }
@@ -18,7 +18,6 @@
 #![warn(missing_docs)]
 
 pub mod body_limits;
-pub mod build;
 pub mod calendar;
 pub mod charts;
 pub mod dev_pages;
@@ -33,6 +32,7 @@ pub mod markdown;
 pub mod model;
 pub mod new_report;
 pub mod output;
+pub mod pipeline;
 pub mod publish;
 pub mod registry;
 pub mod render;

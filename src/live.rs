@@ -7,12 +7,12 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::build::{build_keeping, BuildFailure, BuildReport, Built};
 use crate::diagnostics::Diagnostics;
 use crate::index::{build_index, SiteIndex};
 use crate::load::{reload_reports, Site};
 use crate::model::Incident;
 use crate::output::InPlace;
+use crate::pipeline::{build_for_serve, BuildFailure, BuildSummary, Kept};
 use crate::publish::{self, ReportData};
 use crate::render::pages::{all_pages, Page, Shared};
 use crate::render::views::ViewContext;
@@ -69,7 +69,7 @@ struct Live {
 
 impl Session {
     /// Builds the site in full and keeps what the build loaded.
-    pub fn start(options: BuildOptions) -> (Session, Result<BuildReport, BuildFailure>) {
+    pub fn start(options: BuildOptions) -> (Session, Result<BuildSummary, BuildFailure>) {
         let output = options
             .output
             .clone()
@@ -169,8 +169,8 @@ impl Session {
             .renderer
             .render_pages(&cx, &live.shared, &[Page::Data], Some(&sink))
             .and_then(|()| {
-                live.renderer
-                    .write_sitemap(&cx, &all_pages(&cx), Some(&sink))
+                let entries = crate::render::pages::sitemap_entries(&cx, &all_pages(&cx));
+                publish::sitemap::write(&cx, entries, Some(&sink))
             })
             .and_then(|()| {
                 let docs = search::documents(&cx);
@@ -182,19 +182,19 @@ impl Session {
         Ok(())
     }
 
-    fn full_build(&mut self) -> Result<BuildReport, BuildFailure> {
+    fn full_build(&mut self) -> Result<BuildSummary, BuildFailure> {
         self.live = None;
         self.pending = None;
         let (
             report,
-            Built {
+            Kept {
                 site,
                 index,
                 renderer,
                 shared,
                 data,
             },
-        ) = build_keeping(&self.options)?;
+        ) = build_for_serve(&self.options)?;
         self.live = Some(Live {
             site,
             index,
@@ -284,7 +284,9 @@ impl Session {
         let new_maps = shared.maps.base_files_since(Some(&old_maps));
         let result = renderer
             .render_pages(&cx, &shared, &pages, Some(&sink))
-            .and_then(|()| crate::render::write_files(&sink, new_maps, "cannot write the map"));
+            .and_then(|()| {
+                crate::output::write_all(&sink, new_maps, "cannot write the map").map(drop)
+            });
         // Base maps no page refers to any more; the name of a base map is made from
         // its view, so a map whose name stays the same is unchanged.
         for unused in old_maps.base_names().difference(&shared.maps.base_names()) {

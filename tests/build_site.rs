@@ -314,7 +314,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let out = tempfile::tempdir().unwrap();
     let out = out.path().join("public");
     let opts = common::options(site.path(), &out);
-    incidex::build::build(&opts).expect("first build");
+    incidex::pipeline::build(&opts).expect("first build");
     let before = files_under(&out);
 
     let report = site
@@ -322,7 +322,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         .join("content/incidents/2025/2025-07-02-curfew-in-dioila.md");
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, text.replace("region: Dioila", "region: Atlantis")).unwrap();
-    let failure = incidex::build::build(&opts).expect_err("the broken report fails the build");
+    let failure = incidex::pipeline::build(&opts).expect_err("the broken report fails the build");
     assert_eq!(failure.exit_code(), 1);
     assert_eq!(files_under(&out), before, "the previous site changed");
     let siblings: Vec<_> = std::fs::read_dir(out.parent().unwrap())

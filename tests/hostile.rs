@@ -24,7 +24,7 @@ fn site_with_report(front_matter: &str, body: &str) -> tempfile::TempDir {
 
 fn failure_of(site: &tempfile::TempDir) -> String {
     let out = site.path().join("public");
-    let failure = incidex::build::build(&common::options(site.path(), &out))
+    let failure = incidex::pipeline::build(&common::options(site.path(), &out))
         .expect_err("the build must fail");
     assert_eq!(failure.exit_code(), 1);
     assert!(!out.exists());

@@ -37,7 +37,7 @@ fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) -> usize 
     };
     session.catch_up().expect("feeds, exports and search index");
     let full = out.path().join("full");
-    incidex::build::build(&options(site.path(), full.clone())).expect("full build");
+    incidex::pipeline::build(&options(site.path(), full.clone())).expect("full build");
     let live = common::files_under(&out.path().join("live"));
     let full = common::files_under(&full);
     let live_names: Vec<_> = live.keys().collect();

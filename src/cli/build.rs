@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use incidex::build;
+use incidex::pipeline;
 use incidex::settings::BuildOptions;
 
 use super::output::{finish, MessageFormat, Printer};
@@ -38,7 +38,7 @@ impl BuildArgs {
     pub fn run(self, format: MessageFormat) -> ExitCode {
         let printer = &Printer::new(&self.root, format);
         let timings = self.timings;
-        let result = build::build(&BuildOptions {
+        let result = pipeline::build(&BuildOptions {
             root: self.root,
             output: self.output,
             base_url: self.base_url,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use incidex::build;
+use incidex::pipeline;
 use incidex::settings::BuildOptions;
 
 use super::output::{finish, MessageFormat, Printer};
@@ -27,7 +27,7 @@ impl CheckArgs {
     /// Checks and prints what was found.
     pub fn run(self, format: MessageFormat) -> ExitCode {
         let printer = &Printer::new(&self.root, format);
-        let result = build::check(&BuildOptions {
+        let result = pipeline::check(&BuildOptions {
             root: self.root,
             drafts: self.drafts,
             strict: self.strict,

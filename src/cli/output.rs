@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use incidex::build::{BuildFailure, BuildReport};
 use incidex::diagnostics::{Diagnostics, Severity};
+use incidex::pipeline::{BuildFailure, BuildSummary};
 use incidex::report::{self, Format};
 use incidex::settings::SettingsError;
 
@@ -53,7 +53,7 @@ impl Printer {
 /// Prints the outcome of a build or check and gives its exit status.
 pub fn finish(
     printer: &Printer,
-    result: Result<BuildReport, BuildFailure>,
+    result: Result<BuildSummary, BuildFailure>,
     checking: bool,
 ) -> ExitCode {
     match result {
@@ -69,7 +69,7 @@ pub fn finish(
 }
 
 /// Prints warnings, notes and the one-line outcome of a build or check.
-pub fn print_success(printer: &Printer, report: &BuildReport) {
+pub fn print_success(printer: &Printer, report: &BuildSummary) {
     printer.print(&report.warnings);
     for note in &report.notes {
         eprintln!("note: {note}");

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use incidex::build::{BuildFailure, BuildReport};
 use incidex::dev_pages::DRAFTS_PATH;
 use incidex::live::{DraftPage, Update};
+use incidex::pipeline::{BuildFailure, BuildSummary};
 use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
 
 use super::output::{print_failure, print_success, MessageFormat, Printer};
@@ -73,7 +73,7 @@ impl ServeListener for Terminal {
         &mut self,
         url: &str,
         folder: &Path,
-        first: &Result<BuildReport, BuildFailure>,
+        first: &Result<BuildSummary, BuildFailure>,
         drafts: &[DraftPage],
     ) {
         match first {

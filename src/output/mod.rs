@@ -257,6 +257,29 @@ impl Drop for Staging {
     }
 }
 
+/// Writes `(name, contents)` files into `sink` in parallel; returns their names, or every
+/// failure, each saying `what` could not be written.
+pub fn write_all<T: AsRef<[u8]> + Sync>(
+    sink: &dyn PageSink,
+    files: Vec<(String, T)>,
+    what: &str,
+) -> Result<Vec<String>, Vec<crate::diagnostics::Diagnostic>> {
+    use rayon::prelude::*;
+    let problems: Vec<crate::diagnostics::Diagnostic> = files
+        .par_iter()
+        .filter_map(|(name, contents)| {
+            sink.write_page(name, contents.as_ref()).err().map(|e| {
+                crate::diagnostics::Diagnostic::file_error(Path::new(name), format!("{what}: {e}"))
+            })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(files.into_iter().map(|(name, _)| name).collect())
+    } else {
+        Err(problems)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

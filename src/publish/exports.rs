@@ -102,25 +102,14 @@ impl<'s> ExportStream<'s> {
         }
     }
 
-    /// Closes every file and writes the feeds, their bodies taken from `held` where there
-    /// (else from the site), and the data package; returns the site-wide downloads.
-    pub fn finish(
-        self,
-        cx: &ViewContext,
-        held: &FxHashMap<usize, String>,
-    ) -> Result<Vec<Download>, Vec<Diagnostic>> {
+    /// Closes every file and writes the data package; returns the site-wide downloads.
+    pub fn finish(self, cx: &ViewContext) -> Result<Vec<Download>, Vec<Diagnostic>> {
         let sink = self.site.sink;
-        let mut problems: Vec<Diagnostic> = self
+        let problems: Vec<Diagnostic> = self
             .term_files
             .into_par_iter()
             .filter_map(|files| files.finish().err())
             .collect();
-        problems.extend(
-            feeds::write_feeds(cx, sink, &self.terms, held)
-                .err()
-                .into_iter()
-                .flatten(),
-        );
         with_package(cx, sink, self.site.finish(), problems)
     }
 }

@@ -2,6 +2,9 @@
 
 use jiff::civil::Date;
 
+use crate::diagnostics::Diagnostic;
+use crate::output::PageSink;
+use crate::render::views::ViewContext;
 use crate::xml::escape as xml_escape;
 
 /// The protocol allows at most this many URLs in one sitemap file.
@@ -59,6 +62,27 @@ fn urlset(pages: &[(String, Option<Date>)]) -> String {
 /// `robots.txt`: everything may be crawled; the sitemap is named.
 pub fn robots(sitemap_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")
+}
+
+/// The sitemap stage: writes `sitemap.xml` (or a sitemap index and its parts) listing
+/// `entries` (each page's URL and when it last changed), and `robots.txt` pointing at it.
+/// Without a sink (`check`) it writes nothing.
+pub fn write(
+    cx: &ViewContext,
+    entries: Vec<(String, Option<Date>)>,
+    sink: Option<&dyn PageSink>,
+) -> Result<(), Vec<Diagnostic>> {
+    let Some(sink) = sink else {
+        return Ok(());
+    };
+    let entries: Vec<(String, Option<Date>)> = entries
+        .into_iter()
+        .map(|(url, date)| (cx.urls.absolute(&url), date))
+        .collect();
+    let absolute = |file: &str| cx.urls.absolute(&cx.urls.path(file));
+    let mut files = sitemaps(&entries, absolute);
+    files.push(("robots.txt".to_string(), robots(&absolute("sitemap.xml"))));
+    crate::output::write_all(sink, files, "cannot write the file").map(drop)
 }
 
 #[cfg(test)]

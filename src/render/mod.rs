@@ -1,9 +1,9 @@
-//! The render stage: every page through Tera, in parallel, each written as soon as it is
-//! rendered so that memory holds a few pages at a time, not the whole site.
+//! Pages through Tera: the templates loaded once ([`Renderer`]), every page rendered in
+//! parallel and written as soon as it is rendered, so that memory holds a few pages at a
+//! time, not the whole site. The pipeline's prepare, pass and list pages stages use it.
 
 pub mod maps;
 pub mod pages;
-pub mod reports;
 pub mod search;
 pub mod stats;
 pub mod templates;
@@ -18,28 +18,12 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::load::Site;
-use crate::output::{PageSink, Staging};
-use crate::publish;
+use crate::output::PageSink;
 use crate::urls::Urls;
 use views::ViewContext;
 
 /// The stylesheet built into the binary, written unless the site's `static/` has its own.
 pub const STYLESHEET: &str = include_str!("../../static/style.css");
-
-/// What a render produced, with the templates, cards and maps it made, which the dev
-/// server keeps rather than make again.
-pub struct Rendered {
-    /// Pages rendered from templates.
-    pub pages: usize,
-    /// The loaded templates.
-    pub renderer: Renderer,
-    /// What the pages shared: cards, maps, list summaries, the data files' sizes.
-    pub shared: pages::Shared,
-    /// Incident i's serialised data, reused by every export that lists it.
-    pub data: Vec<publish::ReportData>,
-    /// Wall time of each part of the render, in order, for `--timings`.
-    pub stages: Vec<crate::timings::Stage>,
-}
 
 /// Site-wide values every template sees as `site` and `nav`.
 #[derive(Serialize)]
@@ -66,61 +50,6 @@ struct Nav {
     map: String,
     stats: String,
     about: String,
-}
-
-/// Renders every page; writes each into `staging` when given (`check` passes none).
-///
-/// Needs the loaded site and its index. Returns every template problem found. The export
-/// records of every report are returned only with `keep_data` (the dev server reuses them).
-pub fn render_site(
-    site: &Site,
-    index: &SiteIndex,
-    staging: Option<&Staging>,
-    keep_data: bool,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut laps = crate::timings::Laps::start();
-    let renderer = Renderer::new(site)?;
-    let cx = renderer.view(site, index);
-    let cards = renderer.cards(&cx, 0..site.incidents.len())?;
-    laps.done("cards");
-    let sink = staging.map(|s| s as &dyn PageSink);
-    let mut shared = pages::Shared::new(&cx, cards);
-    laps.done("maps and list summaries");
-    let pages = pages::all_pages(&cx);
-    let lists: Vec<pages::Page> = pages
-        .iter()
-        .copied()
-        .filter(|page| !matches!(page, pages::Page::Incident(_)))
-        .collect();
-    let passed = reports::report_pass(&renderer, &cx, &shared, sink, keep_data, reports::CHUNK);
-    let reports::PassOutput {
-        downloads,
-        docs,
-        inverted,
-        data,
-    } = passed.map_err(|mut problems| {
-        // The list pages' templates are checked too, so that one run reports every
-        // template's problems, not only the report page's.
-        let lists = renderer.render_pages(&cx, &shared, &lists, None);
-        problems.extend(lists.err().into_iter().flatten());
-        problems
-    })?;
-    shared.downloads = downloads;
-    laps.done("report pages, exports, feeds");
-    renderer.render_pages(&cx, &shared, &lists, sink)?;
-    laps.done("list pages");
-    if let Some(sink) = sink {
-        write_assets(&cx, &shared, sink, &docs, inverted)?;
-    }
-    renderer.write_sitemap(&cx, &pages, sink)?;
-    laps.done("search index, base maps, sitemap");
-    Ok(Rendered {
-        pages: pages.len(),
-        renderer,
-        shared,
-        data,
-        stages: laps.into_stages(),
-    })
 }
 
 /// The templates of one site, loaded once, and the URLs they link with: what the dev
@@ -236,91 +165,6 @@ impl Renderer {
         } else {
             Err(problems)
         }
-    }
-}
-
-impl Renderer {
-    /// Writes `sitemap.xml` (or a sitemap index and its parts) listing `pages`, and
-    /// `robots.txt` pointing at it.
-    pub fn write_sitemap(
-        &self,
-        cx: &ViewContext,
-        pages: &[pages::Page],
-        sink: Option<&dyn PageSink>,
-    ) -> Result<(), Vec<Diagnostic>> {
-        let Some(sink) = sink else {
-            return Ok(());
-        };
-        let entries: Vec<(String, Option<jiff::civil::Date>)> = pages
-            .par_iter()
-            .filter(|&&page| pages::in_sitemap(cx, page))
-            .map(|&page| {
-                (
-                    self.urls.absolute(&pages::page_url(cx, page)),
-                    pages::page_lastmod(cx, page),
-                )
-            })
-            .collect();
-        let absolute = |file: &str| self.urls.absolute(&self.urls.path(file));
-        let mut files = publish::sitemap::sitemaps(&entries, absolute);
-        files.push((
-            "robots.txt".to_string(),
-            publish::sitemap::robots(&absolute("sitemap.xml")),
-        ));
-        write_files(sink, files, "cannot write the file").map(drop)
-    }
-}
-
-/// Writes what pages load beside themselves: the search index and script, and the base
-/// maps that page maps draw their marks over.
-pub fn write_assets(
-    cx: &ViewContext,
-    shared: &pages::Shared,
-    sink: &dyn PageSink,
-    docs: &[crate::search_index::SearchDoc],
-    inverted: crate::search_index::Inverted,
-) -> Result<(), Vec<Diagnostic>> {
-    let (search, maps) = rayon::join(
-        || search::write_index(cx, sink, docs, inverted),
-        || write_base_maps(shared, sink),
-    );
-    match (search, maps) {
-        (Ok(_), Ok(_)) => Ok(()),
-        (Err(mut a), Err(b)) => {
-            a.extend(b);
-            Err(a)
-        }
-        (Err(a), _) | (_, Err(a)) => Err(a),
-    }
-}
-
-/// Writes the base maps of every page map; returns their file names.
-fn write_base_maps(
-    shared: &pages::Shared,
-    sink: &dyn PageSink,
-) -> Result<Vec<String>, Vec<Diagnostic>> {
-    write_files(sink, shared.maps.base_files(), "cannot write the map")
-}
-
-/// Writes `(name, contents)` files in parallel; returns their names, or every failure,
-/// each saying `what` could not be written.
-pub(crate) fn write_files<T: AsRef<[u8]> + Sync>(
-    sink: &dyn PageSink,
-    files: Vec<(String, T)>,
-    what: &str,
-) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let problems: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|(name, contents)| {
-            sink.write_page(name, contents.as_ref())
-                .err()
-                .map(|e| Diagnostic::file_error(std::path::Path::new(name), format!("{what}: {e}")))
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(files.into_iter().map(|(name, _)| name).collect())
-    } else {
-        Err(problems)
     }
 }
 

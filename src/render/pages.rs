@@ -108,6 +108,28 @@ pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
     pages
 }
 
+/// The pages of `pages` that are not a report's own: what the list pages stage renders.
+pub fn list_pages(pages: &[Page]) -> Vec<Page> {
+    pages
+        .iter()
+        .copied()
+        .filter(|page| !matches!(page, Page::Incident(_)))
+        .collect()
+}
+
+/// The URL and last change of each of `pages` that belongs in the sitemap, in order.
+pub fn sitemap_entries(
+    cx: &ViewContext,
+    pages: &[Page],
+) -> Vec<(String, Option<jiff::civil::Date>)> {
+    use rayon::prelude::*;
+    pages
+        .par_iter()
+        .filter(|&&page| in_sitemap(cx, page))
+        .map(|&page| (page_url(cx, page), page_lastmod(cx, page)))
+        .collect()
+}
+
 /// What several pages share, computed once before any page is rendered so that no list
 /// is walked again for each of its pages.
 pub struct Shared {

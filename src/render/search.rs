@@ -171,7 +171,7 @@ pub fn write_index(
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let mut written = Vec::new();
     let mut problems = Vec::new();
-    let mut write = |files: Vec<(String, Vec<u8>)>| match super::write_files(
+    let mut write = |files: Vec<(String, Vec<u8>)>| match crate::output::write_all(
         sink,
         files,
         "cannot write the search index",

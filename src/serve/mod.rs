@@ -12,8 +12,8 @@ use std::time::Duration;
 use notify_debouncer_full::notify::RecursiveMode;
 use tokio::sync::{broadcast, watch};
 
-use crate::build::{BuildFailure, BuildReport};
 use crate::live::{DraftPage, Session, Update};
+use crate::pipeline::{BuildFailure, BuildSummary};
 use crate::settings::BuildOptions;
 
 mod connections;
@@ -82,7 +82,7 @@ pub trait ServeListener: Send + 'static {
         &mut self,
         url: &str,
         folder: &Path,
-        first: &Result<BuildReport, BuildFailure>,
+        first: &Result<BuildSummary, BuildFailure>,
         drafts: &[DraftPage],
     );
     /// A save was handled; `drafts` are the drafts among the changed files.

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use incidex::build::{build, BuildFailure, BuildReport};
+use incidex::pipeline::{build, BuildFailure, BuildSummary};
 use incidex::settings::BuildOptions;
 use scraper::{Html, Selector};
 use walkdir::WalkDir;
@@ -45,7 +45,7 @@ pub struct Built {
     /// The output folder.
     pub out: PathBuf,
     /// What the build reported.
-    pub report: BuildReport,
+    pub report: BuildSummary,
 }
 
 impl Built {

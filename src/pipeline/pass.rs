@@ -1,4 +1,4 @@
-//! The pass over the reports of a build: each body is rendered from its file once, a chunk
+//! The pass over the reports, the stage between prepare and the list pages: each body is rendered from its file once, a chunk
 //! of reports at a time, and handed to everything that shows it (the report's page, its
 //! export records, the search index, the feeds) before it is dropped. Holding every body
 //! from load to the search index instead was most of a large site's memory: about 600 MB
@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::pages::Shared;
-use super::search::{documents, text_of};
-use super::views::ViewContext;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
 use crate::publish::{self, feeds, Download, ExportStream, ReportData};
+use crate::render::pages::Shared;
+use crate::render::search::{documents, text_of};
+use crate::render::views::ViewContext;
+use crate::render::Renderer;
 use crate::search_index::{Inverted, SearchDoc};
 
 /// How many reports' bodies are held at a time: enough to keep both cores busy, few
@@ -32,12 +32,25 @@ pub struct PassOutput {
     pub inverted: Inverted,
     /// Each incident's records, in incident order, when asked to keep them; else empty.
     pub data: Vec<ReportData>,
+    /// The bodies of the reports some feed shows, by incident, for the feeds stage.
+    pub held: FxHashMap<usize, String>,
 }
 
-/// Renders every report's page and writes its exports and feeds into `sink` (with none,
-/// `check`, only renders them), `chunk` reports at a time; indexes the published ones for
-/// search. Needs the cards and maps in `shared`.
-pub fn report_pass(
+/// Renders every report's page and writes its exports into `sink` (with none, `check`,
+/// only renders them), [`CHUNK`] reports at a time; indexes the published ones for search
+/// and holds the bodies the feeds show. Needs the cards and maps in `shared`.
+pub fn run(
+    renderer: &Renderer,
+    cx: &ViewContext,
+    shared: &Shared,
+    sink: Option<&dyn PageSink>,
+    keep: bool,
+) -> Result<PassOutput, Vec<Diagnostic>> {
+    run_in_chunks(renderer, cx, shared, sink, keep, CHUNK)
+}
+
+/// [`run`], `chunk` reports at a time.
+fn run_in_chunks(
     renderer: &Renderer,
     cx: &ViewContext,
     shared: &Shared,
@@ -91,7 +104,7 @@ pub fn report_pass(
         let bodies = bodies_of(cx, which)?;
         renderer.render_incidents(cx, shared, which, &bodies, sink)?;
     }
-    let downloads = exports.finish(cx, &held)?;
+    let downloads = exports.finish(cx)?;
     let mut data = Vec::new();
     if keep {
         data = vec![ReportData::default(); cx.site.incidents.len()];
@@ -104,6 +117,7 @@ pub fn report_pass(
         docs,
         inverted,
         data,
+        held,
     })
 }
 
@@ -154,7 +168,15 @@ mod tests {
         let sink = InPlace {
             dir: dir.path().to_path_buf(),
         };
-        let output = report_pass(&renderer, &cx, &shared, Some(&sink), true, chunk).expect("pass");
+        let output =
+            run_in_chunks(&renderer, &cx, &shared, Some(&sink), true, chunk).expect("pass");
+        crate::publish::feeds::write_feeds(
+            &cx,
+            Some(&sink),
+            &crate::publish::all_terms(&cx),
+            &output.held,
+        )
+        .expect("feeds");
         crate::render::search::write_index(&cx, &sink, &output.docs, output.inverted)
             .expect("search index");
         let files = walkdir::WalkDir::new(dir.path())

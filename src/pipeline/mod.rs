@@ -1,0 +1,263 @@
+//! The build, as the list of its stages. [`run`] reads top to bottom in the order the
+//! stages run, each timed as one lap for `--timings`:
+//!
+//! settings → load → index → prepare → the pass over reports → list pages → search index
+//! → base maps → feeds → sitemap → static files → commit.
+//!
+//! `build`, `check` and the dev server's full builds all run this one function; the dev
+//! server's updates after a save run the same stages over a smaller [`scope`] (see
+//! [`crate::live`]).
+
+mod outcome;
+pub mod pass;
+pub mod prepare;
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{build_index, SiteIndex};
+use crate::load::{load_site, Bodies, Site};
+use crate::output::{check_output, finish_interrupted_swap, PageSink, Staging};
+use crate::render::pages::{all_pages, list_pages, sitemap_entries, Shared};
+use crate::render::Renderer;
+use crate::settings::{BuildOptions, Settings};
+use crate::static_files::{find_static_files, StaticFile};
+use crate::timings::Laps;
+pub(crate) use outcome::joined;
+pub use outcome::{BuildFailure, BuildSummary};
+
+/// Builds the site into its output folder, swapping it in only if every page rendered.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildFailure> {
+    run(options, Mode::Build).map(|(summary, _)| summary)
+}
+
+/// Like [`build`], and hands back what the dev server keeps between saves.
+pub fn build_for_serve(options: &BuildOptions) -> Result<(BuildSummary, Kept), BuildFailure> {
+    run(options, Mode::Serve)
+}
+
+/// Validates everything a build reads and renders every page, writing nothing.
+pub fn check(options: &BuildOptions) -> Result<BuildSummary, BuildFailure> {
+    run(options, Mode::Check).map(|(summary, _)| summary)
+}
+
+/// What a run does with what it makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Writes the site and swaps it in.
+    Build,
+    /// Renders everything and writes nothing.
+    Check,
+    /// Writes the site and keeps the bodies and export records for later saves.
+    Serve,
+}
+
+/// What a build keeps for the dev server, so that a save re-renders only what it reaches.
+pub struct Kept {
+    /// Every report, validated.
+    pub site: Site,
+    /// Its lists.
+    pub index: SiteIndex,
+    /// Its templates, loaded.
+    pub renderer: Renderer,
+    /// What its pages shared: cards, maps, list summaries, the data files' sizes.
+    pub shared: Shared,
+    /// Incident i's serialised data for the exports.
+    pub data: Vec<crate::publish::ReportData>,
+}
+
+/// Runs every stage in order; see the module's documentation.
+fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), BuildFailure> {
+    let started = Instant::now();
+    let mut laps = Laps::start();
+    let settings = Settings::resolve(options)?;
+    let output = settings.output.clone();
+    let mut notes = ready_output(&settings, mode)?;
+    laps.done("settings");
+    let (site, warnings, static_files) = load(settings, mode, options.strict)?;
+    laps.done("load");
+    let index = build_index(&site);
+    laps.done("index");
+    let staging = match mode {
+        Mode::Check => None,
+        Mode::Build | Mode::Serve => Some(Staging::create(&output).map_err(io(&output))?),
+    };
+    let stop = Stop {
+        staging: staging.as_ref(),
+        output: &output,
+        warnings: &warnings,
+    };
+    let sink = staging.as_ref().map(|s| s as &dyn PageSink);
+    let (renderer, mut shared) = prepare::prepare(&site, &index).map_err(|p| stop.at(p))?;
+    let cx = renderer.view(&site, &index);
+    laps.done("prepare");
+    let pages = all_pages(&cx);
+    let lists = list_pages(&pages);
+    let passed = pass::run(&renderer, &cx, &shared, sink, mode == Mode::Serve)
+        .map_err(|p| stop.at(with_list_problems(p, &renderer, &cx, &shared, &lists)))?;
+    shared.downloads = passed.downloads;
+    laps.done("reports");
+    renderer
+        .render_pages(&cx, &shared, &lists, sink)
+        .map_err(|p| stop.at(p))?;
+    laps.done("list pages");
+    if let Some(sink) = sink {
+        crate::render::search::write_index(&cx, sink, &passed.docs, passed.inverted)
+            .map_err(|p| stop.at(p))?;
+        laps.done("search index");
+        crate::output::write_all(sink, shared.maps.base_files(), "cannot write the map")
+            .map_err(|p| stop.at(p))?;
+        laps.done("base maps");
+    }
+    let terms = crate::publish::all_terms(&cx);
+    crate::publish::feeds::write_feeds(&cx, sink, &terms, &passed.held).map_err(|p| stop.at(p))?;
+    laps.done("feeds");
+    crate::publish::sitemap::write(&cx, sitemap_entries(&cx, &pages), sink)
+        .map_err(|p| stop.at(p))?;
+    laps.done("sitemap");
+    let static_count = match &staging {
+        Some(staging) => write_site_files(staging, &static_files, &stop)?,
+        None => 0,
+    };
+    laps.done("static files");
+    if let Some(staging) = staging {
+        notes.extend(staging.commit().map_err(io(&output))?);
+        laps.done("commit");
+    }
+    let summary = BuildSummary {
+        incidents: site.incidents.len(),
+        pages: pages.len(),
+        static_files: static_count,
+        output: (mode != Mode::Check).then_some(output),
+        warnings,
+        notes,
+        elapsed: started.elapsed(),
+        stages: laps.into_stages(),
+    };
+    let data = passed.data;
+    let kept = Kept {
+        site,
+        index,
+        renderer,
+        shared,
+        data,
+    };
+    Ok((summary, kept))
+}
+
+/// The settings stage's check of the output: a build refuses a folder it may not replace,
+/// and finishes a swap an earlier build was stopped in. Returns what it did, for notes.
+fn ready_output(settings: &Settings, mode: Mode) -> Result<Vec<String>, BuildFailure> {
+    if mode == Mode::Check {
+        return Ok(Vec::new());
+    }
+    check_output(&settings.root, &settings.output)?;
+    let finished = finish_interrupted_swap(&settings.output).map_err(io(&settings.output))?;
+    Ok(finished.into_iter().collect())
+}
+
+/// The load stage: every report, the registries and the static files, with every problem
+/// of all of them in one failure; under `strict`, warnings fail it too.
+fn load(
+    settings: Settings,
+    mode: Mode,
+    strict: bool,
+) -> Result<(Site, Diagnostics, Vec<StaticFile>), BuildFailure> {
+    let mut static_problems = Diagnostics::default();
+    let static_files = find_static_files(&settings.root, &mut static_problems);
+    // The dev server renders pages again after each save and holds the bodies; a build
+    // renders each body once, when it writes the report's page.
+    let bodies = match mode {
+        Mode::Serve => Bodies::Held,
+        Mode::Build | Mode::Check => Bodies::InFiles,
+    };
+    let (site, warnings) = match load_site(settings, bodies) {
+        Ok(loaded) if static_problems.is_empty() => loaded,
+        Ok((_, warnings)) => return Err(BuildFailure::Content(joined(warnings, static_problems))),
+        Err(problems) => return Err(BuildFailure::Content(joined(problems, static_problems))),
+    };
+    if strict && warnings.has_warnings() {
+        return Err(BuildFailure::Strict(warnings));
+    }
+    Ok((site, warnings, static_files))
+}
+
+/// The problems of the pass, with those of the list pages' templates: one run reports
+/// every template's problems, not only the report page's.
+fn with_list_problems(
+    mut problems: Vec<Diagnostic>,
+    renderer: &Renderer,
+    cx: &crate::render::views::ViewContext,
+    shared: &Shared,
+    lists: &[crate::render::pages::Page],
+) -> Vec<Diagnostic> {
+    let lists = renderer.render_pages(cx, shared, lists, None);
+    problems.extend(lists.err().into_iter().flatten());
+    problems
+}
+
+/// The static files stage: the files every site has (`.nojekyll`, the output's marker,
+/// the built-in stylesheet), then the site's `static/` over them.
+fn write_site_files(
+    staging: &Staging,
+    static_files: &[StaticFile],
+    stop: &Stop,
+) -> Result<usize, BuildFailure> {
+    let written = [
+        (".nojekyll", &b""[..]),
+        (crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes()),
+        ("style.css", crate::render::STYLESHEET.as_bytes()),
+    ]
+    .into_iter()
+    .try_for_each(|(name, bytes)| staging.write(name, bytes));
+    if let Err(e) = written {
+        return Err(stop.write_failure().unwrap_or_else(|| io(stop.output)(e)));
+    }
+    crate::static_files::copy_static_files(static_files, staging).map_err(BuildFailure::Content)
+}
+
+/// How a stage that failed stops the run.
+struct Stop<'a> {
+    staging: Option<&'a Staging>,
+    output: &'a Path,
+    warnings: &'a Diagnostics,
+}
+
+impl Stop<'_> {
+    /// The failure of a stage that met `problems`: a failed write to the output when there
+    /// was one (a full disk fails every page; it is said once), else the problems, with
+    /// the warnings found before them.
+    fn at(&self, problems: Vec<Diagnostic>) -> BuildFailure {
+        self.write_failure().unwrap_or_else(|| {
+            BuildFailure::Content(joined(
+                self.warnings.clone(),
+                problems.into_iter().collect(),
+            ))
+        })
+    }
+
+    /// The build's failure when writing the output failed: a full disk said once with the
+    /// room it needs, any other failure once with its file; not a content problem per page.
+    fn write_failure(&self) -> Option<BuildFailure> {
+        let staging = self.staging?;
+        if staging.disk_full() {
+            return Some(BuildFailure::DiskFull(
+                staging.disk_full_report(self.output),
+            ));
+        }
+        let failure = staging.first_failure()?;
+        Some(BuildFailure::Output {
+            path: self.output.join(&failure.file),
+            source: std::io::Error::new(failure.kind, failure.message),
+        })
+    }
+}
+
+/// A failure to prepare or swap in the output folder at `output`.
+fn io(output: &Path) -> impl Fn(std::io::Error) -> BuildFailure + '_ {
+    move |source| BuildFailure::Output {
+        path: output.to_path_buf(),
+        source,
+    }
+}
