@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::view::{Projection, MAP_WIDTH};
+use super::projection::{Projection, MAP_WIDTH};
 use super::Mark;
 
 /// Centres closer than this many SVG units merge: a dot's diameter and a little more.

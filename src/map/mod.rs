@@ -9,13 +9,17 @@
 //! The module depends on no other part of the crate: callers turn incidents into
 //! [`Mark`]s. Outlines are Natural Earth's (public domain), see `data/`.
 
+mod bounds;
 mod marks;
 mod outlines;
+mod projection;
 mod svg;
 mod view;
 
+pub use bounds::Bounds;
+pub use projection::MAP_WIDTH;
 pub use svg::{base_map_svg, map_svg};
-pub use view::{Bounds, MapView, MAP_WIDTH};
+pub use view::MapView;
 
 /// One place to mark on a map, linking to the incident there.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::view::Bounds;
+use super::bounds::Bounds;
 
 /// Made by `data/convert.mjs` from Natural Earth; the format is described at its top.
 const DATA: &str = include_str!("data/countries.txt");

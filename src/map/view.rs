@@ -1,11 +1,10 @@
-//! What a map shows: its extent in degrees, which countries it is about, and the
-//! projection from degrees to SVG units that the base map and the marks share.
+//! What a map shows: its extent in degrees and which countries it is about, framed with
+//! margins and kept to a shape that fits a page.
 
+use super::bounds::Bounds;
 use super::outlines;
+use super::projection::{Projection, MAP_WIDTH};
 use super::Mark;
-
-/// Every map is this many SVG units wide; pages scale it with CSS.
-pub const MAP_WIDTH: f64 = 800.0;
 
 /// Share of the extent added on each side, so border towns are not on the frame.
 const MARGIN: f64 = 0.06;
@@ -20,85 +19,6 @@ const MIN_ASPECT: f64 = 0.45;
 const MAX_ASPECT: f64 = 1.2;
 /// The projection stretches without limit towards the poles.
 const MAX_LATITUDE: f64 = 85.0;
-
-/// An extent in degrees: latitudes south to north, longitudes west to east. Extents do
-/// not cross the antimeridian.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds {
-    /// Southern edge, degrees of latitude.
-    pub south: f64,
-    /// Western edge, degrees of longitude.
-    pub west: f64,
-    /// Northern edge, degrees of latitude.
-    pub north: f64,
-    /// Eastern edge, degrees of longitude.
-    pub east: f64,
-}
-
-impl Bounds {
-    /// Bounds from `[[south, west], [north, east]]`, the order front matter and Leaflet
-    /// use. `None` unless every value is a finite latitude or longitude and south is below
-    /// north and west of east.
-    pub fn from_corners(corners: [[f64; 2]; 2]) -> Option<Bounds> {
-        let [[south, west], [north, east]] = corners;
-        let latitude = |value: f64| (-90.0..=90.0).contains(&value);
-        let longitude = |value: f64| (-180.0..=180.0).contains(&value);
-        let valid = latitude(south)
-            && latitude(north)
-            && longitude(west)
-            && longitude(east)
-            && south < north
-            && west < east;
-        valid.then_some(Bounds {
-            south,
-            west,
-            north,
-            east,
-        })
-    }
-
-    /// Whether the point lies within the bounds, edges included.
-    pub fn contains(&self, lat: f64, lon: f64) -> bool {
-        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
-    }
-
-    pub(crate) fn point(lat: f64, lon: f64) -> Bounds {
-        Bounds {
-            south: lat,
-            west: lon,
-            north: lat,
-            east: lon,
-        }
-    }
-
-    pub(crate) fn union(self, other: Bounds) -> Bounds {
-        Bounds {
-            south: self.south.min(other.south),
-            west: self.west.min(other.west),
-            north: self.north.max(other.north),
-            east: self.east.max(other.east),
-        }
-    }
-
-    /// The distance in degrees between the nearest edges (zero when they overlap), the
-    /// larger of the two axes.
-    pub(crate) fn gap_to(&self, other: &Bounds) -> f64 {
-        let across = (other.west - self.east)
-            .max(self.west - other.east)
-            .max(0.0);
-        let up = (other.south - self.north)
-            .max(self.south - other.north)
-            .max(0.0);
-        across.max(up)
-    }
-
-    pub(crate) fn intersects(&self, other: &Bounds) -> bool {
-        self.south <= other.north
-            && other.south <= self.north
-            && self.west <= other.east
-            && other.west <= self.east
-    }
-}
 
 /// One map's extent and focus. Views are plain data: two pages that build equal views
 /// can share one base map file (see [`MapView::file_stem`]).
@@ -210,45 +130,6 @@ impl MapView {
     }
 }
 
-/// Equirectangular, with longitudes shrunk by the cosine of the middle latitude: one
-/// degree east is then about as long as one degree north near the map's centre, which at
-/// Sahel latitudes is within a few percent everywhere on a country map.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Projection {
-    west: f64,
-    north: f64,
-    /// SVG units per degree of longitude.
-    x_scale: f64,
-    /// SVG units per degree of latitude.
-    y_scale: f64,
-    pub height: f64,
-}
-
-impl Projection {
-    fn new(bounds: &Bounds) -> Projection {
-        let middle = ((bounds.south + bounds.north) / 2.0).to_radians().cos();
-        // A degenerate extent still gives finite numbers.
-        let lon_span = (bounds.east - bounds.west).max(1e-6);
-        let lat_span = (bounds.north - bounds.south).max(1e-6);
-        let x_scale = MAP_WIDTH / lon_span;
-        let y_scale = x_scale / middle.max(0.05);
-        Projection {
-            west: bounds.west,
-            north: bounds.north,
-            x_scale,
-            y_scale,
-            height: lat_span * y_scale,
-        }
-    }
-
-    pub fn apply(&self, lat: f64, lon: f64) -> (f64, f64) {
-        (
-            (lon - self.west) * self.x_scale,
-            (self.north - lat) * self.y_scale,
-        )
-    }
-}
-
 fn known_codes<S: AsRef<str>>(codes: &[S]) -> Vec<String> {
     let mut known: Vec<String> = Vec::new();
     for code in codes
@@ -347,14 +228,6 @@ mod tests {
         assert!(MapView::for_countries(&["QQ"]).is_none());
         let empty: [&str; 0] = [];
         assert!(MapView::for_countries(&empty).is_none());
-    }
-
-    #[test]
-    fn bounds_from_corners_reject_swapped_or_impossible_values() {
-        assert!(Bounds::from_corners([[10.0, -12.0], [25.0, 4.5]]).is_some());
-        assert!(Bounds::from_corners([[25.0, -12.0], [10.0, 4.5]]).is_none());
-        assert!(Bounds::from_corners([[10.0, -200.0], [25.0, 4.5]]).is_none());
-        assert!(Bounds::from_corners([[f64::NAN, -12.0], [25.0, 4.5]]).is_none());
     }
 
     #[test]

@@ -1,4 +1,9 @@
+//! Tests of the search index, read back as `search.js` would: postings, tiers, shards and
+//! the files a query loads.
+
 use serde_json::Value;
+
+use super::shards::shard_of;
 
 use super::*;
 

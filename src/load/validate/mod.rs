@@ -1,0 +1,109 @@
+//! Turns parsed front matter into a domain [`Incident`], resolving every name through the
+//! registries and collecting every problem with its position, not just the first.
+
+mod attribution;
+mod checker;
+mod dates;
+mod fields;
+mod places;
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::schema::FrontMatter;
+use crate::locate::YamlText;
+use crate::model::{Body, Incident};
+use crate::registry::Registry;
+
+use attribution::{resolve_actors, resolve_claims, resolve_figures, resolve_sources};
+use checker::Checker;
+use fields::{check_dates, check_id, check_related, check_slug, check_texts, resolve_revisions};
+use places::{resolve_country, resolve_locations, resolve_regions};
+
+pub use dates::parse_date;
+
+/// What validation needs besides the front matter itself.
+pub struct ReportContext<'a> {
+    /// The report's path relative to the site root, for messages.
+    pub path: &'a Path,
+    /// The front matter text, to point at values.
+    pub yaml: YamlText<'a>,
+    /// Both registries.
+    pub registry: &'a Registry,
+}
+
+/// Checks `front` and resolves it into an [`Incident`] (with an empty body) and its
+/// warnings, or lists every problem found in it, warnings included.
+///
+/// Each part is checked in the order of the front matter, so problems are listed as an
+/// editor reads the file.
+pub fn validate(
+    front: FrontMatter,
+    file_stem: &str,
+    cx: &ReportContext,
+) -> Result<(Incident, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut ck = Checker {
+        cx,
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let slug = check_slug(&mut ck, &front, file_stem);
+    check_id(&mut ck, &front);
+    check_texts(&mut ck, &front);
+    let (date, end_date, updated) = check_dates(&mut ck, &front);
+    let country = resolve_country(&mut ck, &front);
+    let regions = resolve_regions(&mut ck, &front, country);
+    let locations = resolve_locations(&mut ck, front.locations, country);
+    let actors = resolve_actors(&mut ck, &front.groups);
+    if front.sources.is_empty() {
+        ck.error(
+            "sources",
+            "",
+            "sources is empty".into(),
+            Some("name at least one source".into()),
+        );
+    }
+    let sources = resolve_sources(&mut ck, front.sources);
+
+    let fatalities = front
+        .fatalities
+        .map(|f| resolve_figures(&mut ck, "fatalities", f, &sources));
+    let injured = front
+        .injured
+        .map(|f| resolve_figures(&mut ck, "injured", f, &sources));
+    let assertions = resolve_claims(&mut ck, front.claims, &sources);
+    let revisions = resolve_revisions(&mut ck, front.revisions);
+    check_related(&mut ck, &front.related);
+
+    let (Some(date), Some(country), true) = (date, country, ck.problems.is_empty()) else {
+        ck.problems.append(&mut ck.warnings);
+        return Err(ck.problems);
+    };
+    let incident = Incident {
+        path: cx.path.to_path_buf(),
+        id: front.id.unwrap_or_else(|| slug.clone()),
+        slug,
+        title: front.title,
+        date,
+        end_date,
+        precision: front.date_precision,
+        country,
+        regions,
+        locations,
+        actors,
+        event_type: front.event_type,
+        fatalities,
+        injured,
+        assertions,
+        sources,
+        summary: front.summary,
+        tags: front.tags,
+        related: front.related,
+        status: front.status,
+        updated,
+        revisions,
+        body: Body::InFile,
+        site_links: Vec::new(),
+    };
+    Ok((incident, ck.warnings))
+}
