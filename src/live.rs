@@ -15,10 +15,10 @@ use crate::output::InPlace;
 use crate::pipeline::{build_for_serve, BuildFailure, BuildSummary, Kept};
 use crate::publish::{self, ReportData};
 use crate::render::pages::{all_pages, Page, Shared};
-use crate::render::views::ViewContext;
 use crate::render::Renderer;
 use crate::render::{maps, search};
 use crate::settings::BuildOptions;
+use crate::site_context::SiteContext;
 
 /// What one update did.
 #[derive(Debug)]
@@ -546,7 +546,7 @@ impl ListKey {
     }
 
     /// The URL of the list's first page.
-    fn first_url(&self, cx: &ViewContext) -> String {
+    fn first_url(&self, cx: &SiteContext) -> String {
         let registry = &cx.site.registry;
         match *self {
             ListKey::All => cx.urls.incidents(),
@@ -647,7 +647,7 @@ impl Terms {
 /// neighbours and the reports that name it as related, the summary pages, and in each list
 /// it is in only the list pages from its old place to its new one (all of the rest of the
 /// list when the list grew or shrank, as every later item moves).
-fn affected_pages(cx: &ViewContext, old: &Snapshot, changed: &[usize]) -> (Vec<Page>, Vec<String>) {
+fn affected_pages(cx: &SiteContext, old: &Snapshot, changed: &[usize]) -> (Vec<Page>, Vec<String>) {
     let site = cx.site;
     let index = cx.index;
     let per_page = site.settings.config.paginate_by.max(1);

@@ -188,7 +188,7 @@ fn load(
 fn with_list_problems(
     mut problems: Vec<Diagnostic>,
     renderer: &Renderer,
-    cx: &crate::render::views::ViewContext,
+    cx: &crate::site_context::SiteContext,
     shared: &Shared,
     lists: &[crate::render::pages::Page],
 ) -> Vec<Diagnostic> {

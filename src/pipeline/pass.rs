@@ -14,9 +14,9 @@ use crate::output::PageSink;
 use crate::publish::{self, feeds, Download, ExportStream, ReportData};
 use crate::render::pages::Shared;
 use crate::render::search::{documents, text_of};
-use crate::render::views::ViewContext;
 use crate::render::Renderer;
 use crate::search_index::{Inverted, SearchDoc};
+use crate::site_context::SiteContext;
 
 /// How many reports' bodies are held at a time: enough to keep both cores busy, few
 /// enough that their bodies and records are a few megabytes.
@@ -41,7 +41,7 @@ pub struct PassOutput {
 /// and holds the bodies the feeds show. Needs the cards and maps in `shared`.
 pub fn run(
     renderer: &Renderer,
-    cx: &ViewContext,
+    cx: &SiteContext,
     shared: &Shared,
     sink: Option<&dyn PageSink>,
     keep: bool,
@@ -52,7 +52,7 @@ pub fn run(
 /// [`run`], `chunk` reports at a time.
 fn run_in_chunks(
     renderer: &Renderer,
-    cx: &ViewContext,
+    cx: &SiteContext,
     shared: &Shared,
     sink: Option<&dyn PageSink>,
     keep: bool,
@@ -124,7 +124,7 @@ fn run_in_chunks(
 /// The bodies of the incidents `which`, in order, rendered side by side; or every file
 /// that could not be read again.
 fn bodies_of<'s>(
-    cx: &ViewContext<'s>,
+    cx: &SiteContext<'s>,
     which: &[usize],
 ) -> Result<Vec<Cow<'s, str>>, Vec<Diagnostic>> {
     let results: Vec<Result<Cow<'s, str>, Diagnostic>> =

@@ -14,7 +14,7 @@ use super::{all_terms, columns, feeds, package, records, Download, ReportData, S
 use super::{write_file, Term};
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
-use crate::render::views::ViewContext;
+use crate::site_context::SiteContext;
 
 /// The data files of a full build, being written a chunk of reports at a time: each
 /// chunk is appended to the site-wide files and, as a run of each term's list, to the
@@ -32,7 +32,7 @@ pub struct ExportStream<'s> {
 impl<'s> ExportStream<'s> {
     /// Opens every data file in `sink` (without a sink, `check`, only measures them).
     pub fn open(
-        cx: &ViewContext,
+        cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
     ) -> Result<ExportStream<'s>, Vec<Diagnostic>> {
         let terms = all_terms(cx);
@@ -64,7 +64,7 @@ impl<'s> ExportStream<'s> {
     /// report's own JSON, and its rows of every file that lists it.
     pub fn push(
         &mut self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         chunk: &[usize],
         records: &[ReportData],
     ) -> Result<(), Vec<Diagnostic>> {
@@ -103,7 +103,7 @@ impl<'s> ExportStream<'s> {
     }
 
     /// Closes every file and writes the data package; returns the site-wide downloads.
-    pub fn finish(self, cx: &ViewContext) -> Result<Vec<Download>, Vec<Diagnostic>> {
+    pub fn finish(self, cx: &SiteContext) -> Result<Vec<Download>, Vec<Diagnostic>> {
         let sink = self.site.sink;
         let problems: Vec<Diagnostic> = self
             .term_files
@@ -117,7 +117,7 @@ impl<'s> ExportStream<'s> {
 /// Writes feeds and data files from records already made (the dev server's), limited to
 /// `scope`; returns the site-wide downloads with their sizes.
 pub fn write_data(
-    cx: &ViewContext,
+    cx: &SiteContext,
     data: &[ReportData],
     sink: Option<&dyn PageSink>,
     scope: &Scope,
@@ -172,7 +172,7 @@ pub fn write_data(
 /// Writes the data package; returns the site-wide downloads, the package last, or every
 /// problem met on the way (`problems` and those of the site-wide files).
 fn with_package(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     site_wide: Result<Vec<Download>, Diagnostic>,
     mut problems: Vec<Diagnostic>,
@@ -230,7 +230,7 @@ struct SiteListings<'s> {
 
 impl<'s> SiteListings<'s> {
     fn open(
-        cx: &ViewContext,
+        cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
     ) -> Result<SiteListings<'s>, Diagnostic> {
         let incidents_header = records::csv_header(columns::INCIDENT_COLUMNS);
@@ -287,7 +287,7 @@ struct TermListings<'s> {
 
 impl<'s> TermListings<'s> {
     fn open(
-        cx: &ViewContext,
+        cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
         term: Term,
     ) -> Result<TermListings<'s>, Diagnostic> {
@@ -312,7 +312,7 @@ impl<'s> TermListings<'s> {
     /// list is a run of the term's, and each call goes on where the last stopped.
     fn push_while<'r>(
         &mut self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         due: impl Fn(usize) -> bool,
         record_of: impl Fn(usize) -> &'r ReportData,
     ) -> Result<(), Diagnostic> {
@@ -339,7 +339,7 @@ impl<'s> TermListings<'s> {
 
 /// Writes the own `incident.json` of each report of `which`, from its record.
 fn write_report_jsons<'r>(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     which: &[usize],
     records: impl IntoParallelIterator<Item = &'r ReportData, Iter: IndexedParallelIterator>,
@@ -358,7 +358,7 @@ fn write_report_jsons<'r>(
 }
 
 /// Writes `datapackage.json`; returns its download.
-fn write_package(cx: &ViewContext, sink: Option<&dyn PageSink>) -> Result<Download, Diagnostic> {
+fn write_package(cx: &SiteContext, sink: Option<&dyn PageSink>) -> Result<Download, Diagnostic> {
     let name = "datapackage.json";
     let url = format!("{}{name}", cx.urls.data());
     let bytes = package::data_package(cx);

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::Term;
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
-use crate::render::views::{date_view, ViewContext};
+use crate::site_context::{date_view, SiteContext};
 use crate::xml::escape as xml_escape;
 
 /// How many of the newest reports a feed carries.
@@ -38,7 +38,7 @@ pub fn entry_id(base_url: &str, report_id: &str) -> String {
 }
 
 /// The `<entry>` element of incident `i`, whose body is `body_html`.
-pub fn entry(cx: &ViewContext, i: usize, body_html: &str) -> String {
+pub fn entry(cx: &SiteContext, i: usize, body_html: &str) -> String {
     let incident = &cx.site.incidents[i];
     let urls = cx.urls;
     let registry = &cx.site.registry;
@@ -101,7 +101,7 @@ pub fn entry(cx: &ViewContext, i: usize, body_html: &str) -> String {
 
 /// The facts a feed reader shows above the body: when, where, who, and the figures with
 /// who claimed them.
-fn content_html(cx: &ViewContext, i: usize, body_html: &str) -> String {
+fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
     let incident = &cx.site.incidents[i];
     let registry = &cx.site.registry;
     let mut places = vec![registry.countries[incident.country].name.clone()];
@@ -162,7 +162,7 @@ fn content_html(cx: &ViewContext, i: usize, body_html: &str) -> String {
 ///
 /// Bodies are taken from `held` (incident to body HTML) when there, else from the site.
 pub fn write_feeds(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     terms: &[Term],
     held: &FxHashMap<usize, String>,
@@ -183,7 +183,7 @@ pub fn write_feeds(
 
 /// Writes the feed of `term`, or the site's own feed for `None`.
 fn write_feed(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     term: Option<Term>,
     held: &FxHashMap<usize, String>,
@@ -235,7 +235,7 @@ fn newest(list: &[usize]) -> &[usize] {
 }
 
 /// Every report some feed shows: the site's feed, or the feed of one of `terms`.
-pub fn feed_reports(cx: &ViewContext, terms: &[Term]) -> FxHashSet<usize> {
+pub fn feed_reports(cx: &SiteContext, terms: &[Term]) -> FxHashSet<usize> {
     let lists = std::iter::once(&cx.index.listed[..]).chain(terms.iter().map(|t| t.list(cx.index)));
     lists
         .flat_map(|list| newest(list).iter().copied())
@@ -254,7 +254,7 @@ pub struct FeedHead<'a> {
 
 /// A whole feed: the head, then `entries` (already written by [`entry`]) in order.
 pub fn feed<'e>(
-    cx: &ViewContext,
+    cx: &SiteContext,
     head: &FeedHead,
     updated: Option<Date>,
     entries: impl Iterator<Item = &'e str>,

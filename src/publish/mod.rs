@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::model::Incident;
 use crate::output::PageSink;
-use crate::render::views::ViewContext;
+use crate::site_context::SiteContext;
 use crate::vocabulary::EventType;
 pub use exports::{write_data, ExportStream};
 pub use records::ReportData;
@@ -49,7 +49,7 @@ impl Term {
     }
 
     /// The URL of the term's first page; its files sit beside it.
-    pub fn page(self, cx: &ViewContext) -> String {
+    pub fn page(self, cx: &SiteContext) -> String {
         let registry = &cx.site.registry;
         match self {
             Term::Country(c) => cx.urls.country(&registry.countries[c].slug),
@@ -60,7 +60,7 @@ impl Term {
     }
 
     /// What the term is called, for feed titles.
-    pub fn name(self, cx: &ViewContext) -> String {
+    pub fn name(self, cx: &SiteContext) -> String {
         let registry = &cx.site.registry;
         match self {
             Term::Country(c) => registry.countries[c].name.clone(),
@@ -75,7 +75,7 @@ impl Term {
 }
 
 /// Every term of the site, in registry order.
-pub fn all_terms(cx: &ViewContext) -> Vec<Term> {
+pub fn all_terms(cx: &SiteContext) -> Vec<Term> {
     let registry = &cx.site.registry;
     let mut terms = Vec::new();
     for (c, country) in registry.countries.iter().enumerate() {
@@ -101,7 +101,7 @@ pub fn terms_of(incident: &Incident) -> Vec<Term> {
 /// The serialised data of each incident in `which`, bodies taken from the site (empty
 /// for reports left out of exports: drafts and retracted ones).
 pub fn report_data(
-    cx: &ViewContext,
+    cx: &SiteContext,
     which: impl IntoParallelIterator<Item = usize>,
 ) -> Result<Vec<ReportData>, Vec<Diagnostic>> {
     which
@@ -118,11 +118,11 @@ pub fn report_data(
 }
 
 /// The serialised data of incident `i`, whose body is `body_html`.
-pub fn record(cx: &ViewContext, i: usize, body_html: &str) -> ReportData {
+pub fn record(cx: &SiteContext, i: usize, body_html: &str) -> ReportData {
     ReportData::of(&cx.site.incidents[i], body_html, &sources(cx))
 }
 
-fn sources<'a>(cx: &ViewContext<'a>) -> records::Sources<'a> {
+fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {
     records::Sources {
         registry: &cx.site.registry,
         urls: cx.urls,
@@ -168,7 +168,7 @@ impl Download {
 
 /// Writes one whole file at `url` into `sink`; without a sink (`check`) does nothing.
 fn write_file(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     url: &str,
     bytes: &[u8],

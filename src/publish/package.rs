@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::columns;
-use crate::render::views::ViewContext;
+use crate::site_context::SiteContext;
 
 #[derive(Serialize)]
 struct DataPackage<'a> {
@@ -38,7 +38,7 @@ struct TableSchema {
 
 /// `datapackage.json` (Frictionless Data Package v1): what a loader needs to type the
 /// CSV columns, with empty cells declared as missing values rather than zeros.
-pub fn data_package(cx: &ViewContext) -> Vec<u8> {
+pub fn data_package(cx: &SiteContext) -> Vec<u8> {
     let config = &cx.site.settings.config;
     let table = |name, path, fields, primary_key| Resource {
         name,

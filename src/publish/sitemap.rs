@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
-use crate::render::views::ViewContext;
+use crate::site_context::SiteContext;
 use crate::xml::escape as xml_escape;
 
 /// The protocol allows at most this many URLs in one sitemap file.
@@ -68,7 +68,7 @@ pub fn robots(sitemap_url: &str) -> String {
 /// `entries` (each page's URL and when it last changed), and `robots.txt` pointing at it.
 /// Without a sink (`check`) it writes nothing.
 pub fn write(
-    cx: &ViewContext,
+    cx: &SiteContext,
     entries: Vec<(String, Option<Date>)>,
     sink: Option<&dyn PageSink>,
 ) -> Result<(), Vec<Diagnostic>> {

@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::views::{date_view, ViewContext};
 use crate::map::{base_map_svg, has_outline, map_svg, Bounds, MapView, Mark};
 use crate::model::Incident;
 use crate::registry::RegionRef;
+use crate::site_context::{date_view, SiteContext};
 use crate::vocabulary::LocationPrecision;
 
 /// Up to this many incidents, the list beside a map names each one; beyond it, the list
@@ -87,7 +87,7 @@ pub struct MapItem {
 impl SiteMaps {
     /// Frames every page's map over `marks`, each incident's marks ([`all_marks`]; the
     /// dev server keeps those of the reports a save did not touch).
-    pub fn with_marks(cx: &ViewContext, marks: Vec<Vec<Placed>>) -> SiteMaps {
+    pub fn with_marks(cx: &SiteContext, marks: Vec<Vec<Placed>>) -> SiteMaps {
         let registry = &cx.site.registry;
         let countries: Vec<Option<MapView>> = registry
             .countries
@@ -150,7 +150,7 @@ impl SiteMaps {
     }
 
     /// The map of a country page.
-    pub fn country(&self, cx: &ViewContext, c: usize) -> Option<MapBlock> {
+    pub fn country(&self, cx: &SiteContext, c: usize) -> Option<MapBlock> {
         if cx.index.by_country[c].is_empty() {
             return None;
         }
@@ -166,7 +166,7 @@ impl SiteMaps {
     }
 
     /// The map of a region page.
-    pub fn region(&self, cx: &ViewContext, (c, r): RegionRef) -> Option<MapBlock> {
+    pub fn region(&self, cx: &SiteContext, (c, r): RegionRef) -> Option<MapBlock> {
         let view = self.regions[c][r].as_ref()?;
         let name = &cx.site.registry.countries[c].regions[r].name;
         Some(self.block(
@@ -179,7 +179,7 @@ impl SiteMaps {
     }
 
     /// The map of a group page.
-    pub fn group(&self, cx: &ViewContext, g: usize) -> Option<MapBlock> {
+    pub fn group(&self, cx: &SiteContext, g: usize) -> Option<MapBlock> {
         let view = self.groups[g].as_ref()?;
         let name = &cx.site.registry.groups[g].name;
         Some(self.block(
@@ -192,7 +192,7 @@ impl SiteMaps {
     }
 
     /// The locator map of an incident page: its places over its country.
-    pub fn incident(&self, cx: &ViewContext, i: usize) -> Option<MapBlock> {
+    pub fn incident(&self, cx: &SiteContext, i: usize) -> Option<MapBlock> {
         let marks = &self.marks[i];
         if marks.is_empty() {
             return None;
@@ -277,14 +277,14 @@ impl SiteMaps {
         views
     }
 
-    fn base_href(&self, cx: &ViewContext, view: &MapView) -> String {
+    fn base_href(&self, cx: &SiteContext, view: &MapView) -> String {
         cx.urls.path(&base_file(&view.file_stem()))
     }
 
     /// The map of `list` (newest first) over `view`, with its text list.
     fn block(
         &self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         view: &MapView,
         list: &[usize],
         title: &str,
@@ -341,7 +341,7 @@ impl SiteMaps {
     }
 
     /// Incidents of `located` per region, most first, linking to region pages.
-    fn by_region(&self, cx: &ViewContext, located: &[usize]) -> Vec<MapItem> {
+    fn by_region(&self, cx: &SiteContext, located: &[usize]) -> Vec<MapItem> {
         let mut counts: HashMap<RegionRef, usize> = HashMap::new();
         for &i in located {
             let mut seen: Vec<RegionRef> = self.marks[i].iter().filter_map(|p| p.region).collect();
@@ -409,7 +409,7 @@ fn inside(view: &MapView, mark: &Mark) -> bool {
 
 /// The marks of each incident in `which`, in order.
 pub fn all_marks(
-    cx: &ViewContext,
+    cx: &SiteContext,
     which: impl IntoParallelIterator<Item = usize>,
 ) -> Vec<Vec<Placed>> {
     which.into_par_iter().map(|i| marks_of(cx, i)).collect()
@@ -421,7 +421,7 @@ fn base_file(stem: &str) -> String {
 
 /// The marks of one incident: each place with coordinates, else the centre of its region
 /// as an approximate place; with no places at all, the centres of the report's regions.
-fn marks_of(cx: &ViewContext, i: usize) -> Vec<Placed> {
+fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
     let incident: &Incident = &cx.site.incidents[i];
     let registry = &cx.site.registry;
     let href = cx.urls.incident(&incident.slug);
@@ -478,7 +478,7 @@ fn marks_of(cx: &ViewContext, i: usize) -> Vec<Placed> {
 /// A region's map: around its own marks and its centre, its country highlighted; the
 /// country's view when the region has neither.
 fn region_view(
-    cx: &ViewContext,
+    cx: &SiteContext,
     marks: &[Vec<Placed>],
     region: RegionRef,
     country_view: Option<&MapView>,
@@ -510,7 +510,7 @@ fn region_view(
 
 /// A view of the countries `list`'s incidents happened in; around their marks when no
 /// country has an outline.
-fn view_of_countries(cx: &ViewContext, marks: &[Vec<Placed>], list: &[usize]) -> Option<MapView> {
+fn view_of_countries(cx: &SiteContext, marks: &[Vec<Placed>], list: &[usize]) -> Option<MapView> {
     let countries = &cx.site.registry.countries;
     let mut seen = vec![false; countries.len()];
     for &i in list {

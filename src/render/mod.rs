@@ -19,8 +19,8 @@ use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::load::Site;
 use crate::output::PageSink;
+use crate::site_context::SiteContext;
 use crate::urls::Urls;
-use views::ViewContext;
 
 /// The stylesheet built into the binary, written unless the site's `static/` has its own.
 pub const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -69,8 +69,8 @@ impl Renderer {
     }
 
     /// What views of `site` and `index` are built from.
-    pub fn view<'a>(&'a self, site: &'a Site, index: &'a SiteIndex) -> ViewContext<'a> {
-        ViewContext {
+    pub fn view<'a>(&'a self, site: &'a Site, index: &'a SiteIndex) -> SiteContext<'a> {
+        SiteContext {
             site,
             index,
             urls: &self.urls,
@@ -80,7 +80,7 @@ impl Renderer {
     /// The card HTML of each incident in `which`, in order.
     pub fn cards(
         &self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         which: impl IntoParallelIterator<Item = usize>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         which
@@ -101,7 +101,7 @@ impl Renderer {
     /// Renders `pages` in parallel, writing each into `sink` when given.
     pub fn render_pages(
         &self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         shared: &pages::Shared,
         pages: &[pages::Page],
         sink: Option<&dyn PageSink>,
@@ -118,7 +118,7 @@ impl Renderer {
     /// order), in parallel, writing each into `sink` when given.
     pub fn render_incidents(
         &self,
-        cx: &ViewContext,
+        cx: &SiteContext,
         shared: &pages::Shared,
         which: &[usize],
         bodies: &[Cow<str>],

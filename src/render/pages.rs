@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::views::{date_view, month_name, pagination, CountedLink, Link, ViewContext};
+use super::views::pagination;
+use crate::site_context::{date_view, month_name, CountedLink, Link, SiteContext};
 use crate::vocabulary::{EventType, Role};
 
 /// One page of the site.
@@ -60,7 +61,7 @@ fn page_count(len: usize, per_page: usize) -> usize {
 }
 
 /// Every page of the site, in a stable order.
-pub fn all_pages(cx: &ViewContext) -> Vec<Page> {
+pub fn all_pages(cx: &SiteContext) -> Vec<Page> {
     let per_page = cx.site.settings.config.paginate_by;
     let index = cx.index;
     let registry = &cx.site.registry;
@@ -119,7 +120,7 @@ pub fn list_pages(pages: &[Page]) -> Vec<Page> {
 
 /// The URL and last change of each of `pages` that belongs in the sitemap, in order.
 pub fn sitemap_entries(
-    cx: &ViewContext,
+    cx: &SiteContext,
     pages: &[Page],
 ) -> Vec<(String, Option<jiff::civil::Date>)> {
     use rayon::prelude::*;
@@ -150,7 +151,7 @@ pub struct Shared {
 impl Shared {
     /// Computes the shared parts from the cards, the site and its index. The downloads
     /// are left empty: their sizes are known once the pass over reports has written them.
-    pub fn new(cx: &ViewContext, cards: Vec<String>) -> Shared {
+    pub fn new(cx: &SiteContext, cards: Vec<String>) -> Shared {
         let marks = super::maps::all_marks(cx, 0..cx.site.incidents.len());
         Shared::with_marks(cx, cards, Vec::new(), marks)
     }
@@ -158,7 +159,7 @@ impl Shared {
     /// Like [`Shared::new`], with every incident's map marks already made (the dev server
     /// keeps those of the reports a save did not touch).
     pub fn with_marks(
-        cx: &ViewContext,
+        cx: &SiteContext,
         cards: Vec<String>,
         downloads: Vec<crate::publish::Download>,
         marks: Vec<Vec<super::maps::Placed>>,
@@ -194,7 +195,7 @@ impl Shared {
 }
 
 /// Per region the groups seen there, and per group the regions it was seen in, with counts.
-fn list_summaries(cx: &ViewContext) -> (Vec<Vec<Vec<CountedLink>>>, Vec<Vec<CountedLink>>) {
+fn list_summaries(cx: &SiteContext) -> (Vec<Vec<Vec<CountedLink>>>, Vec<Vec<CountedLink>>) {
     use rayon::prelude::*;
     rayon::join(
         || {
@@ -220,7 +221,7 @@ pub type PageContext = (&'static str, String, Context);
 /// The template, URL and context of one page; a report's page renders the report's body
 /// from its file unless the site holds it.
 pub fn page_context(
-    cx: &ViewContext,
+    cx: &SiteContext,
     page: Page,
     shared: &Shared,
 ) -> Result<PageContext, crate::diagnostics::Diagnostic> {
@@ -233,7 +234,7 @@ pub fn page_context(
 
 /// The template, URL and context of the page of incident `i`, whose body is `body_html`.
 pub fn incident_context(
-    cx: &ViewContext,
+    cx: &SiteContext,
     i: usize,
     shared: &Shared,
     body_html: &str,
@@ -242,7 +243,7 @@ pub fn incident_context(
 }
 
 /// [`page_context`], with the body of the incident when `page` is an incident's.
-fn context_of(cx: &ViewContext, page: Page, shared: &Shared, body_html: &str) -> PageContext {
+fn context_of(cx: &SiteContext, page: Page, shared: &Shared, body_html: &str) -> PageContext {
     let cards = &shared.cards;
     let urls = cx.urls;
     let site = cx.site;
@@ -585,7 +586,7 @@ fn context_of(cx: &ViewContext, page: Page, shared: &Shared, body_html: &str) ->
 }
 
 /// The URL of `page`.
-pub fn page_url(cx: &ViewContext, page: Page) -> String {
+pub fn page_url(cx: &SiteContext, page: Page) -> String {
     let urls = cx.urls;
     let registry = &cx.site.registry;
     match page {
@@ -613,7 +614,7 @@ pub fn page_url(cx: &ViewContext, page: Page) -> String {
 
 /// When `page` last changed, for the sitemap: the latest revision of the reports it shows.
 /// `None` for pages that no report changes, and for pages left out of the sitemap.
-pub fn page_lastmod(cx: &ViewContext, page: Page) -> Option<jiff::civil::Date> {
+pub fn page_lastmod(cx: &SiteContext, page: Page) -> Option<jiff::civil::Date> {
     let index = cx.index;
     let per_page = cx.site.settings.config.paginate_by;
     let latest = |list: &[usize]| {
@@ -647,7 +648,7 @@ pub fn page_lastmod(cx: &ViewContext, page: Page) -> Option<jiff::civil::Date> {
 }
 
 /// Whether `page` belongs in the sitemap: redirects, the 404 page and drafts do not.
-pub fn in_sitemap(cx: &ViewContext, page: Page) -> bool {
+pub fn in_sitemap(cx: &SiteContext, page: Page) -> bool {
     match page {
         Page::Alias(..) | Page::NotFound => false,
         Page::Incident(i) => cx.site.incidents[i].status != crate::vocabulary::Status::Draft,
@@ -718,7 +719,7 @@ struct CountrySummary {
 }
 
 /// Every country with its incident count and its regions' counts.
-fn country_summaries(cx: &ViewContext) -> Vec<CountrySummary> {
+fn country_summaries(cx: &SiteContext) -> Vec<CountrySummary> {
     cx.site
         .registry
         .countries
@@ -740,7 +741,7 @@ fn country_summaries(cx: &ViewContext) -> Vec<CountrySummary> {
 }
 
 /// The groups with the most incidents.
-fn top_groups(cx: &ViewContext, n: usize) -> Vec<CountedLink> {
+fn top_groups(cx: &SiteContext, n: usize) -> Vec<CountedLink> {
     let mut groups: Vec<CountedLink> = (0..cx.site.registry.groups.len())
         .filter(|&g| !cx.index.by_group[g].is_empty())
         .map(|g| counted(cx.group_link(g), cx.index.by_group[g].len()))
@@ -751,7 +752,7 @@ fn top_groups(cx: &ViewContext, n: usize) -> Vec<CountedLink> {
 }
 
 /// How many of `list`'s incidents involve each group, most first.
-fn group_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
+fn group_counts(cx: &SiteContext, list: &[usize]) -> Vec<CountedLink> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &i in list {
         let mut seen = Vec::new();
@@ -771,7 +772,7 @@ fn group_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
 }
 
 /// How many of `list`'s incidents fall in each region, most first.
-fn region_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
+fn region_counts(cx: &SiteContext, list: &[usize]) -> Vec<CountedLink> {
     let mut counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for &i in list {
         for &region in &cx.site.incidents[i].regions {
@@ -795,7 +796,7 @@ fn region_counts(cx: &ViewContext, list: &[usize]) -> Vec<CountedLink> {
 }
 
 /// Incidents per month of `list`, months ascending.
-fn month_counts(cx: &ViewContext, list: &[usize]) -> Vec<(i8, usize)> {
+fn month_counts(cx: &SiteContext, list: &[usize]) -> Vec<(i8, usize)> {
     let mut counts = [0usize; 12];
     for &i in list {
         counts[(cx.site.incidents[i].date.month() - 1) as usize] += 1;
@@ -848,8 +849,8 @@ struct GroupHeader<'a> {
     perpetrator: usize,
     target: usize,
     responder: usize,
-    first_seen: Option<super::views::DateView>,
-    last_seen: Option<super::views::DateView>,
+    first_seen: Option<crate::site_context::DateView>,
+    last_seen: Option<crate::site_context::DateView>,
 }
 
 #[derive(Serialize)]

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::views::{date_view, ViewContext};
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
 use crate::search_index::{self, Facet, Facets, Inverted, SearchDoc};
+use crate::site_context::{date_view, SiteContext};
 use crate::vocabulary::EventType;
 
 /// The search script built into the binary, written unless the site's `static/` has its own.
@@ -45,7 +45,7 @@ pub struct RegionOptions {
 }
 
 /// The form of the search page; only choices that can match something are offered.
-pub fn form(cx: &ViewContext) -> SearchForm {
+pub fn form(cx: &SiteContext) -> SearchForm {
     let registry = &cx.site.registry;
     let index = cx.index;
     let facets = facets(cx);
@@ -87,7 +87,7 @@ pub fn form(cx: &ViewContext) -> SearchForm {
 }
 
 /// The filter vocabularies, in registry order, so document fields can point into them.
-fn facets(cx: &ViewContext) -> Facets {
+fn facets(cx: &SiteContext) -> Facets {
     let registry = &cx.site.registry;
     Facets {
         countries: registry
@@ -128,7 +128,7 @@ fn facets(cx: &ViewContext) -> Facets {
 
 /// The search documents of the published reports, in the site's order (newest first),
 /// which is the index's order: the body text is left out, for [`Inverted::add`].
-pub fn documents(cx: &ViewContext) -> Vec<SearchDoc> {
+pub fn documents(cx: &SiteContext) -> Vec<SearchDoc> {
     let registry = &cx.site.registry;
     let mut region_offsets = Vec::with_capacity(registry.countries.len());
     let mut offset = 0u32;
@@ -145,7 +145,7 @@ pub fn documents(cx: &ViewContext) -> Vec<SearchDoc> {
 
 /// Indexes every published report at once, each body taken from the site: what the dev
 /// server does after a save, with every body held.
-pub fn index_all(cx: &ViewContext, docs: &[SearchDoc]) -> Result<Inverted, Vec<Diagnostic>> {
+pub fn index_all(cx: &SiteContext, docs: &[SearchDoc]) -> Result<Inverted, Vec<Diagnostic>> {
     let bodies = cx
         .index
         .listed
@@ -164,7 +164,7 @@ pub fn index_all(cx: &ViewContext, docs: &[SearchDoc]) -> Result<Inverted, Vec<D
 /// `search/index/`, with the script at `search.js` unless the site ships its own.
 /// Returns the files written.
 pub fn write_index(
-    cx: &ViewContext,
+    cx: &SiteContext,
     sink: &dyn PageSink,
     docs: &[SearchDoc],
     inverted: Inverted,
@@ -201,7 +201,7 @@ pub fn write_index(
     }
 }
 
-fn document(cx: &ViewContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
+fn document(cx: &SiteContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
     let incident = &cx.site.incidents[i];
     let registry = &cx.site.registry;
     let country = &registry.countries[incident.country];

@@ -11,9 +11,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::views::ViewContext;
 use crate::charts::{bar_chart, column_chart, month_label, month_range, Series};
 use crate::model::{Incident, Party};
+use crate::site_context::SiteContext;
 use crate::vocabulary::{EventType, Who};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
@@ -153,7 +153,7 @@ fn incidents_series(values: Vec<u64>) -> Vec<Series> {
 }
 
 /// Every chart of the stats page, over the listed reports.
-pub fn charts(cx: &ViewContext) -> Vec<ChartView> {
+pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
     let site = cx.site;
     let index = cx.index;
     let incidents = &site.incidents;

@@ -4,78 +4,12 @@
 //! Field names are what templates use; each means what its name says.
 #![allow(missing_docs)]
 
-use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::index::SiteIndex;
-use crate::load::Site;
-use crate::model::{Figures, Incident, Party, Source};
+use crate::model::{Figures, Incident, Source};
+use crate::site_context::{date_view, DateView, Link, SiteContext};
 use crate::urls::Urls;
 use crate::vocabulary::{DatePrecision, Status};
-
-/// Everything a view needs to look things up and build links.
-pub struct ViewContext<'a> {
-    /// The loaded site.
-    pub site: &'a Site,
-    /// Its index.
-    pub index: &'a SiteIndex,
-    /// Its URLs.
-    pub urls: &'a Urls,
-}
-
-/// A link with its text.
-#[derive(Debug, Serialize)]
-pub struct Link {
-    /// What the reader sees.
-    pub name: String,
-    /// Where it goes; empty for plain text.
-    pub url: String,
-}
-
-/// A link with a count, for index lists.
-#[derive(Debug, Serialize)]
-pub struct CountedLink {
-    /// What the reader sees.
-    pub name: String,
-    /// Where it goes.
-    pub url: String,
-    /// How many incidents.
-    pub count: usize,
-}
-
-/// A date shown to readers, with its machine-readable form.
-#[derive(Debug, Serialize)]
-pub struct DateView {
-    /// `2025-07-01`, for `<time datetime>`.
-    pub iso: String,
-    /// `1 July 2025`, `week of 1 July 2025` or `July 2025`.
-    pub label: String,
-}
-
-/// The English name of a month, 1-based; out-of-range months are clamped.
-pub fn month_name(month: i8) -> &'static str {
-    crate::calendar::MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// A date with the precision it is known to.
-pub fn date_view(date: Date, precision: DatePrecision) -> DateView {
-    let day = format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    );
-    let label = match precision {
-        DatePrecision::Day => day,
-        DatePrecision::Week => format!("week of {day}"),
-        DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
-        DatePrecision::Year => date.year().to_string(),
-    };
-    DateView {
-        iso: date.to_string(),
-        label,
-    }
-}
 
 /// The incident summary shown in every list; rendered once per incident.
 #[derive(Debug, Serialize)]
@@ -98,7 +32,7 @@ pub struct CardView<'a> {
     pub summary: &'a str,
 }
 
-impl ViewContext<'_> {
+impl SiteContext<'_> {
     /// The card of incident `i`.
     pub fn card(&self, i: usize) -> CardView<'_> {
         let incident = &self.site.incidents[i];
@@ -120,45 +54,6 @@ impl ViewContext<'_> {
             }),
             fatalities: incident.fatalities.as_ref().and_then(|f| f.best),
             summary: &incident.summary,
-        }
-    }
-
-    /// A link to a country's page.
-    pub fn country_link(&self, country: usize) -> Link {
-        let c = &self.site.registry.countries[country];
-        Link {
-            name: c.name.clone(),
-            url: self.urls.country(&c.slug),
-        }
-    }
-
-    /// A link to a region's page.
-    pub fn region_link(&self, (country, region): (usize, usize)) -> Link {
-        let c = &self.site.registry.countries[country];
-        let r = &c.regions[region];
-        Link {
-            name: r.name.clone(),
-            url: self.urls.region(&c.slug, &r.slug),
-        }
-    }
-
-    /// A link to a group's page.
-    pub fn group_link(&self, group: usize) -> Link {
-        let g = &self.site.registry.groups[group];
-        Link {
-            name: g.name.clone(),
-            url: self.urls.group(&g.slug),
-        }
-    }
-
-    /// A claimant: linked when it is a registry group.
-    pub fn party(&self, party: &Party) -> Link {
-        match party {
-            Party::Group(g) => self.group_link(*g),
-            Party::Named(name) => Link {
-                name: name.clone(),
-                url: String::new(),
-            },
         }
     }
 
@@ -289,7 +184,7 @@ pub struct RevisionView<'a> {
     pub note: &'a str,
 }
 
-impl ViewContext<'_> {
+impl SiteContext<'_> {
     /// The whole page view of incident `i`, whose body is `body_html`.
     pub fn incident<'s>(&'s self, i: usize, body_html: &'s str) -> IncidentView<'s> {
         let incident = &self.site.incidents[i];

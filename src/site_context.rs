@@ -1,0 +1,118 @@
+//! The site-wide context every stage after indexing reads: the loaded site, its index and
+//! its URLs, with the links and dates that pages, feeds and data files all show the same way.
+//! It sits outside `render` and `publish` so that each can use it without the other.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::index::SiteIndex;
+use crate::load::Site;
+use crate::model::Party;
+use crate::urls::Urls;
+use crate::vocabulary::DatePrecision;
+
+/// The site with its index and URLs: what every stage after indexing reads to look
+/// things up and build links.
+pub struct SiteContext<'a> {
+    /// The loaded site.
+    pub site: &'a Site,
+    /// Its index.
+    pub index: &'a SiteIndex,
+    /// Its URLs.
+    pub urls: &'a Urls,
+}
+
+/// A link with its text.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    /// What the reader sees.
+    pub name: String,
+    /// Where it goes; empty for plain text.
+    pub url: String,
+}
+
+/// A link with a count, for index lists.
+#[derive(Debug, Serialize)]
+pub struct CountedLink {
+    /// What the reader sees.
+    pub name: String,
+    /// Where it goes.
+    pub url: String,
+    /// How many incidents.
+    pub count: usize,
+}
+
+/// A date shown to readers, with its machine-readable form.
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    /// `2025-07-01`, for `<time datetime>`.
+    pub iso: String,
+    /// `1 July 2025`, `week of 1 July 2025` or `July 2025`.
+    pub label: String,
+}
+
+/// The English name of a month, 1-based; out-of-range months are clamped.
+pub fn month_name(month: i8) -> &'static str {
+    crate::calendar::MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A date with the precision it is known to.
+pub fn date_view(date: Date, precision: DatePrecision) -> DateView {
+    let day = format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    );
+    let label = match precision {
+        DatePrecision::Day => day,
+        DatePrecision::Week => format!("week of {day}"),
+        DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
+        DatePrecision::Year => date.year().to_string(),
+    };
+    DateView {
+        iso: date.to_string(),
+        label,
+    }
+}
+
+impl SiteContext<'_> {
+    /// A link to a country's page.
+    pub fn country_link(&self, country: usize) -> Link {
+        let c = &self.site.registry.countries[country];
+        Link {
+            name: c.name.clone(),
+            url: self.urls.country(&c.slug),
+        }
+    }
+
+    /// A link to a region's page.
+    pub fn region_link(&self, (country, region): (usize, usize)) -> Link {
+        let c = &self.site.registry.countries[country];
+        let r = &c.regions[region];
+        Link {
+            name: r.name.clone(),
+            url: self.urls.region(&c.slug, &r.slug),
+        }
+    }
+
+    /// A link to a group's page.
+    pub fn group_link(&self, group: usize) -> Link {
+        let g = &self.site.registry.groups[group];
+        Link {
+            name: g.name.clone(),
+            url: self.urls.group(&g.slug),
+        }
+    }
+
+    /// A claimant: linked when it is a registry group.
+    pub fn party(&self, party: &Party) -> Link {
+        match party {
+            Party::Group(g) => self.group_link(*g),
+            Party::Named(name) => Link {
+                name: name.clone(),
+                url: String::new(),
+            },
+        }
+    }
+}
