@@ -22,8 +22,8 @@ pub struct SiteIndex {
     pub by_region: Vec<Vec<Vec<usize>>>,
     /// Listed incidents per group, whatever its role.
     pub by_group: Vec<Vec<usize>>,
-    /// Per group, counts as perpetrator, target and responder.
-    pub role_counts: Vec<[usize; 3]>,
+    /// Per group, how many reports name it in each role.
+    pub role_counts: Vec<RoleCounts>,
     /// Listed incidents per event type, in vocabulary order.
     pub by_type: Vec<Vec<usize>>,
     /// Listed incidents per year, years ascending.
@@ -36,6 +36,17 @@ pub struct SiteIndex {
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// The latest revision of any listed report: when the site-wide pages last changed.
     pub latest_revision: Option<jiff::civil::Date>,
+}
+
+/// How many times reports name one group in each role.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RoleCounts {
+    /// As perpetrator.
+    pub perpetrator: usize,
+    /// As target.
+    pub target: usize,
+    /// As responder.
+    pub responder: usize,
 }
 
 /// Builds the index. Needs a loaded [`Site`]; touches nothing on disk.
@@ -58,7 +69,7 @@ pub fn build_index(site: &Site) -> SiteIndex {
             .map(|c| vec![Vec::new(); c.regions.len()])
             .collect(),
         by_group: vec![Vec::new(); registry.groups.len()],
-        role_counts: vec![[0; 3]; registry.groups.len()],
+        role_counts: vec![RoleCounts::default(); registry.groups.len()],
         by_type: vec![Vec::new(); EventType::ALL.len()],
         by_slug: incidents
             .iter()
@@ -77,12 +88,12 @@ pub fn build_index(site: &Site) -> SiteIndex {
         }
         let mut seen_groups: Vec<usize> = Vec::with_capacity(incident.actors.len());
         for actor in &incident.actors {
-            let role = match actor.role {
-                Role::Perpetrator => 0,
-                Role::Target => 1,
-                Role::Responder => 2,
-            };
-            index.role_counts[actor.group][role] += 1;
+            let counts = &mut index.role_counts[actor.group];
+            *match actor.role {
+                Role::Perpetrator => &mut counts.perpetrator,
+                Role::Target => &mut counts.target,
+                Role::Responder => &mut counts.responder,
+            } += 1;
             if !seen_groups.contains(&actor.group) {
                 seen_groups.push(actor.group);
                 index.by_group[actor.group].push(i);

@@ -25,7 +25,6 @@ pub mod diagnostics;
 pub mod index;
 pub mod init_site;
 pub mod lists;
-pub mod live;
 pub mod load;
 pub mod locate;
 pub mod map;

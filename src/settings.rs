@@ -57,6 +57,15 @@ pub struct BuildOptions {
     pub strict: bool,
 }
 
+impl BuildOptions {
+    /// The folder a build writes: `--output`, or `public/` in the site.
+    pub fn output_folder(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
 /// Everything later stages need to know about where things are.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -127,10 +136,7 @@ impl Settings {
                 config.base_url
             ))
         })?;
-        let output = options
-            .output
-            .clone()
-            .unwrap_or_else(|| root.join("public"));
+        let output = options.output_folder();
         Ok(Settings {
             root,
             output,

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use incidex::live::{Session, Update};
+use incidex::serve::session::{Session, Update};
 use incidex::settings::BuildOptions;
 
 const BASE: &str = "http://127.0.0.1:1111/";

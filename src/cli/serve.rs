@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use incidex::dev_pages::DRAFTS_PATH;
-use incidex::live::{DraftPage, Update};
 use incidex::pipeline::{BuildFailure, BuildSummary};
+use incidex::serve::session::{DraftPage, Update};
 use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
 
 use super::output::{print_failure, print_success, MessageFormat, Printer};

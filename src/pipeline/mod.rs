@@ -5,12 +5,13 @@
 //! → base maps → feeds → sitemap → static files → commit.
 //!
 //! `build`, `check` and the dev server's full builds all run this one function; the dev
-//! server's updates after a save run the same stages over a smaller [`scope`] (see
-//! [`crate::live`]).
+//! server's updates after a save run the same stages over a smaller [`crate::publish::Scope`] (see
+//! [`crate::serve::session`]).
 
 mod outcome;
 pub mod pass;
 pub mod prepare;
+pub mod reach;
 
 use std::path::Path;
 use std::time::Instant;
@@ -19,7 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{build_index, SiteIndex};
 use crate::load::{load_site, Bodies, Site};
 use crate::output::{check_output, finish_interrupted_swap, PageSink, Staging};
-use crate::render::pages::{all_pages, list_pages, sitemap_entries, Shared};
+use crate::render::pages::{all_pages, list_pages, sitemap_entries, PageParts};
 use crate::render::Renderer;
 use crate::settings::{BuildOptions, Settings};
 use crate::static_files::{find_static_files, StaticFile};
@@ -61,8 +62,8 @@ pub struct Kept {
     pub index: SiteIndex,
     /// Its templates, loaded.
     pub renderer: Renderer,
-    /// What its pages shared: cards, maps, list summaries, the data files' sizes.
-    pub shared: Shared,
+    /// What its pages share: cards, maps, list summaries, the data files' sizes.
+    pub parts: PageParts,
     /// Incident i's serialised data for the exports.
     pub data: Vec<crate::publish::ReportData>,
 }
@@ -89,29 +90,29 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         warnings: &warnings,
     };
     let sink = staging.as_ref().map(|s| s as &dyn PageSink);
-    let (renderer, mut shared) = prepare::prepare(&site, &index).map_err(|p| stop.at(p))?;
+    let (renderer, mut parts) = prepare::prepare(&site, &index).map_err(|p| stop.at(p))?;
     let cx = renderer.view(&site, &index);
     laps.done("prepare");
     let pages = all_pages(&cx);
     let lists = list_pages(&pages);
-    let passed = pass::run(&renderer, &cx, &shared, sink, mode == Mode::Serve)
-        .map_err(|p| stop.at(with_list_problems(p, &renderer, &cx, &shared, &lists)))?;
-    shared.downloads = passed.downloads;
+    let passed = pass::run(&renderer, &cx, &parts, sink, mode == Mode::Serve)
+        .map_err(|p| stop.at(with_list_problems(p, &renderer, &cx, &parts, &lists)))?;
+    parts.downloads = passed.downloads;
     laps.done("reports");
     renderer
-        .render_pages(&cx, &shared, &lists, sink)
+        .render_pages(&cx, &parts, &lists, sink)
         .map_err(|p| stop.at(p))?;
     laps.done("list pages");
     if let Some(sink) = sink {
         crate::render::search::write_index(&cx, sink, &passed.docs, passed.inverted)
             .map_err(|p| stop.at(p))?;
         laps.done("search index");
-        crate::output::write_all(sink, shared.maps.base_files(), "cannot write the map")
+        crate::output::write_all(sink, parts.maps.base_files(), "cannot write the map")
             .map_err(|p| stop.at(p))?;
         laps.done("base maps");
     }
-    let terms = crate::publish::all_terms(&cx);
-    crate::publish::feeds::write_feeds(&cx, sink, &terms, &passed.held).map_err(|p| stop.at(p))?;
+    let lists = crate::lists::lists_with_files(cx.site);
+    crate::publish::feeds::write_feeds(&cx, sink, &lists, &passed.held).map_err(|p| stop.at(p))?;
     laps.done("feeds");
     crate::publish::sitemap::write(&cx, sitemap_entries(&cx, &pages), sink)
         .map_err(|p| stop.at(p))?;
@@ -140,7 +141,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         site,
         index,
         renderer,
-        shared,
+        parts,
         data,
     };
     Ok((summary, kept))
@@ -189,10 +190,10 @@ fn with_list_problems(
     mut problems: Vec<Diagnostic>,
     renderer: &Renderer,
     cx: &crate::site_context::SiteContext,
-    shared: &Shared,
+    parts: &PageParts,
     lists: &[crate::render::pages::Page],
 ) -> Vec<Diagnostic> {
-    let lists = renderer.render_pages(cx, shared, lists, None);
+    let lists = renderer.render_pages(cx, parts, lists, None);
     problems.extend(lists.err().into_iter().flatten());
     problems
 }

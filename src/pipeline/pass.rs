@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
 use crate::publish::{self, feeds, Download, ExportStream, ReportData};
-use crate::render::pages::Shared;
+use crate::render::pages::PageParts;
 use crate::render::search::{documents, text_of};
 use crate::render::Renderer;
 use crate::search_index::{Inverted, SearchDoc};
@@ -38,30 +38,31 @@ pub struct PassOutput {
 
 /// Renders every report's page and writes its exports into `sink` (with none, `check`,
 /// only renders them), [`CHUNK`] reports at a time; indexes the published ones for search
-/// and holds the bodies the feeds show. Needs the cards and maps in `shared`.
+/// and holds the bodies the feeds show. Needs the cards and maps in `parts`.
 pub fn run(
     renderer: &Renderer,
     cx: &SiteContext,
-    shared: &Shared,
+    parts: &PageParts,
     sink: Option<&dyn PageSink>,
     keep: bool,
 ) -> Result<PassOutput, Vec<Diagnostic>> {
-    run_in_chunks(renderer, cx, shared, sink, keep, CHUNK)
+    run_in_chunks(renderer, cx, parts, sink, keep, CHUNK)
 }
 
 /// [`run`], `chunk` reports at a time.
 fn run_in_chunks(
     renderer: &Renderer,
     cx: &SiteContext,
-    shared: &Shared,
+    parts: &PageParts,
     sink: Option<&dyn PageSink>,
     keep: bool,
     chunk: usize,
 ) -> Result<PassOutput, Vec<Diagnostic>> {
     let listed = &cx.index.listed;
-    let mut exports = ExportStream::open(cx, sink)?;
-    let in_feeds = feeds::feed_reports(cx, exports.terms());
+    let mut exports = ExportStream::open(cx, sink, &publish::Scope::default())?;
+    let in_feeds = feeds::feed_reports(cx, exports.lists());
     let docs = documents(cx);
+    let position = listed_positions(cx);
     let mut inverted = Inverted::default();
     let mut held = FxHashMap::default();
     let mut kept = Vec::new();
@@ -76,8 +77,11 @@ fn run_in_chunks(
         let ((pages, files), ()) = rayon::join(
             || {
                 rayon::join(
-                    || renderer.render_incidents(cx, shared, which, &bodies, sink),
-                    || exports.push(cx, which, &records),
+                    || renderer.render_incidents(cx, parts, which, &bodies, sink),
+                    || {
+                        let first = c * chunk;
+                        exports.push(cx, which, |i| &records[position[i] - first])
+                    },
                 )
             },
             || inverted.add(&docs, |k| Cow::Owned(text_of(&bodies[k]))),
@@ -102,7 +106,7 @@ fn run_in_chunks(
         .collect();
     for which in unlisted.chunks(chunk) {
         let bodies = bodies_of(cx, which)?;
-        renderer.render_incidents(cx, shared, which, &bodies, sink)?;
+        renderer.render_incidents(cx, parts, which, &bodies, sink)?;
     }
     let downloads = exports.finish(cx)?;
     let mut data = Vec::new();
@@ -140,6 +144,16 @@ fn bodies_of<'s>(
     }
 }
 
+/// Each incident's position in the site's list (`usize::MAX` when not listed), to find a
+/// chunk's record from the incident.
+fn listed_positions(cx: &SiteContext) -> Vec<usize> {
+    let mut position = vec![usize::MAX; cx.site.incidents.len()];
+    for (p, &i) in cx.index.listed.iter().enumerate() {
+        position[i] = p;
+    }
+    position
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -163,17 +177,16 @@ mod tests {
         let renderer = Renderer::new(&site).expect("templates");
         let cx = renderer.view(&site, &index);
         let cards = renderer.cards(&cx, 0..site.incidents.len()).expect("cards");
-        let shared = Shared::new(&cx, cards);
+        let parts = PageParts::new(&cx, cards);
         let dir = tempfile::tempdir().unwrap();
         let sink = InPlace {
             dir: dir.path().to_path_buf(),
         };
-        let output =
-            run_in_chunks(&renderer, &cx, &shared, Some(&sink), true, chunk).expect("pass");
+        let output = run_in_chunks(&renderer, &cx, &parts, Some(&sink), true, chunk).expect("pass");
         crate::publish::feeds::write_feeds(
             &cx,
             Some(&sink),
-            &crate::publish::all_terms(&cx),
+            &crate::lists::lists_with_files(cx.site),
             &output.held,
         )
         .expect("feeds");

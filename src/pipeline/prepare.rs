@@ -5,14 +5,14 @@
 use crate::diagnostics::Diagnostic;
 use crate::index::SiteIndex;
 use crate::load::Site;
-use crate::render::pages::Shared;
+use crate::render::pages::PageParts;
 use crate::render::Renderer;
 
 /// Loads the templates and makes what pages share; returns every template problem.
-pub fn prepare(site: &Site, index: &SiteIndex) -> Result<(Renderer, Shared), Vec<Diagnostic>> {
+pub fn prepare(site: &Site, index: &SiteIndex) -> Result<(Renderer, PageParts), Vec<Diagnostic>> {
     let renderer = Renderer::new(site)?;
     let cx = renderer.view(site, index);
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
-    let shared = Shared::new(&cx, cards);
-    Ok((renderer, shared))
+    let parts = PageParts::new(&cx, cards);
+    Ok((renderer, parts))
 }

@@ -4,25 +4,30 @@
 //!
 //! A full build serialises reports a chunk at a time and appends each chunk to every file
 //! that lists its reports, so memory holds one chunk's records, never a whole file: at
-//! 100,000 reports `incidents.json` alone is over 500 MB.
+//! 100,000 reports `incidents.json` alone is over 500 MB. The dev server writes through
+//! the same [`ExportStream`], over the [`Scope`] a save reaches and with the records it
+//! keeps, in one chunk.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use super::listing::{self, Listing};
-use super::{all_terms, columns, feeds, package, records, Download, ReportData, Scope};
-use super::{write_file, Term};
+use super::write_file;
+use super::{columns, package, records, Download, ReportData, Scope};
 use crate::diagnostics::Diagnostic;
+use crate::lists::{lists_with_files, ListKey};
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
 
 /// The data files of a full build, being written a chunk of reports at a time: each
-/// chunk is appended to the site-wide files and, as a run of each term's list, to the
-/// files beside every term's page, so memory holds one chunk's records, never a file.
+/// chunk is appended to the site-wide files and, as a run of each list's list, to the
+/// files beside every list's page, so memory holds one chunk's records, never a file.
 pub struct ExportStream<'s> {
-    terms: Vec<super::Term>,
+    lists: Vec<ListKey>,
+    /// The reports whose own JSON is written; `None` for all.
+    own: Option<FxHashSet<usize>>,
     site: SiteListings<'s>,
-    term_files: Vec<TermListings<'s>>,
+    list_files: Vec<ListFiles<'s>>,
     /// Each incident's position in the site's list (`usize::MAX` if not listed).
     position: Vec<usize>,
     /// How many of the site's list are written.
@@ -30,16 +35,25 @@ pub struct ExportStream<'s> {
 }
 
 impl<'s> ExportStream<'s> {
-    /// Opens every data file in `sink` (without a sink, `check`, only measures them).
+    /// Opens the data files of `scope` in `sink` (without a sink, `check`, only measures
+    /// them): the site-wide files always, the files of its lists.
     pub fn open(
         cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
+        scope: &Scope,
     ) -> Result<ExportStream<'s>, Vec<Diagnostic>> {
-        let terms = all_terms(cx);
+        let lists = scope
+            .lists
+            .clone()
+            .unwrap_or_else(|| lists_with_files(cx.site));
+        let own = scope
+            .incidents
+            .as_ref()
+            .map(|which| which.iter().copied().collect());
         let site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
-        let term_files = terms
+        let list_files = lists
             .par_iter()
-            .map(|&term| TermListings::open(cx, sink, term))
+            .map(|&key| ListFiles::open(cx, sink, key))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| vec![e])?;
         let mut position = vec![usize::MAX; cx.site.incidents.len()];
@@ -47,44 +61,49 @@ impl<'s> ExportStream<'s> {
             position[i] = p;
         }
         Ok(ExportStream {
-            terms,
+            lists,
+            own,
             site,
-            term_files,
+            list_files,
             position,
             done: 0,
         })
     }
 
-    /// Every term, in the order their files are written.
-    pub fn terms(&self) -> &[super::Term] {
-        &self.terms
+    /// The lists whose files are written, in order.
+    pub fn lists(&self) -> &[ListKey] {
+        &self.lists
     }
 
-    /// Writes the next `chunk` of the site's list, whose records are `records`: each
-    /// report's own JSON, and its rows of every file that lists it.
-    pub fn push(
+    /// Writes the next `chunk` of the site's list, taking each report's records from
+    /// `record_of`: each report's own JSON, and its rows of every file that lists it.
+    pub fn push<'r>(
         &mut self,
         cx: &SiteContext,
         chunk: &[usize],
-        records: &[ReportData],
+        record_of: impl Fn(usize) -> &'r ReportData + Sync,
     ) -> Result<(), Vec<Diagnostic>> {
         let start = self.done;
         let end = start + chunk.len();
         debug_assert_eq!(chunk, &cx.index.listed[start..end]);
         let position = &self.position;
-        let record_of = |i: usize| &records[position[i] - start];
+        let record_of = &record_of;
+        let own: Vec<usize> = match &self.own {
+            None => chunk.to_vec(),
+            Some(own) => chunk.iter().copied().filter(|i| own.contains(i)).collect(),
+        };
         let sink = self.site.sink;
         let site = &mut self.site;
-        let term_files = &mut self.term_files;
-        let ((mut problems, site_wide), term_wide) = rayon::join(
+        let list_files = &mut self.list_files;
+        let ((mut problems, site_wide), list_wide) = rayon::join(
             || {
                 rayon::join(
-                    || write_report_jsons(cx, sink, chunk, records),
-                    || site.push(&records.iter().collect::<Vec<_>>()),
+                    || write_report_jsons(cx, sink, &own, record_of),
+                    || site.push(&chunk.iter().map(|&i| record_of(i)).collect::<Vec<_>>()),
                 )
             },
             || {
-                term_files
+                list_files
                     .par_iter_mut()
                     .filter_map(|files| {
                         files.push_while(cx, |i| position[i] < end, record_of).err()
@@ -93,7 +112,7 @@ impl<'s> ExportStream<'s> {
             },
         );
         problems.extend(site_wide.err());
-        problems.extend(term_wide);
+        problems.extend(list_wide);
         self.done = end;
         if problems.is_empty() {
             Ok(())
@@ -106,67 +125,12 @@ impl<'s> ExportStream<'s> {
     pub fn finish(self, cx: &SiteContext) -> Result<Vec<Download>, Vec<Diagnostic>> {
         let sink = self.site.sink;
         let problems: Vec<Diagnostic> = self
-            .term_files
+            .list_files
             .into_par_iter()
             .filter_map(|files| files.finish().err())
             .collect();
         with_package(cx, sink, self.site.finish(), problems)
     }
-}
-
-/// Writes feeds and data files from records already made (the dev server's), limited to
-/// `scope`; returns the site-wide downloads with their sizes.
-pub fn write_data(
-    cx: &SiteContext,
-    data: &[ReportData],
-    sink: Option<&dyn PageSink>,
-    scope: &Scope,
-) -> Result<Vec<Download>, Vec<Diagnostic>> {
-    let listed = &cx.index.listed;
-    let reports = scope.incidents.as_deref().unwrap_or(listed);
-    let terms = scope.terms.clone().unwrap_or_else(|| all_terms(cx));
-    let ((own_files, site_wide), (term_wide, feeds)) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    let listed: Vec<usize> = reports
-                        .iter()
-                        .copied()
-                        .filter(|&i| cx.site.incidents[i].is_listed())
-                        .collect();
-                    let records: Vec<&ReportData> = listed.iter().map(|&i| &data[i]).collect();
-                    write_report_jsons(cx, sink, &listed, records)
-                },
-                || -> Result<Vec<Download>, Diagnostic> {
-                    let mut site = SiteListings::open(cx, sink)?;
-                    site.push(&listed.iter().map(|&i| &data[i]).collect::<Vec<_>>())?;
-                    site.finish()
-                },
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    terms
-                        .par_iter()
-                        .filter_map(|&term| {
-                            TermListings::open(cx, sink, term)
-                                .and_then(|mut files| {
-                                    files.push_while(cx, |_| true, |i| &data[i])?;
-                                    files.finish()
-                                })
-                                .err()
-                        })
-                        .collect::<Vec<_>>()
-                },
-                || feeds::write_feeds(cx, sink, &terms, &FxHashMap::default()),
-            )
-        },
-    );
-    let mut problems = own_files;
-    problems.extend(term_wide);
-    problems.extend(feeds.err().into_iter().flatten());
-    with_package(cx, sink, site_wide, problems)
 }
 
 /// Writes the data package; returns the site-wide downloads, the package last, or every
@@ -277,46 +241,45 @@ impl<'s> SiteListings<'s> {
     }
 }
 
-/// The two data files beside a term's page, and how far down the term's list they are.
-struct TermListings<'s> {
-    term: Term,
+/// The two data files beside a list's page, and how far down the list's list they are.
+struct ListFiles<'s> {
+    key: ListKey,
     csv: Listing<'s>,
     geojson: Listing<'s>,
     done: usize,
 }
 
-impl<'s> TermListings<'s> {
+impl<'s> ListFiles<'s> {
     fn open(
         cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
-        term: Term,
-    ) -> Result<TermListings<'s>, Diagnostic> {
-        let page = term.page(cx);
-        let file = |name| cx.urls.output_file(&cx.urls.beside(&page, name));
+        key: ListKey,
+    ) -> Result<ListFiles<'s>, Diagnostic> {
+        let file = |name| cx.urls.output_file(&key.file_url(cx, name));
         let header = records::csv_header(columns::INCIDENT_COLUMNS);
         let mut csv = Listing::open(sink, file("incidents.csv"), listing::csv(&header))?;
         let mut geojson =
             Listing::open(sink, file("incidents.geojson"), listing::FEATURE_COLLECTION)?;
         csv.pause()?;
         geojson.pause()?;
-        Ok(TermListings {
-            term,
+        Ok(ListFiles {
+            key,
             csv,
             geojson,
             done: 0,
         })
     }
 
-    /// Appends the term's next reports for as long as `due` holds, taking their records
-    /// from `record_of`. The term's list is in the site's order, so a chunk of the site's
-    /// list is a run of the term's, and each call goes on where the last stopped.
+    /// Appends the list's next reports for as long as `due` holds, taking their records
+    /// from `record_of`. The list is in the site's order, so a chunk of the site's
+    /// list is a run of the list's, and each call goes on where the last stopped.
     fn push_while<'r>(
         &mut self,
         cx: &SiteContext,
         due: impl Fn(usize) -> bool,
         record_of: impl Fn(usize) -> &'r ReportData,
     ) -> Result<(), Diagnostic> {
-        let list = self.term.list(cx.index);
+        let list = self.key.reports(cx.index);
         let count = list[self.done..].iter().take_while(|&&i| due(i)).count();
         if count == 0 {
             return Ok(());
@@ -342,12 +305,12 @@ fn write_report_jsons<'r>(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     which: &[usize],
-    records: impl IntoParallelIterator<Item = &'r ReportData, Iter: IndexedParallelIterator>,
+    record_of: &(impl Fn(usize) -> &'r ReportData + Sync),
 ) -> Vec<Diagnostic> {
     which
         .par_iter()
-        .zip(records)
-        .filter_map(|(&i, record)| {
+        .filter_map(|&i| {
+            let record = record_of(i);
             let mut json = String::with_capacity(record.json.len() + 1);
             json.push_str(&record.json);
             json.push('\n');

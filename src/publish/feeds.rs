@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::Term;
 use crate::diagnostics::Diagnostic;
+use crate::lists::ListKey;
 use crate::output::PageSink;
 use crate::site_context::{date_view, SiteContext};
 use crate::xml::escape as xml_escape;
@@ -155,7 +155,7 @@ fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
     format!("<ul>{}</ul>\n{body_html}", facts.concat())
 }
 
-/// Writes the site's feed and the feed beside each of `terms`' pages into `sink`
+/// Writes the site's feed and the feed beside the page of each of `lists` into `sink`
 /// (without a sink, `check`, only makes them). Entries are made per feed: a report is in
 /// a handful of feeds at most, and holding every entry the feeds share would cost more
 /// memory than making a few twice costs time.
@@ -164,15 +164,15 @@ fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
 pub fn write_feeds(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
-    terms: &[Term],
+    lists: &[ListKey],
     held: &FxHashMap<usize, String>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let feeds: Vec<Option<Term>> = std::iter::once(None)
-        .chain(terms.iter().copied().map(Some))
+    let feeds: Vec<ListKey> = std::iter::once(ListKey::All)
+        .chain(lists.iter().copied())
         .collect();
     let problems: Vec<Diagnostic> = feeds
         .par_iter()
-        .filter_map(|&term| write_feed(cx, sink, term, held).err())
+        .filter_map(|&key| write_feed(cx, sink, key, held).err())
         .collect();
     if problems.is_empty() {
         Ok(())
@@ -181,27 +181,21 @@ pub fn write_feeds(
     }
 }
 
-/// Writes the feed of `term`, or the site's own feed for `None`.
+/// Writes the feed of the list `key`; the feed of every report is the site's own, about
+/// its front page.
 fn write_feed(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
-    term: Option<Term>,
+    key: ListKey,
     held: &FxHashMap<usize, String>,
 ) -> Result<(), Diagnostic> {
-    let urls = cx.urls;
     let site_title = &cx.site.settings.config.title;
-    let (list, page, title) = match term {
-        None => (&cx.index.listed[..], urls.home(), site_title.clone()),
-        Some(term) => (
-            term.list(cx.index),
-            term.page(cx),
-            format!("{site_title}: {}", term.name(cx)),
-        ),
+    let (page, title) = match key {
+        ListKey::All => (cx.urls.home(), site_title.clone()),
+        _ => (key.url(cx), format!("{site_title}: {}", key.title(cx))),
     };
-    let url = match term {
-        None => urls.atom(),
-        Some(_) => urls.beside(&page, "atom.xml"),
-    };
+    let url = key.feed_url(cx);
+    let list = key.reports(cx.index);
     let newest = newest(list);
     let entries = newest
         .iter()
@@ -234,9 +228,10 @@ fn newest(list: &[usize]) -> &[usize] {
     &list[..list.len().min(FEED_ENTRIES)]
 }
 
-/// Every report some feed shows: the site's feed, or the feed of one of `terms`.
-pub fn feed_reports(cx: &SiteContext, terms: &[Term]) -> FxHashSet<usize> {
-    let lists = std::iter::once(&cx.index.listed[..]).chain(terms.iter().map(|t| t.list(cx.index)));
+/// Every report some feed shows: the site's feed, or the feed of one of `lists`.
+pub fn feed_reports(cx: &SiteContext, lists: &[ListKey]) -> FxHashSet<usize> {
+    let lists =
+        std::iter::once(&cx.index.listed[..]).chain(lists.iter().map(|key| key.reports(cx.index)));
     lists
         .flat_map(|list| newest(list).iter().copied())
         .collect()

@@ -16,87 +16,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::index::SiteIndex;
-use crate::model::Incident;
+use crate::lists::ListKey;
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
-use crate::vocabulary::EventType;
-pub use exports::{write_data, ExportStream};
+pub use exports::ExportStream;
 pub use records::ReportData;
-
-/// A list of the site that has its own page, feed and data files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Term {
-    /// A country, by registry position.
-    Country(usize),
-    /// A region, as (country, region).
-    Region(usize, usize),
-    /// A group, by registry position.
-    Group(usize),
-    /// An event type, by vocabulary position.
-    Type(usize),
-}
-
-impl Term {
-    /// The term's incidents, newest first.
-    pub fn list(self, index: &SiteIndex) -> &[usize] {
-        match self {
-            Term::Country(c) => &index.by_country[c],
-            Term::Region(c, r) => &index.by_region[c][r],
-            Term::Group(g) => &index.by_group[g],
-            Term::Type(t) => &index.by_type[t],
-        }
-    }
-
-    /// The URL of the term's first page; its files sit beside it.
-    pub fn page(self, cx: &SiteContext) -> String {
-        let registry = &cx.site.registry;
-        match self {
-            Term::Country(c) => cx.urls.country(&registry.countries[c].slug),
-            Term::Region(c, r) => cx.region_link((c, r)).url,
-            Term::Group(g) => cx.urls.group(&registry.groups[g].slug),
-            Term::Type(t) => cx.urls.event_type(&EventType::ALL[t].slug()),
-        }
-    }
-
-    /// What the term is called, for feed titles.
-    pub fn name(self, cx: &SiteContext) -> String {
-        let registry = &cx.site.registry;
-        match self {
-            Term::Country(c) => registry.countries[c].name.clone(),
-            Term::Region(c, r) => format!(
-                "{}, {}",
-                registry.countries[c].regions[r].name, registry.countries[c].name
-            ),
-            Term::Group(g) => registry.groups[g].name.clone(),
-            Term::Type(t) => EventType::ALL[t].title(),
-        }
-    }
-}
-
-/// Every term of the site, in registry order.
-pub fn all_terms(cx: &SiteContext) -> Vec<Term> {
-    let registry = &cx.site.registry;
-    let mut terms = Vec::new();
-    for (c, country) in registry.countries.iter().enumerate() {
-        terms.push(Term::Country(c));
-        terms.extend((0..country.regions.len()).map(|r| Term::Region(c, r)));
-    }
-    terms.extend((0..registry.groups.len()).map(Term::Group));
-    terms.extend((0..EventType::ALL.len()).map(Term::Type));
-    terms
-}
-
-/// The terms whose lists `incident` appears in.
-pub fn terms_of(incident: &Incident) -> Vec<Term> {
-    let mut terms = vec![Term::Country(incident.country)];
-    terms.extend(incident.regions.iter().map(|&(c, r)| Term::Region(c, r)));
-    terms.extend(incident.actors.iter().map(|a| Term::Group(a.group)));
-    terms.extend(incident.event_type.map(|t| Term::Type(t.index())));
-    terms.sort();
-    terms.dedup();
-    terms
-}
 
 /// The serialised data of each incident in `which`, bodies taken from the site (empty
 /// for reports left out of exports: drafts and retracted ones).
@@ -130,11 +54,11 @@ fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {
 }
 
 /// Which files to write: everything, or after one edit in the dev server only the files
-/// of the terms and reports it touched (the site-wide files are always written).
+/// of the lists and reports it touched (the site-wide files are always written).
 #[derive(Debug, Default)]
 pub struct Scope {
-    /// Terms whose files are written; `None` for all.
-    pub terms: Option<Vec<Term>>,
+    /// Lists whose files are written; `None` for all.
+    pub lists: Option<Vec<ListKey>>,
     /// Reports whose own JSON is written; `None` for all.
     pub incidents: Option<Vec<usize>>,
 }

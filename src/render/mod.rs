@@ -102,14 +102,14 @@ impl Renderer {
     pub fn render_pages(
         &self,
         cx: &SiteContext,
-        shared: &pages::Shared,
+        parts: &pages::PageParts,
         pages: &[pages::Page],
         sink: Option<&dyn PageSink>,
     ) -> Result<(), Vec<Diagnostic>> {
         self.render_each(
             pages
                 .par_iter()
-                .map(|&page| pages::page_context(cx, page, shared)),
+                .map(|&page| pages::page_context(cx, page, parts)),
             sink,
         )
     }
@@ -119,7 +119,7 @@ impl Renderer {
     pub fn render_incidents(
         &self,
         cx: &SiteContext,
-        shared: &pages::Shared,
+        parts: &pages::PageParts,
         which: &[usize],
         bodies: &[Cow<str>],
         sink: Option<&dyn PageSink>,
@@ -128,7 +128,7 @@ impl Renderer {
             which
                 .par_iter()
                 .zip(bodies)
-                .map(|(&i, body)| Ok(pages::incident_context(cx, i, shared, body))),
+                .map(|(&i, body)| Ok(pages::incident_context(cx, i, parts, body))),
             sink,
         )
     }

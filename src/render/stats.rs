@@ -188,7 +188,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             .rev()
             .map(|(k, label)| RowView {
                 label: label.clone(),
-                url: Some(format!("{}#m{:02}", cx.urls.year(months[k].0), months[k].1)),
+                url: Some(crate::lists::month_url(cx, months[k].0, months[k].1)),
                 values: series.iter().map(|s| s.values[k]).collect(),
             })
             .collect()

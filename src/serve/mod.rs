@@ -12,13 +12,14 @@ use std::time::Duration;
 use notify_debouncer_full::notify::RecursiveMode;
 use tokio::sync::{broadcast, watch};
 
-use crate::live::{DraftPage, Session, Update};
 use crate::pipeline::{BuildFailure, BuildSummary};
 use crate::settings::BuildOptions;
+use session::{DraftPage, Session, Update};
 
 mod connections;
 mod files;
 mod scratch;
+pub mod session;
 
 pub use files::safe_relative_path;
 

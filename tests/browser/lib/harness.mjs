@@ -1,4 +1,4 @@
-// Shared pieces of the browser tests: which sites to test, the browser, pages that record
+// PageParts pieces of the browser tests: which sites to test, the browser, pages that record
 // console errors, axe-core, and what each site is known to hold (the oracle).
 import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,172 @@
+//! The pages of a list of reports: every report (`incidents.html`), an event type's
+//! (`type.html`) and the list of event types (`types.html`), with what every list page
+//! shares: its cards, their data, its downloads and its page links. A country's and a
+//! region's pages are in [`super::places`], a group's in [`super::groups`], a year's in
+//! [`super::timeline`].
+
+use serde::Serialize;
+
+use super::{groups, on_page, places, timeline, PageParts, PageView};
+use crate::lists::{ListKey, TypeId};
+use crate::render::views::{pagination, CardView, Pagination};
+use crate::site_context::{CountedLink, Link, SiteContext};
+use crate::vocabulary::EventType;
+
+/// The template, title and view of page `n` of the list `key`.
+pub fn view<'a>(
+    cx: &'a SiteContext,
+    parts: &'a PageParts,
+    key: ListKey,
+    n: usize,
+) -> (&'static str, String, PageView<'a>) {
+    let title = key.title(cx);
+    let (template, view) = match key {
+        ListKey::All => ("incidents.html", PageView::All(all_view(cx, parts, n))),
+        ListKey::Country(c) => (
+            "country.html",
+            PageView::Country(places::country_view(cx, parts, c, n)),
+        ),
+        ListKey::Region(r) => (
+            "region.html",
+            PageView::Region(places::region_view(cx, parts, r, n)),
+        ),
+        ListKey::Group(g) => (
+            "group.html",
+            PageView::Group(groups::group_view(cx, parts, g, n)),
+        ),
+        ListKey::Type(t) => ("type.html", PageView::Type(type_view(cx, parts, t, n))),
+        ListKey::Year(year) => (
+            "year.html",
+            PageView::Year(timeline::year_view(cx, parts, year)),
+        ),
+    };
+    (template, title, view)
+}
+
+/// The reports on one page of a list, as HTML cards and as data.
+#[derive(Serialize)]
+pub struct Cards<'a> {
+    /// Each report's card, rendered by `card.html`.
+    pub cards: Vec<&'a str>,
+    /// The same reports' card data, for templates that lay cards out themselves.
+    pub reports: Vec<CardView<'a>>,
+}
+
+impl<'a> Cards<'a> {
+    /// The cards of `reports`, in order.
+    pub fn of(cx: &'a SiteContext, parts: &'a PageParts, reports: &[usize]) -> Cards<'a> {
+        Cards {
+            cards: reports.iter().map(|&i| parts.cards[i].as_str()).collect(),
+            reports: reports.iter().map(|&i| cx.card(i)).collect(),
+        }
+    }
+
+    /// The cards on page `n` of the list `key`.
+    pub fn on_page(cx: &'a SiteContext, parts: &'a PageParts, key: ListKey, n: usize) -> Self {
+        let per_page = cx.site.settings.config.paginate_by;
+        Cards::of(cx, parts, on_page(key.reports(cx.index), n, per_page))
+    }
+}
+
+/// The feed and data files beside a country, region, group or type page.
+#[derive(Serialize)]
+pub struct Downloads {
+    /// The list's Atom feed.
+    pub feed: String,
+    /// Its reports as CSV.
+    pub csv: String,
+    /// Its reports as GeoJSON.
+    pub geojson: String,
+}
+
+impl Downloads {
+    /// The files of the list `key`.
+    pub fn of(cx: &SiteContext, key: ListKey) -> Downloads {
+        Downloads {
+            feed: key.feed_url(cx),
+            csv: key.file_url(cx, "incidents.csv"),
+            geojson: key.file_url(cx, "incidents.geojson"),
+        }
+    }
+}
+
+/// The links to the other pages of the list `key`, from page `n`.
+pub fn pages_of(cx: &SiteContext, key: ListKey, n: usize) -> Pagination {
+    pagination(cx.urls, &key.url(cx), n, super::list_page_count(cx, key))
+}
+
+/// `incidents.html`: every listed report, newest first.
+#[derive(Serialize)]
+pub struct AllPage<'a> {
+    /// The reports on this page.
+    #[serde(flatten)]
+    pub cards: Cards<'a>,
+    /// How many reports are listed.
+    pub total: usize,
+    /// Links to the other pages.
+    pub pagination: Pagination,
+}
+
+fn all_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, n: usize) -> AllPage<'a> {
+    AllPage {
+        cards: Cards::on_page(cx, parts, ListKey::All, n),
+        total: cx.index.listed.len(),
+        pagination: pages_of(cx, ListKey::All, n),
+    }
+}
+
+/// `type.html`: the reports of one event type.
+#[derive(Serialize)]
+pub struct TypePage<'a> {
+    /// The type, with its page and its number of reports.
+    pub event_type: CountedLink,
+    /// Its feed and data files.
+    pub downloads: Downloads,
+    /// The reports on this page.
+    #[serde(flatten)]
+    pub cards: Cards<'a>,
+    /// Links to the other pages.
+    pub pagination: Pagination,
+}
+
+fn type_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, t: TypeId, n: usize) -> TypePage<'a> {
+    let key = ListKey::Type(t);
+    TypePage {
+        event_type: CountedLink {
+            name: EventType::ALL[t.0].title(),
+            url: key.url(cx),
+            count: key.reports(cx.index).len(),
+        },
+        downloads: Downloads::of(cx, key),
+        cards: Cards::on_page(cx, parts, key, n),
+        pagination: pages_of(cx, key, n),
+    }
+}
+
+/// `types.html`: every event type with its number of reports.
+#[derive(Serialize)]
+pub struct TypesPage {
+    /// Each type, in vocabulary order.
+    pub types: Vec<CountedLink>,
+}
+
+/// The template, title and view of the list of event types.
+pub fn types_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a>) {
+    let types = (0..EventType::ALL.len())
+        .map(|t| {
+            let key = ListKey::Type(TypeId(t));
+            super::parts::counted(
+                Link {
+                    name: EventType::ALL[t].title(),
+                    url: key.url(cx),
+                },
+                key.reports(cx.index).len(),
+            )
+        })
+        .collect();
+    (
+        "types.html",
+        "Event types".to_string(),
+        PageView::Types(TypesPage { types }),
+    )
+}

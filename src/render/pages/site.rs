@@ -1,0 +1,138 @@
+//! The pages about the site as a whole: how the data is gathered (`about.html`), the
+//! downloads (`data.html`), search (`search.html`), the map (`map.html`), the charts
+//! (`stats.html`) and the page a missing URL shows (`404.html`).
+
+use serde::Serialize;
+
+use super::{Page, PageParts, PageView};
+use crate::publish::columns::{Column, EVENT_COLUMNS, INCIDENT_COLUMNS};
+use crate::publish::Download;
+use crate::render::maps::MapBlock;
+use crate::render::search::SearchForm;
+use crate::render::stats::ChartView;
+use crate::site_context::SiteContext;
+use crate::vocabulary::EventType;
+
+/// The view of one of the site-wide pages.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum SitePage<'a> {
+    /// `about.html`.
+    About(AboutPage),
+    /// `data.html`.
+    Data(DataPage<'a>),
+    /// `search.html`.
+    Search(SearchPage),
+    /// `map.html`.
+    Map(MapPage<'a>),
+    /// `stats.html`.
+    Stats(StatsPage),
+    /// `404.html`: nothing beyond what every page receives.
+    NotFound(NotFoundPage),
+}
+
+/// `about.html`: how the data is gathered.
+#[derive(Serialize)]
+pub struct AboutPage {
+    /// The event types a report may have, as written in front matter.
+    pub event_types: Vec<&'static str>,
+}
+
+/// `data.html`: the site-wide downloads and what their columns mean.
+#[derive(Serialize)]
+pub struct DataPage<'a> {
+    /// Each site-wide file, with its size.
+    pub files: &'a [Download],
+    /// The columns of `incidents.csv`.
+    pub incident_columns: &'static [Column],
+    /// The columns of `events.csv`.
+    pub event_columns: &'static [Column],
+    /// How many reports are listed.
+    pub total: usize,
+}
+
+/// `search.html`: the search form and its facets.
+#[derive(Serialize)]
+pub struct SearchPage {
+    /// The form.
+    pub search: SearchForm,
+}
+
+/// `map.html`: every report on one map.
+#[derive(Serialize)]
+pub struct MapPage<'a> {
+    /// The map.
+    pub map: &'a Option<MapBlock>,
+    /// How many reports are listed.
+    pub total: usize,
+}
+
+/// `stats.html`: charts, each with its table.
+#[derive(Serialize)]
+pub struct StatsPage {
+    /// The charts.
+    pub charts: Vec<ChartView>,
+    /// How many reports are listed.
+    pub total: usize,
+}
+
+/// `404.html`.
+#[derive(Serialize)]
+pub struct NotFoundPage {}
+
+/// The template, title and view of a site-wide page; `page` is one of them.
+pub fn view<'a>(
+    cx: &'a SiteContext,
+    parts: &'a PageParts,
+    page: Page,
+) -> (&'static str, String, PageView<'a>) {
+    let total = cx.index.listed.len();
+    let (template, title, view) = match page {
+        Page::About => (
+            "about.html",
+            "About the data",
+            SitePage::About(AboutPage {
+                event_types: EventType::ALL.iter().map(|e| e.as_str()).collect(),
+            }),
+        ),
+        Page::Data => (
+            "data.html",
+            "Data",
+            SitePage::Data(DataPage {
+                files: &parts.downloads,
+                incident_columns: INCIDENT_COLUMNS,
+                event_columns: EVENT_COLUMNS,
+                total,
+            }),
+        ),
+        Page::Search => (
+            "search.html",
+            "Search",
+            SitePage::Search(SearchPage {
+                search: crate::render::search::form(cx),
+            }),
+        ),
+        Page::Map => (
+            "map.html",
+            "Map",
+            SitePage::Map(MapPage {
+                map: &parts.maps.site_map,
+                total,
+            }),
+        ),
+        Page::Stats => (
+            "stats.html",
+            "Statistics",
+            SitePage::Stats(StatsPage {
+                charts: crate::render::stats::charts(cx),
+                total,
+            }),
+        ),
+        _ => (
+            "404.html",
+            "Page not found",
+            SitePage::NotFound(NotFoundPage {}),
+        ),
+    };
+    (template, title.to_string(), PageView::Site(view))
+}
