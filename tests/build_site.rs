@@ -388,3 +388,38 @@ fn a_site_template_can_include_its_own_partials() {
         ["Compiled by the Bamako desk."]
     );
 }
+
+#[test]
+fn a_list_template_can_lay_out_cards_from_their_data() {
+    let site = common::copy_fixture("minimal");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("incidents.html"),
+        "{% extends \"base.html\" %}{% block content %}{% for report in reports %}\
+         <p class=\"row\">{{ report.date.iso }} {{ report.title }} ({{ report.places[0].name }})</p>\
+         {% endfor %}{% endblock %}",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("group.html"),
+        "{% extends \"base.html\" %}{% block content %}{% for item in items %}\
+         <p class=\"row\">{{ item.roles | join(sep=\"/\") }}: {{ item.report.title }}</p>\
+         {% endfor %}{% endblock %}",
+    )
+    .unwrap();
+    let built = common::build_with(site.path(), |_| {});
+    let rows = common::texts(&built.page("incidents/"), ".row");
+    assert!(!rows.is_empty(), "the all-reports page lists its reports");
+    for row in &rows {
+        let (date, rest) = row.split_once(' ').expect("a date, then the title");
+        assert_eq!(date.len(), 10, "an ISO date opens {row}");
+        assert!(rest.ends_with(')'), "the first place closes {row}");
+    }
+    let roles = common::texts(&built.page("groups/jnim/"), ".row");
+    assert!(!roles.is_empty(), "JNIM's page lists its reports");
+    for row in &roles {
+        let (role, title) = row.split_once(": ").expect("roles, then the title");
+        assert!(!role.is_empty() && !title.is_empty(), "{row}");
+    }
+}

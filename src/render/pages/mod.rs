@@ -338,3 +338,21 @@ pub fn page_variables(
     names.sort();
     (template, names)
 }
+
+/// Every template's variables over `pages`, as [`page_variables`] gives them: the list
+/// `docs/templates.md` is checked against.
+pub fn variables_by_template(
+    cx: &SiteContext,
+    pages: &[Page],
+    parts: &PageParts,
+) -> std::collections::BTreeMap<&'static str, std::collections::BTreeSet<String>> {
+    let mut by_template = std::collections::BTreeMap::new();
+    for &page in pages {
+        let (template, names) = page_variables(cx, page, parts);
+        by_template
+            .entry(template)
+            .or_insert_with(std::collections::BTreeSet::new)
+            .extend(names);
+    }
+    by_template
+}
