@@ -167,3 +167,29 @@ fn a_report_linked_in_from_outside_the_site_while_serving_is_refused() {
     }
     assert!(!out.path().join("live/incidents/2025-09-01-linked").exists());
 }
+
+#[test]
+fn a_page_that_cannot_be_written_is_an_output_failure_with_its_file() {
+    let site = common::copy_fixture("minimal");
+    let out = tempfile::tempdir().unwrap();
+    let live = out.path().join("live");
+    let (mut session, first) = Session::start(options(site.path(), live.clone()));
+    first.expect("first build");
+    // A file where the report's folder should be: no write into it can succeed, even
+    // for a user the permissions would let through.
+    let folder = live.join("incidents/2025-07-02-curfew-in-dioila");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "in the way").unwrap();
+    let changed = rewrite(site.path(), CURFEW, "was declared", "was declared again");
+    match session.update(&changed) {
+        Update::Failed(incidex::pipeline::BuildFailure::Output { path, .. }) => {
+            assert!(
+                path.starts_with(&live) && path.ends_with("index.html"),
+                "the failure names the file: {}",
+                path.display()
+            );
+        }
+        Update::Failed(other) => panic!("not an output failure: {}", common::explain(&other)),
+        Update::Rebuilt { .. } => panic!("the write cannot have succeeded"),
+    }
+}

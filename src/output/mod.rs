@@ -138,7 +138,9 @@ impl Staging {
     }
 }
 
-/// A file of the output that could not be written, and why.
+/// A file of the output that could not be written, and why: a problem of the disk or
+/// its permissions, which the build reports once as [`crate::pipeline::BuildFailure::Output`]
+/// with the file and the system's error, never as a problem of the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteFailure {
     /// The file, relative to the output folder.
@@ -147,6 +149,13 @@ pub struct WriteFailure {
     pub kind: io::ErrorKind,
     /// The system's words for it.
     pub message: String,
+}
+
+impl WriteFailure {
+    /// The system's error again, for a failure that carries it on.
+    pub fn io_error(&self) -> io::Error {
+        io::Error::new(self.kind, self.message.clone())
+    }
 }
 
 /// Where rendered pages go: a staging folder for a build, or the live output folder when the
@@ -174,34 +183,59 @@ impl PageSink for Staging {
     }
 
     fn write_failed(&self, relative: &str, error: &io::Error) {
-        // A path refused for leaving the folder is the content's problem, said as such.
-        if error.kind() == io::ErrorKind::InvalidInput {
-            return;
-        }
-        let _ = self.failed.set(WriteFailure {
-            file: relative.to_string(),
-            kind: error.kind(),
-            message: error.to_string(),
-        });
+        note_failure(&self.failed, relative, error);
     }
 }
 
 /// The output folder itself, written in place: only the dev server does this, between
 /// full builds, where a half-updated site for a moment is harmless.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct InPlace {
     /// The output folder.
     pub dir: PathBuf,
+    failed: OnceLock<WriteFailure>,
+}
+
+impl InPlace {
+    /// Writes into the folder `dir`.
+    pub fn new(dir: PathBuf) -> InPlace {
+        InPlace {
+            dir,
+            failed: OnceLock::new(),
+        }
+    }
+
+    /// The first write that failed, if one did: like [`Staging::first_failure`].
+    pub fn first_failure(&self) -> Option<WriteFailure> {
+        self.failed.get().cloned()
+    }
 }
 
 impl PageSink for InPlace {
     fn write_page(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
-        write_inside(&self.dir, relative, contents)
+        write_inside(&self.dir, relative, contents).inspect_err(|e| self.write_failed(relative, e))
     }
 
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
-        open_inside(&self.dir, relative, append)
+        open_inside(&self.dir, relative, append).inspect_err(|e| self.write_failed(relative, e))
     }
+
+    fn write_failed(&self, relative: &str, error: &io::Error) {
+        note_failure(&self.failed, relative, error);
+    }
+}
+
+/// Keeps the first failed write in `failed`; a path refused for leaving the folder is
+/// the content's problem, said as such, not the output's.
+fn note_failure(failed: &OnceLock<WriteFailure>, relative: &str, error: &io::Error) {
+    if error.kind() == io::ErrorKind::InvalidInput {
+        return;
+    }
+    let _ = failed.set(WriteFailure {
+        file: relative.to_string(),
+        kind: error.kind(),
+        message: error.to_string(),
+    });
 }
 
 fn write_inside(dir: &Path, relative: &str, contents: &[u8]) -> io::Result<()> {

@@ -247,11 +247,9 @@ impl Stop<'_> {
                 staging.disk_full_report(self.output),
             ));
         }
-        let failure = staging.first_failure()?;
-        Some(BuildFailure::Output {
-            path: self.output.join(&failure.file),
-            source: std::io::Error::new(failure.kind, failure.message),
-        })
+        staging
+            .first_failure()
+            .map(|failure| BuildFailure::write(self.output, &failure))
     }
 }
 

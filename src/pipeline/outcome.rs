@@ -60,6 +60,14 @@ pub enum BuildFailure {
 }
 
 impl BuildFailure {
+    /// The failure of a build whose write of a file into `output` failed.
+    pub fn write(output: &std::path::Path, failure: &crate::output::WriteFailure) -> BuildFailure {
+        BuildFailure::Output {
+            path: output.join(&failure.file),
+            source: failure.io_error(),
+        }
+    }
+
     /// The process exit status SPEC.md section 2 gives this failure.
     pub fn exit_code(&self) -> i32 {
         match self {

@@ -179,9 +179,7 @@ mod tests {
         let cards = renderer.cards(&cx, 0..site.incidents.len()).expect("cards");
         let parts = PageParts::new(&cx, cards);
         let dir = tempfile::tempdir().unwrap();
-        let sink = InPlace {
-            dir: dir.path().to_path_buf(),
-        };
+        let sink = InPlace::new(dir.path().to_path_buf());
         let output = run_in_chunks(&renderer, &cx, &parts, Some(&sink), true, chunk).expect("pass");
         crate::publish::feeds::write_feeds(
             &cx,

@@ -147,19 +147,18 @@ impl Session {
         let Some(scope) = self.pending.take() else {
             return Ok(());
         };
+        let sink = self.sink();
         let Some(live) = self.live.as_mut() else {
             return Ok(());
         };
         let cx = live.renderer.view(&live.site, &live.index);
-        let sink = InPlace {
-            dir: self.output.clone(),
-        };
-        let mut exports = ExportStream::open(&cx, Some(&sink), &scope).map_err(content_failure)?;
+        let mut exports =
+            ExportStream::open(&cx, Some(&sink), &scope).map_err(|p| failed(&sink, p))?;
         exports
             .push(&cx, &cx.index.listed, |i| &live.data[i])
-            .map_err(content_failure)?;
+            .map_err(|p| failed(&sink, p))?;
         let lists = exports.lists().to_vec();
-        live.parts.downloads = exports.finish(&cx).map_err(content_failure)?;
+        live.parts.downloads = exports.finish(&cx).map_err(|p| failed(&sink, p))?;
         let result = publish::feeds::write_feeds(&cx, Some(&sink), &lists, &Default::default())
             .and_then(|()| {
                 live.renderer
@@ -174,7 +173,7 @@ impl Session {
                 let inverted = search::index_all(&cx, &docs)?;
                 search::write_index(&cx, &sink, &docs, inverted)
             });
-        let written = result.map_err(content_failure)?;
+        let written = result.map_err(|p| failed(&sink, p))?;
         remove_unused_files(&self.output, "search/index", &written);
         Ok(())
     }
@@ -246,9 +245,10 @@ impl Session {
             .map_err(content_failure)?
             .pop()
             .unwrap_or_default();
+        let sink = self.sink();
         renderer
-            .render_pages(&cx, &parts, &[Page::Incident(i)], Some(&self.sink()))
-            .map_err(content_failure)?;
+            .render_pages(&cx, &parts, &[Page::Incident(i)], Some(&sink))
+            .map_err(|p| failed(&sink, p))?;
         let kept = Kept {
             site,
             index,
@@ -314,7 +314,7 @@ impl Session {
         let (was, is) = (old_maps.base_names(), parts.maps.base_names());
         let unused_maps = was.difference(&is).cloned();
         self.remove(unused_maps, gone.iter().map(|url| cx.urls.output_file(url)));
-        result.map_err(content_failure)?;
+        result.map_err(|p| failed(&sink, p))?;
         let written = pages.len();
         let kept = Kept {
             site,
@@ -345,9 +345,7 @@ impl Session {
     }
 
     fn sink(&self) -> InPlace {
-        InPlace {
-            dir: self.output.clone(),
-        }
+        InPlace::new(self.output.clone())
     }
 
     /// Notes what [`Session::catch_up`] must write after this save.
@@ -386,6 +384,15 @@ fn remove_unused_files(output: &Path, folder: &str, written: &[String]) {
         if !written.contains(name.as_str()) {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+/// The failure of an update whose stage met `problems`: a failed write into the output
+/// when there was one, said once with its file and the system's error, else the problems.
+fn failed(sink: &InPlace, problems: Vec<crate::diagnostics::Diagnostic>) -> BuildFailure {
+    match sink.first_failure() {
+        Some(failure) => BuildFailure::write(&sink.dir, &failure),
+        None => content_failure(problems),
     }
 }
 

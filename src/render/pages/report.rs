@@ -1,11 +1,15 @@
 //! A report's own page (`incident.html`): everything the report says, with its map.
+//!
+//! Field names are what templates use; each means what its name says.
+#![allow(missing_docs)]
 
 use serde::Serialize;
 
 use super::{PageParts, PageView};
+use crate::model::{Figures, Incident, Source};
 use crate::render::maps::MapBlock;
-use crate::render::views::IncidentView;
-use crate::site_context::SiteContext;
+use crate::site_context::{date_view, DateView, Link, SiteContext};
+use crate::vocabulary::{DatePrecision, Status};
 
 /// `incident.html`: one report.
 #[derive(Serialize)]
@@ -31,4 +35,286 @@ pub fn view<'a>(
         title,
         PageView::Report(Box::new(ReportPage { incident, map })),
     )
+}
+
+/// A link to an incident with its date, for related and previous/next lists.
+#[derive(Debug, Serialize)]
+pub struct IncidentLink {
+    /// Headline.
+    pub title: String,
+    /// Page URL.
+    pub url: String,
+    /// When.
+    pub date: DateView,
+}
+
+/// Everything an incident page shows.
+#[derive(Debug, Serialize)]
+pub struct IncidentView<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub id: &'a str,
+    pub url: String,
+    pub status: &'static str,
+    pub retraction_note: Option<&'a str>,
+    pub date: DateView,
+    pub end_date: Option<DateView>,
+    pub precision: &'static str,
+    pub country: Link,
+    pub regions: Vec<Link>,
+    pub locations: Vec<LocationView<'a>>,
+    pub actors: Vec<ActorView>,
+    pub event_type: Option<Link>,
+    pub fatalities: Option<FiguresView>,
+    pub injured: Option<FiguresView>,
+    pub assertions: Vec<AssertionView<'a>>,
+    pub sources: Vec<SourceView<'a>>,
+    pub tags: &'a [String],
+    pub related: Vec<IncidentLink>,
+    pub newer: Option<IncidentLink>,
+    pub older: Option<IncidentLink>,
+    pub updated: Option<DateView>,
+    pub revisions: Vec<RevisionView<'a>>,
+    pub body: &'a str,
+    /// The report's own JSON record; none for drafts and retracted reports, which are in
+    /// no export.
+    pub json_url: Option<String>,
+    /// The page's absolute URL, for citations.
+    pub permalink: String,
+    /// The day of the last revision, for citations.
+    pub last_revision: DateView,
+    /// The year of the report's date, for citations.
+    pub year: i16,
+}
+
+/// A place of an incident.
+#[derive(Debug, Serialize)]
+pub struct LocationView<'a> {
+    pub name: &'a str,
+    pub region: Option<Link>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub precision: Option<&'static str>,
+}
+
+/// An actor with its role.
+#[derive(Debug, Serialize)]
+pub struct ActorView {
+    pub name: String,
+    pub url: String,
+    pub full_name: Option<String>,
+    pub role: &'static str,
+    pub attribution: &'static str,
+}
+
+/// Casualty figures as a table of who claimed what, plus the editor's estimate.
+#[derive(Debug, Serialize)]
+pub struct FiguresView {
+    pub best: Option<u32>,
+    pub low: Option<u32>,
+    pub high: Option<u32>,
+    pub has_estimate: bool,
+    pub claims: Vec<ClaimView>,
+}
+
+/// One claimed figure.
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub count: u32,
+    pub who: &'static str,
+    pub by: Link,
+    pub source: Option<Link>,
+}
+
+/// A contested assertion.
+#[derive(Debug, Serialize)]
+pub struct AssertionView<'a> {
+    pub by: Link,
+    pub text: &'a str,
+    pub source: Option<Link>,
+    pub disputed: bool,
+}
+
+/// A source in the sources list.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: Option<&'a str>,
+    pub archive_url: Option<&'a str>,
+    pub published: Option<DateView>,
+    pub kind: Option<&'static str>,
+}
+
+/// One revision note.
+#[derive(Debug, Serialize)]
+pub struct RevisionView<'a> {
+    pub date: DateView,
+    pub note: &'a str,
+}
+
+impl SiteContext<'_> {
+    /// A link to an incident, with its date.
+    pub fn incident_link(&self, i: usize) -> IncidentLink {
+        let incident = &self.site.incidents[i];
+        IncidentLink {
+            title: incident.title.clone(),
+            url: self.urls.incident(&incident.slug),
+            date: date_view(incident.date, incident.precision),
+        }
+    }
+
+    /// The whole page view of incident `i`, whose body is `body_html`.
+    pub fn incident<'s>(&'s self, i: usize, body_html: &'s str) -> IncidentView<'s> {
+        let incident = &self.site.incidents[i];
+        let (newer, older) = self.index.neighbours[i];
+        IncidentView {
+            title: &incident.title,
+            summary: &incident.summary,
+            id: &incident.id,
+            url: self.urls.incident(&incident.slug),
+            status: incident.status.as_str(),
+            retraction_note: retraction_note(incident),
+            date: date_view(incident.date, incident.precision),
+            end_date: incident.end_date.map(|d| date_view(d, DatePrecision::Day)),
+            precision: incident.precision.as_str(),
+            country: self.country_link(incident.country),
+            regions: incident
+                .regions
+                .iter()
+                .map(|&r| self.region_link(r))
+                .collect(),
+            locations: self.locations(incident),
+            actors: self.actors(incident),
+            event_type: incident.event_type.map(|t| Link {
+                name: t.as_str().to_string(),
+                url: self.urls.event_type(&t.slug()),
+            }),
+            fatalities: incident
+                .fatalities
+                .as_ref()
+                .map(|f| self.figures(f, &incident.sources)),
+            injured: incident
+                .injured
+                .as_ref()
+                .map(|f| self.figures(f, &incident.sources)),
+            assertions: self.assertions(incident),
+            sources: sources(incident),
+            tags: &incident.tags,
+            related: self.index.related[i]
+                .iter()
+                .map(|&j| self.incident_link(j))
+                .collect(),
+            newer: newer.map(|j| self.incident_link(j)),
+            older: older.map(|j| self.incident_link(j)),
+            updated: incident.updated.map(|d| date_view(d, DatePrecision::Day)),
+            revisions: incident
+                .revisions
+                .iter()
+                .map(|r| RevisionView {
+                    date: date_view(r.date, DatePrecision::Day),
+                    note: &r.note,
+                })
+                .collect(),
+            body: body_html,
+            json_url: incident
+                .is_listed()
+                .then(|| self.urls.incident_json(&incident.slug)),
+            permalink: self.urls.absolute(&self.urls.incident(&incident.slug)),
+            last_revision: date_view(incident.last_revision(), DatePrecision::Day),
+            year: incident.date.year(),
+        }
+    }
+
+    fn locations<'s>(&self, incident: &'s Incident) -> Vec<LocationView<'s>> {
+        incident
+            .locations
+            .iter()
+            .map(|l| LocationView {
+                name: &l.name,
+                region: l.region.map(|r| self.region_link(r)),
+                latitude: l.coordinates.map(|c| c[0]),
+                longitude: l.coordinates.map(|c| c[1]),
+                precision: l.precision.map(|p| p.as_str()),
+            })
+            .collect()
+    }
+
+    fn actors(&self, incident: &Incident) -> Vec<ActorView> {
+        incident
+            .actors
+            .iter()
+            .map(|a| {
+                let link = self.group_link(a.group);
+                ActorView {
+                    name: link.name,
+                    url: link.url,
+                    full_name: self.site.registry.groups[a.group].full_name.clone(),
+                    role: a.role.as_str(),
+                    attribution: a.attribution.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    fn assertions<'s>(&self, incident: &'s Incident) -> Vec<AssertionView<'s>> {
+        incident
+            .assertions
+            .iter()
+            .map(|a| AssertionView {
+                by: self.party(&a.by),
+                text: &a.text,
+                source: a.source.map(|s| source_link(&incident.sources[s])),
+                disputed: a.disputed,
+            })
+            .collect()
+    }
+
+    fn figures(&self, figures: &Figures, sources: &[Source]) -> FiguresView {
+        FiguresView {
+            best: figures.best,
+            low: figures.low,
+            high: figures.high,
+            has_estimate: figures.best.is_some() || figures.low.is_some() || figures.high.is_some(),
+            claims: figures
+                .claims
+                .iter()
+                .map(|c| ClaimView {
+                    count: c.count,
+                    who: c.who.as_str(),
+                    by: self.party(&c.by),
+                    source: c.source.map(|s| source_link(&sources[s])),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn sources(incident: &Incident) -> Vec<SourceView<'_>> {
+    incident
+        .sources
+        .iter()
+        .map(|s| SourceView {
+            id: &s.id,
+            name: &s.name,
+            url: s.url.as_deref(),
+            archive_url: s.archive_url.as_deref(),
+            published: s.published.map(|d| date_view(d, DatePrecision::Day)),
+            kind: s.kind.map(|k| k.as_str()),
+        })
+        .collect()
+}
+
+/// A retracted report shows its last revision note as the reason.
+fn retraction_note(incident: &Incident) -> Option<&str> {
+    (incident.status == Status::Retracted)
+        .then(|| incident.revisions.last().map(|r| r.note.as_str()))
+        .flatten()
+}
+
+fn source_link(source: &Source) -> Link {
+    Link {
+        name: source.name.clone(),
+        url: source.url.clone().unwrap_or_default(),
+    }
 }
