@@ -36,7 +36,6 @@ pub mod pipeline;
 pub mod publish;
 pub mod registry;
 pub mod render;
-pub mod report;
 pub mod search_index;
 pub mod serve;
 pub mod settings;

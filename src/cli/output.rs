@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use incidex::diagnostics::print::{self, Format};
 use incidex::diagnostics::{Diagnostics, Severity};
 use incidex::pipeline::{BuildFailure, BuildSummary};
-use incidex::report::{self, Format};
 use incidex::settings::SettingsError;
 
 /// How problems are printed, as `--message-format` names it.
@@ -42,7 +42,7 @@ impl Printer {
     /// Prints every problem, sorted.
     pub fn print(&self, diagnostics: &Diagnostics) {
         for diagnostic in diagnostics.sorted() {
-            eprintln!("{}", report::render(diagnostic, &self.root, self.format));
+            eprintln!("{}", print::render(diagnostic, &self.root, self.format));
             if self.format != Format::Short {
                 eprintln!();
             }

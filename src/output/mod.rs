@@ -139,7 +139,7 @@ impl Staging {
 }
 
 /// A file of the output that could not be written, and why: a problem of the disk or
-/// its permissions, which the build reports once as [`crate::pipeline::BuildFailure::Output`]
+/// its permissions, which the build reports once as `BuildFailure::Output`
 /// with the file and the system's error, never as a problem of the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteFailure {

@@ -1,4 +1,4 @@
-//! The build, as the list of its stages. [`run`] reads top to bottom in the order the
+//! The build, as the list of its stages. `run` reads top to bottom in the order the
 //! stages run, each timed as one lap for `--timings`:
 //!
 //! settings → load → index → prepare → the pass over reports → list pages → search index

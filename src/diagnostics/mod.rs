@@ -1,6 +1,8 @@
 //! Problems found in a site, each tied to a file and a position, so an editor can fix
 //! every one of them from the message alone.
 
+pub mod print;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
