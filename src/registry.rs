@@ -339,7 +339,7 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
 ) -> Result<(T, String), Diagnostic> {
     let bytes = std::fs::read(root.join(path))
         .map_err(|e| Diagnostic::file_error(path, format!("cannot read the file: {e}")))?;
-    let text = crate::load::split::decode(&bytes).map_err(|(line, column)| {
+    let text = yaml::decode(&bytes).map_err(|(line, column)| {
         Diagnostic::error(path, line, column, "the file is not valid UTF-8")
             .with_help("save the file with UTF-8 encoding")
     })?;
