@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::YamlText;
 use crate::model::Incident;
+use crate::yaml;
 
 use super::{split, Refs};
 
@@ -109,7 +110,7 @@ pub(super) fn check_report_links(
 fn locate_text_in_file(root: &Path, path: &Path, needle: &str) -> (usize, usize) {
     let text = std::fs::read(root.join(path))
         .ok()
-        .and_then(|b| split::decode(&b).ok())
+        .and_then(|b| yaml::decode(&b).ok())
         .unwrap_or_default();
     YamlText::new(&text, 1)
         .find_from(needle, 1)
@@ -120,7 +121,7 @@ fn locate_text_in_file(root: &Path, path: &Path, needle: &str) -> (usize, usize)
 fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, usize) {
     let text = std::fs::read(root.join(path))
         .ok()
-        .and_then(|b| split::decode(&b).ok())
+        .and_then(|b| yaml::decode(&b).ok())
         .unwrap_or_default();
     match split::split_report(&text) {
         Ok(parts) => {

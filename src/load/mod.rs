@@ -288,7 +288,7 @@ fn load_report_bytes(
         .and_then(|s| s.to_str())
         .unwrap_or_default();
     let mut references = References::unparsed(path);
-    let text = match split::decode(bytes) {
+    let text = match yaml::decode(bytes) {
         Ok(text) => text,
         Err((line, column)) => {
             let problem = Diagnostic::error(path, line, column, "the file is not valid UTF-8")
@@ -408,7 +408,7 @@ fn render_body(settings: &Settings, path: &Path) -> Result<String, Diagnostic> {
         Diagnostic::file_error(path, "the file changed while the site was being built")
             .with_help("build again once the file is saved")
     };
-    let text = split::decode(&bytes).map_err(|_| changed())?;
+    let text = yaml::decode(&bytes).map_err(|_| changed())?;
     let parts = split::split_report(&text).map_err(|_| changed())?;
     Ok(markdown::render(parts.body, &markdown_settings(settings)))
 }

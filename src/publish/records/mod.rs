@@ -1,0 +1,84 @@
+//! One report as data: its JSON record, its `incidents.csv` row and its `events.csv` rows
+//! (one per place). Each is serialised once per report by the csv and serde_json crates and
+//! then reused by every file that lists the report.
+
+mod csv_row;
+mod event_row;
+mod feature;
+mod record;
+
+pub use csv_row::csv_header;
+pub use record::Record;
+
+use crate::model::Incident;
+use crate::registry::Registry;
+use crate::urls::Urls;
+
+use csv_row::{csv_rows, incident_row};
+use event_row::{event_rows, EventRow};
+use feature::Feature;
+
+/// Joins the cells of a multi-value column, as the column dictionary promises.
+const SEPARATOR: &str = ";";
+
+/// The serialised forms of one published report.
+#[derive(Debug, Default, Clone)]
+pub struct ReportData {
+    /// Its record in `incidents.json`, compact.
+    pub json: String,
+    /// Its row of `incidents.csv`, with the line ending.
+    pub csv: Vec<u8>,
+    /// Its rows of `events.csv`, with line endings.
+    pub events_csv: Vec<u8>,
+    /// Its `events.geojson` features, comma-separated.
+    pub features: String,
+}
+
+/// What a report's data is built from.
+pub struct Sources<'a> {
+    /// The registries names resolve against.
+    pub registry: &'a Registry,
+    /// The site's URLs (absolute ones for `url` cells).
+    pub urls: &'a Urls,
+}
+
+impl ReportData {
+    /// Serialises `incident`, whose body is `body_html`, every way the exports need.
+    pub fn of(incident: &Incident, body_html: &str, from: &Sources) -> ReportData {
+        let record = Record::of(incident, body_html, from);
+        let json = serde_json::to_string(&record).unwrap_or_default();
+        let csv = csv_rows(std::iter::once(incident_row(&record)));
+        let region_centre = incident
+            .regions
+            .first()
+            .and_then(|&r| from.registry.region(r).center);
+        let events = event_rows(&record, region_centre);
+        let features = events
+            .iter()
+            .map(|row| serde_json::to_string(&Feature::of(row)).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(",");
+        let events_csv = csv_rows(events.iter().map(EventRow::cells));
+        ReportData {
+            json,
+            csv,
+            events_csv,
+            features,
+        }
+    }
+}
+
+/// A number cell: empty when there is no value.
+fn number<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A multi-value cell, its values joined by [`SEPARATOR`].
+fn joined<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(SEPARATOR)
+}
+
+/// `None` for an empty cell, so that JSON says null where CSV says nothing.
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}

@@ -1,0 +1,75 @@
+//! `content/groups.yaml`: the actors, each entered in the name tables under its name and
+//! aliases.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::locate::YamlText;
+use crate::slugs::slugify;
+use crate::vocabulary::GroupKind;
+
+use super::lookup::insert_key;
+use super::{Group, Registry};
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GroupsFile {
+    pub(super) groups: Vec<GroupEntry>,
+}
+
+/// One group as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GroupEntry {
+    name: String,
+    #[serde(default)]
+    full_name: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    kind: GroupKind,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+impl Registry {
+    /// Adds a group, reporting names that clash with others.
+    pub(super) fn add_group(
+        &mut self,
+        entry: GroupEntry,
+        path: &Path,
+        yaml: &YamlText,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let index = self.groups.len();
+        let entry_line = yaml
+            .find_from(&format!("name: {}", entry.name), 1)
+            .map_or(1, |p| p.0);
+        for name in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+            insert_key(
+                &mut self.group_keys,
+                name,
+                index,
+                "group",
+                path,
+                yaml,
+                entry_line,
+                problems,
+            );
+        }
+        self.groups.push(Group {
+            slug: slugify(&entry.name),
+            name: entry.name,
+            full_name: entry.full_name,
+            aliases: entry.aliases,
+            kind: entry.kind,
+            affiliation: entry.affiliation,
+            description: entry.description,
+        });
+    }
+}
