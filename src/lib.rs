@@ -19,15 +19,14 @@
 
 pub mod body_limits;
 pub mod calendar;
-pub mod charts;
 pub mod dev_pages;
 pub mod diagnostics;
+pub mod draw;
 pub mod index;
 pub mod init_site;
 pub mod lists;
 pub mod load;
 pub mod locate;
-pub mod map;
 pub mod markdown;
 pub mod model;
 pub mod new_report;

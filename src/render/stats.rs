@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::charts::{bar_chart, column_chart, month_label, month_range, Series};
+use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Series};
 use crate::model::{Incident, Party};
 use crate::site_context::SiteContext;
 use crate::vocabulary::{EventType, Who};

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::map::{base_map_svg, MapView};
+use crate::draw::map::{base_map_svg, MapView};
 use crate::site_context::SiteContext;
 
 use super::SiteMaps;

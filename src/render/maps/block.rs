@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::map::{map_svg, MapView, Mark};
+use crate::draw::map::{map_svg, MapView, Mark};
 use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 

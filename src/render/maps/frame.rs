@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::map::{has_outline, Bounds, MapView};
+use crate::draw::map::{has_outline, Bounds, MapView};
 use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::map::Mark;
+use crate::draw::map::Mark;
 use crate::model::Incident;
 use crate::registry::RegionRef;
 use crate::site_context::{date_view, SiteContext};

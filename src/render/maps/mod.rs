@@ -13,7 +13,7 @@ pub use marks::{all_marks, Placed};
 
 use serde::Serialize;
 
-use crate::map::{map_svg, MapView, Mark};
+use crate::draw::map::{map_svg, MapView, Mark};
 use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 

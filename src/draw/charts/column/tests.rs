@@ -1,6 +1,6 @@
 //! Tests of column charts, read back as SVG: marks, ticks, tooltips and descriptions.
 
-use crate::charts::{month_label, month_range};
+use crate::draw::charts::{month_label, month_range};
 
 use super::*;
 

@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::{num, tenths, FOCUS, FOCUS_BORDER, LAND, LAND_BORDER, SEA};
-use crate::map::outlines::{self, Outline};
-use crate::map::projection::{Projection, MAP_WIDTH};
-use crate::map::view::MapView;
+use crate::draw::map::outlines::{self, Outline};
+use crate::draw::map::projection::{Projection, MAP_WIDTH};
+use crate::draw::map::view::MapView;
 
 /// Outlines are clipped this far outside the frame, so the clip's own edges never show.
 const CLIP_PAD: f64 = 20.0;

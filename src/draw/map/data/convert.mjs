@@ -1,5 +1,5 @@
 // Converts Natural Earth country outlines, as packaged by the npm package world-atlas, into
-// countries.txt: the compact outline file src/map embeds with include_str!.
+// countries.txt: the compact outline file src/draw/map embeds with include_str!.
 //
 // To rerun (in a scratch folder, never inside the repository):
 //

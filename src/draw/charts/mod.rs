@@ -13,7 +13,7 @@
 //! independent figures without relying on colour.
 //!
 //! ```
-//! use incidex::charts::{column_chart, month_label, month_range, Series};
+//! use incidex::draw::charts::{column_chart, month_label, month_range, Series};
 //!
 //! let labels: Vec<String> =
 //!     month_range((2025, 1), (2025, 3)).into_iter().map(|(y, m)| month_label(y, m)).collect();

@@ -115,7 +115,7 @@ pub(crate) fn merge<'a>(marks: &'a [Mark], projection: &Projection) -> Vec<Merge
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::MapView;
+    use crate::draw::map::MapView;
 
     fn mark(lat: f64, lon: f64, approximate: bool, n: usize) -> Mark {
         Mark {

@@ -1,8 +1,8 @@
 //! Where a bar chart's parts go, worked out once from its data so the bars, the axis and
 //! the labels agree.
 
-use crate::charts::svg::{text_width, value_at, FONT, WIDTH};
-use crate::charts::Series;
+use crate::draw::charts::svg::{text_width, value_at, FONT, WIDTH};
+use crate::draw::charts::Series;
 
 /// Names longer than this share of the width are shortened, so bars keep room on a phone.
 const MAX_LABEL_SHARE: f64 = 0.4;
@@ -85,7 +85,7 @@ pub(super) fn row_extent(series: &[Series], index: usize, stacked: bool) -> u64 
     }
 }
 
-/// Rounds like [`num`](crate::charts::svg::num) prints, so stacked parts computed from rounded edges meet exactly.
+/// Rounds like [`num`](crate::draw::charts::svg::num) prints, so stacked parts computed from rounded edges meet exactly.
 fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }

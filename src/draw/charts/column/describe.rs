@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::charts::svg::value_at;
-use crate::charts::Series;
+use crate::draw::charts::svg::value_at;
+use crate::draw::charts::Series;
 
 /// The text a screen reader gives for the chart: the span, each series' peak and how
 /// the columns are arranged.

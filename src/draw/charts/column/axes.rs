@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::charts::scale::Tick;
-use crate::charts::svg::{escape, num, text_width, FONT, WIDTH};
+use crate::draw::charts::scale::Tick;
+use crate::draw::charts::svg::{escape, num, text_width, FONT, WIDTH};
 
 pub(super) fn value_axis(ticks: &[u64], plot_left: f64, y_of: &impl Fn(u64) -> f64) -> String {
     let mut grid =

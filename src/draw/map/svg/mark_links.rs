@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::xml::escape;
 
 use super::{num, MARK, MARK_EDGE};
-use crate::map::marks::MergedMark;
+use crate::draw::map::marks::MergedMark;
 
 pub(super) fn description(merged: &[MergedMark]) -> String {
     if merged.is_empty() {
