@@ -4,6 +4,7 @@
 mod cross_checks;
 mod files;
 mod misplaced;
+mod report;
 pub mod schema;
 pub mod split;
 pub mod validate;
@@ -15,7 +16,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::locate::YamlText;
 use crate::markdown::{self, MarkdownSettings};
 use crate::model::{Body, Incident};
 use crate::registry::Registry;
@@ -23,8 +23,11 @@ use crate::settings::Settings;
 use crate::vocabulary::Status;
 use crate::yaml;
 
+pub use report::parse_report;
+
 use cross_checks::{check_related, check_report_links, check_unique};
 use files::{is_report, read_report, report_files};
+use report::{load_report, Loaded, References, Refs};
 
 /// Whether a load holds every report's body as HTML or leaves it in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,214 +182,6 @@ fn finish(
         },
         diagnostics,
     ))
-}
-
-/// What loading one report gave: the incident if it is sound, every problem, and what it
-/// refers to, so a broken report's links are checked and links to it are not reported.
-struct Loaded {
-    incident: Option<Incident>,
-    problems: Vec<Diagnostic>,
-    references: References,
-    /// The front matter says `status: draft`, whether or not the rest of it parses.
-    draft: bool,
-}
-
-/// What a report points at and answers to, sound or not.
-struct References {
-    path: PathBuf,
-    slug: String,
-    related: Vec<String>,
-    site_links: Vec<String>,
-}
-
-impl References {
-    /// A report nothing could be read from: other reports may still link to its slug.
-    fn unparsed(path: &Path) -> References {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        References {
-            path: path.to_path_buf(),
-            slug: crate::slugs::slugify(stem),
-            related: Vec::new(),
-            site_links: Vec::new(),
-        }
-    }
-
-    fn view(&self) -> Refs<'_> {
-        Refs {
-            path: &self.path,
-            slug: &self.slug,
-            related: &self.related,
-            site_links: &self.site_links,
-        }
-    }
-}
-
-/// [`References`] borrowed from a report, sound or not, for the checks across reports.
-struct Refs<'a> {
-    path: &'a Path,
-    slug: &'a str,
-    related: &'a [String],
-    site_links: &'a [String],
-}
-
-impl<'a> Refs<'a> {
-    fn of(incident: &'a Incident) -> Refs<'a> {
-        Refs {
-            path: &incident.path,
-            slug: &incident.slug,
-            related: &incident.related,
-            site_links: &incident.site_links,
-        }
-    }
-}
-
-/// Reads one report from disk and loads it, collecting every problem.
-fn load_report(
-    root: &Path,
-    path: &Path,
-    registry: &Registry,
-    markdown: &MarkdownSettings,
-    bodies: Bodies,
-) -> Loaded {
-    match read_report(root, path) {
-        Ok(bytes) => load_report_bytes(path, &bytes, registry, markdown, bodies),
-        Err(problem) => Loaded {
-            incident: None,
-            problems: vec![problem],
-            references: References::unparsed(path),
-            draft: false,
-        },
-    }
-}
-
-/// Loads one report from its bytes, as [`load_site`] does: the incident if it is sound,
-/// and every problem (errors and warnings) found in it. Never panics, whatever the bytes;
-/// the fuzz target holds it to that.
-pub fn parse_report(
-    path: &Path,
-    bytes: &[u8],
-    registry: &Registry,
-    markdown: &MarkdownSettings,
-) -> (Option<Incident>, Vec<Diagnostic>) {
-    let loaded = load_report_bytes(path, bytes, registry, markdown, Bodies::Held);
-    (loaded.incident, loaded.problems)
-}
-
-/// Decodes, splits, parses, validates and renders one report.
-fn load_report_bytes(
-    path: &Path,
-    bytes: &[u8],
-    registry: &Registry,
-    markdown: &MarkdownSettings,
-    bodies: Bodies,
-) -> Loaded {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let mut references = References::unparsed(path);
-    let text = match yaml::decode(bytes) {
-        Ok(text) => text,
-        Err((line, column)) => {
-            let problem = Diagnostic::error(path, line, column, "the file is not valid UTF-8")
-                .with_help(
-                    "save the file with UTF-8 encoding; incidex does not guess other encodings",
-                );
-            return Loaded {
-                incident: None,
-                problems: vec![problem],
-                references,
-                draft: false,
-            };
-        }
-    };
-    let parts = match split::split_report(&text) {
-        Ok(parts) => parts,
-        Err(e) => {
-            let (message, help) = e.explain();
-            return Loaded {
-                incident: None,
-                problems: vec![Diagnostic::file_error(path, message).with_help(help)],
-                references,
-                draft: false,
-            };
-        }
-    };
-    let draft = split::says_draft(parts.front_matter);
-    let body_line = parts.front_matter_line + parts.front_matter.matches('\n').count() + 1;
-    let bounds =
-        crate::body_limits::check_body(parts.body, body_line, !markdown.allow_raw_html, path);
-    // A body past its bounds is not rendered: that is the work the bounds are there to cap.
-    let within_bounds = bounds.is_empty();
-    let mut site_links = Vec::new();
-    let body = match bodies {
-        _ if !within_bounds => Body::InFile,
-        Bodies::Held => {
-            let mut html = markdown::render_collecting_links(parts.body, markdown, &mut site_links);
-            // Held for the whole session: no spare room.
-            html.shrink_to_fit();
-            Body::Held(html)
-        }
-        Bodies::InFiles => {
-            markdown::collect_links(parts.body, &mut site_links);
-            Body::InFile
-        }
-    };
-    references.site_links.clone_from(&site_links);
-
-    let parsed = yaml::parse_collecting::<schema::FrontMatter>(
-        parts.front_matter,
-        parts.front_matter_line,
-        path,
-    );
-    let mut problems = bounds;
-    problems.extend(parsed.problems);
-    let Some(front) = parsed.value else {
-        return Loaded {
-            incident: None,
-            problems,
-            references,
-            draft,
-        };
-    };
-    if let Some(slug) = front
-        .slug
-        .as_deref()
-        .filter(|s| crate::slugs::is_valid_slug(s))
-    {
-        references.slug = slug.to_string();
-    }
-    references.related.clone_from(&front.related);
-    let cx = validate::ReportContext {
-        path,
-        yaml: YamlText::new(parts.front_matter, parts.front_matter_line),
-        registry,
-    };
-    let incident = match validate::validate(front, stem, &cx) {
-        Ok((mut incident, warnings)) if problems.is_empty() => {
-            problems = warnings;
-            incident.body = body;
-            incident.site_links = site_links;
-            Some(incident)
-        }
-        Ok((_, warnings)) => {
-            problems.extend(warnings);
-            None
-        }
-        Err(more) => {
-            problems.extend(more);
-            None
-        }
-    };
-    Loaded {
-        incident,
-        problems,
-        references,
-        draft,
-    }
 }
 
 impl Site {

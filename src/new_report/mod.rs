@@ -4,13 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use walkdir::WalkDir;
 
+mod ids;
 mod skeleton;
 
 use crate::diagnostics::Diagnostic;
 use crate::registry::Registry;
 use crate::slugs::{is_valid_slug, slugify};
+use ids::next_id;
 use skeleton::{skeleton, Skeleton};
 
 /// What the editor gave on the command line.
@@ -68,42 +69,126 @@ pub const COMMAND_LINE: &str = "command line";
 
 /// Writes the new report and returns its path relative to the root.
 pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
-    let settings = request.root.join("site.yaml");
-    if let Err(source) = std::fs::metadata(&settings) {
-        return Err(NewError::NoSite {
+    require_site(&request.root)?;
+    let registry = Registry::load(&request.root).map_err(NewError::Invalid)?;
+    // Every argument is checked before any is refused, so the editor sees all the
+    // problems at once.
+    let mut problems = Vec::new();
+    let date = report_date(request.date.as_deref(), &mut problems);
+    let country = country_of(&registry, request.country.as_deref(), &mut problems);
+    let region = region_of(&registry, country, request.region.as_deref(), &mut problems);
+    let groups = groups_of(&registry, request, &mut problems);
+    let from_title = request
+        .slug
+        .is_none()
+        .then(|| title_slug(&request.title))
+        .flatten();
+    let country_name = country.map(|c| registry.countries[c].name.as_str());
+    let slug = slug_of(
+        request.slug.as_deref(),
+        from_title.as_deref(),
+        region.as_deref().or(country_name),
+        &mut problems,
+    );
+    let Some(date) = date.filter(|_| problems.is_empty()) else {
+        return Err(NewError::Invalid(problems));
+    };
+
+    let made_up = request.slug.is_none() && from_title.is_none();
+    let relative = free_path(&request.root, date, &slug, made_up);
+    let iso = country.and_then(|c| registry.countries[c].iso.clone());
+    let id = next_id(&request.root, iso.as_deref(), date);
+    let text = skeleton(&Skeleton {
+        title: &request.title,
+        slug: request.slug.as_deref(),
+        date,
+        country: country_name,
+        region: region.as_deref(),
+        groups: &groups,
+        id: id.as_deref(),
+    });
+    write_new(&request.root, relative, &text)
+}
+
+/// Refuses a folder with no `site.yaml`, before the registries are looked for.
+fn require_site(root: &Path) -> Result<(), NewError> {
+    let settings = root.join("site.yaml");
+    match std::fs::metadata(&settings) {
+        Ok(_) => Ok(()),
+        Err(source) => Err(NewError::NoSite {
             path: settings,
             source,
-        });
+        }),
     }
-    let registry = Registry::load(&request.root).map_err(NewError::Invalid)?;
-    let args = Path::new(COMMAND_LINE);
-    let mut problems = Vec::new();
-    let date = match &request.date {
+}
+
+/// The day `--date` gives, or today; `None` after noting why it is not a day.
+fn report_date(text: Option<&str>, problems: &mut Vec<Diagnostic>) -> Option<Date> {
+    match text {
         Some(text) => match crate::load::validate::parse_date(text) {
             Ok(date) => Some(date),
             Err(why) => {
-                problems.push(Diagnostic::file_error(args, format!("--date: {why}")));
+                problems.push(Diagnostic::file_error(
+                    Path::new(COMMAND_LINE),
+                    format!("--date: {why}"),
+                ));
                 None
             }
         },
         None => Some(jiff::ZonedDateTime::now().date()),
-    };
-    let country = request.country.as_deref().map(|name| {
-        registry.resolve_country(name).map_err(|no| {
-            problems.push(unknown(args, "country", name, no.suggestion));
+    }
+}
+
+/// The country `--country` names, if it names one.
+fn country_of(
+    registry: &Registry,
+    name: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let name = name?;
+    registry
+        .resolve_country(name)
+        .map_err(|no| {
+            problems.push(unknown(
+                Path::new(COMMAND_LINE),
+                "country",
+                name,
+                no.suggestion,
+            ));
         })
-    });
-    let country = country.and_then(Result::ok);
-    let region = match (country, request.region.as_deref()) {
+        .ok()
+}
+
+/// The registry name of the region `--region` names in `country`, if it names one.
+fn region_of(
+    registry: &Registry,
+    country: Option<usize>,
+    name: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match (country, name) {
         (Some(c), Some(name)) => match registry.resolve_region(c, name) {
             Ok(r) => Some(registry.region(r).name.clone()),
             Err(no) => {
-                problems.push(unknown(args, "region", name, no.suggestion));
+                problems.push(unknown(
+                    Path::new(COMMAND_LINE),
+                    "region",
+                    name,
+                    no.suggestion,
+                ));
                 None
             }
         },
         _ => None,
-    };
+    }
+}
+
+/// Every group the arguments name, by registry name, with its role.
+fn groups_of(
+    registry: &Registry,
+    request: &NewReport,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, &'static str)> {
     let mut groups = Vec::new();
     for (names, role) in [
         (&request.groups, "perpetrator"),
@@ -115,22 +200,28 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
                 Ok(g) => groups.push((registry.groups[g].name.clone(), role)),
                 Err(no) => {
                     let flag = if role == "perpetrator" { "group" } else { role };
-                    problems.push(unknown(args, flag, name, no.suggestion))
+                    problems.push(unknown(Path::new(COMMAND_LINE), flag, name, no.suggestion))
                 }
             }
         }
     }
-    let from_title = request
-        .slug
-        .is_none()
-        .then(|| title_slug(&request.title))
-        .flatten();
-    let slug = match &request.slug {
-        Some(slug) if is_valid_slug(slug) => slug.clone(),
+    groups
+}
+
+/// The report's slug: `--slug` when it is a valid one, else the title's, else the
+/// place's (`place` is the region's name, else the country's), else `report`.
+fn slug_of(
+    given: Option<&str>,
+    from_title: Option<&str>,
+    place: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> String {
+    match given {
+        Some(slug) if is_valid_slug(slug) => slug.to_string(),
         Some(slug) => {
             problems.push(
                 Diagnostic::file_error(
-                    args,
+                    Path::new(COMMAND_LINE),
                     format!("--slug: '{slug}' may only hold lower-case letters, digits and '-'"),
                 )
                 .with_help(format!("try '{}'", slugify(slug))),
@@ -138,34 +229,20 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
             String::new()
         }
         None => from_title
-            .clone()
-            .or_else(|| region.as_deref().map(slugify))
-            .or_else(|| country.map(|c| slugify(&registry.countries[c].name)))
+            .map(str::to_string)
+            .or_else(|| place.map(slugify))
             .unwrap_or_else(|| "report".to_string()),
-    };
-    let Some(date) = date.filter(|_| problems.is_empty()) else {
-        return Err(NewError::Invalid(problems));
-    };
+    }
+}
 
-    let made_up = request.slug.is_none() && from_title.is_none();
-    let relative = free_path(&request.root, date, &slug, made_up);
-    let path = request.root.join(&relative);
-    let iso = country.and_then(|c| registry.countries[c].iso.clone());
-    let id = next_id(&request.root, iso.as_deref(), date);
-    let text = skeleton(&Skeleton {
-        title: &request.title,
-        slug: request.slug.as_deref(),
-        date,
-        country: country.map(|c| registry.countries[c].name.as_str()),
-        region: region.as_deref(),
-        groups: &groups,
-        id: id.as_deref(),
-    });
+/// Writes `text` at `relative` under `root`, never over a report already there.
+fn write_new(root: &Path, relative: PathBuf, text: &str) -> Result<PathBuf, NewError> {
+    let path = root.join(&relative);
     let write = |source| NewError::Write {
         path: relative.clone(),
         source,
     };
-    std::fs::create_dir_all(path.parent().unwrap_or(&request.root)).map_err(write)?;
+    std::fs::create_dir_all(path.parent().unwrap_or(root)).map_err(write)?;
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -226,63 +303,6 @@ fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> D
     Diagnostic::file_error(args, format!("--{what}: unknown {what} '{name}'")).with_help(help)
 }
 
-/// The next id in the site's own scheme, if its reports carry ids.
-///
-/// Sites that number reports `ML-2025-0001` (country, year, sequence) get the next number for
-/// this country and year; sites with other `PREFIX-0001` ids get the next number after the
-/// largest; sites without ids get none, and the slug serves.
-fn next_id(root: &Path, iso: Option<&str>, date: Date) -> Option<String> {
-    let ids = existing_ids(root);
-    let numbered: Vec<(&str, &str)> = ids.iter().filter_map(|id| split_number(id)).collect();
-    if numbered.is_empty() {
-        return None;
-    }
-    let country_year = |prefix: &str| {
-        let parts: Vec<&str> = prefix.trim_end_matches('-').split('-').collect();
-        parts.len() == 2 && parts[0].len() == 2 && parts[1].len() == 4
-    };
-    let prefix = match iso {
-        Some(iso) if numbered.iter().all(|(p, _)| country_year(p)) => {
-            format!("{iso}-{}-", date.year())
-        }
-        _ => numbered.iter().map(|(p, _)| *p).max()?.to_string(),
-    };
-    let width = numbered.iter().map(|(_, n)| n.len()).max().unwrap_or(4);
-    let next = numbered
-        .iter()
-        .filter(|(p, _)| *p == prefix)
-        .filter_map(|(_, n)| n.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0)
-        + 1;
-    Some(format!("{prefix}{next:0width$}"))
-}
-
-/// `ML-2025-0007` gives (`ML-2025-`, `0007`).
-fn split_number(id: &str) -> Option<(&str, &str)> {
-    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let (prefix, number) = id.split_at(id.len() - digits);
-    (!number.is_empty() && prefix.ends_with('-')).then_some((prefix, number))
-}
-
-/// The `id:` of every report, read from the front matter lines without a full parse, so a
-/// site with a broken report can still get new ones.
-fn existing_ids(root: &Path) -> Vec<String> {
-    WalkDir::new(root.join("content/incidents"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .filter_map(|text| {
-            text.lines()
-                .skip(1)
-                .take_while(|l| l.trim_end() != "---")
-                .find_map(|l| l.strip_prefix("id:"))
-                .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,12 +326,5 @@ mod tests {
         assert!(slug.len() <= 60, "{slug}");
         assert!(!slug.ends_with('-') && title.to_lowercase().starts_with(&slug.replace('-', " ")));
         assert!(crate::slugs::fits_every_file_system(&format!("2025-08-01-{slug}")).is_ok());
-    }
-
-    #[test]
-    fn ids_follow_the_site_scheme() {
-        assert_eq!(split_number("ML-2025-0007"), Some(("ML-2025-", "0007")));
-        assert_eq!(split_number("report"), None);
-        assert_eq!(split_number("2025"), None);
     }
 }

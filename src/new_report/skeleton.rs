@@ -23,8 +23,21 @@ pub(super) struct Skeleton<'a> {
 
 /// The report text: every key of the schema, with what each takes.
 pub(super) fn skeleton(s: &Skeleton) -> String {
-    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
     let mut out = String::from("---\n");
+    push_identity(&mut out, s);
+    push_place(&mut out, s);
+    push_groups(&mut out, s.groups);
+    out.push_str(REST);
+    out
+}
+
+/// `text` as a double-quoted YAML scalar, which a title of any characters can be.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The title, id, slug and dates.
+fn push_identity(out: &mut String, s: &Skeleton) {
     out.push_str(&format!("title: {}\n", quoted(s.title)));
     match s.id {
         Some(id) => out.push_str(&format!("id: {id}\n")),
@@ -41,6 +54,10 @@ pub(super) fn skeleton(s: &Skeleton) -> String {
     ));
     out.push_str("# end_date: YYYY-MM-DD          # for events over several days\n");
     out.push_str("date_precision: day              # day | week | month | year\n");
+}
+
+/// The country, the region and, commented out, the places.
+fn push_place(out: &mut String, s: &Skeleton) {
     out.push_str(&format!(
         "country: {}\n",
         s.country
@@ -59,48 +76,52 @@ pub(super) fn skeleton(s: &Skeleton) -> String {
          #     coordinates: [14.45, -11.44]   # latitude, longitude\n\
          #     precision: town                # exact | town | district | region\n",
     );
-    if s.groups.is_empty() {
+}
+
+/// The groups given, a perpetrator's attribution confirmed; commented out when none is.
+fn push_groups(out: &mut String, groups: &[(String, &str)]) {
+    if groups.is_empty() {
         out.push_str(
             "# groups:                        # role: perpetrator | target | responder\n\
              #   - {group: NAME, role: perpetrator, attribution: claimed}\n",
         );
-    } else {
-        out.push_str("groups:                          # role: perpetrator | target | responder\n");
-        for (group, role) in s.groups {
-            let attribution = match *role {
-                "perpetrator" => ", attribution: confirmed",
-                _ => "",
-            };
-            out.push_str(&format!(
-                "  - {{group: {}, role: {role}{attribution}}}\n",
-                quoted(group)
-            ));
-        }
+        return;
     }
-    out.push_str(
-        "# event_type: attack             # attack | battle | explosion | abduction\n\
-         #                                # | violence against civilians | protest | riot\n\
-         #                                # | curfew | strategic development\n\
-         # fatalities:                    # never summed: each figure says who gave it\n\
-         #   best: 0                      # your estimate; omit it if only a party gave one\n\
-         #   claims:\n\
-         #     - {count: 0, who: unknown, by: NAME, source: s1}   # who: militants | soldiers | civilians | unknown\n\
-         # injured: {claims: []}\n\
-         # claims:                        # other contested assertions\n\
-         #   - {by: NAME, text: What they said, source: s1, disputed: true}\n\
-         sources:                         # at least one\n\
-         \x20 - id: s1\n\
-         \x20   name: \"\"                     # who published it\n\
-         \x20   type: news                   # news | official | armed group | ngo | social\n\
-         #    url: https://\n\
-         #    published: YYYY-MM-DD\n\
-         summary: \"\"                      # one or two neutral sentences\n\
-         # tags: []\n\
-         # related: []                    # slugs of other reports\n\
-         status: draft                    # draft | published | retracted\n\
-         # revisions: [{date: YYYY-MM-DD, note: What changed}]\n\
-         ---\n\
-         What happened, who says so, and what is not known.\n",
-    );
-    out
+    out.push_str("groups:                          # role: perpetrator | target | responder\n");
+    for (group, role) in groups {
+        let attribution = match *role {
+            "perpetrator" => ", attribution: confirmed",
+            _ => "",
+        };
+        out.push_str(&format!(
+            "  - {{group: {}, role: {role}{attribution}}}\n",
+            quoted(group)
+        ));
+    }
 }
+
+/// Every key after the groups, none filled in: the editor's to write.
+const REST: &str = "\
+    # event_type: attack             # attack | battle | explosion | abduction\n\
+    #                                # | violence against civilians | protest | riot\n\
+    #                                # | curfew | strategic development\n\
+    # fatalities:                    # never summed: each figure says who gave it\n\
+    #   best: 0                      # your estimate; omit it if only a party gave one\n\
+    #   claims:\n\
+    #     - {count: 0, who: unknown, by: NAME, source: s1}   # who: militants | soldiers | civilians | unknown\n\
+    # injured: {claims: []}\n\
+    # claims:                        # other contested assertions\n\
+    #   - {by: NAME, text: What they said, source: s1, disputed: true}\n\
+    sources:                         # at least one\n\
+    \x20 - id: s1\n\
+    \x20   name: \"\"                     # who published it\n\
+    \x20   type: news                   # news | official | armed group | ngo | social\n\
+    #    url: https://\n\
+    #    published: YYYY-MM-DD\n\
+    summary: \"\"                      # one or two neutral sentences\n\
+    # tags: []\n\
+    # related: []                    # slugs of other reports\n\
+    status: draft                    # draft | published | retracted\n\
+    # revisions: [{date: YYYY-MM-DD, note: What changed}]\n\
+    ---\n\
+    What happened, who says so, and what is not known.\n";

@@ -154,28 +154,52 @@ fn incidents_series(values: Vec<u64>) -> Vec<Series> {
 
 /// Every chart of the stats page, over the listed reports.
 pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
-    let site = cx.site;
-    let index = cx.index;
-    let incidents = &site.incidents;
-    let mut charts = Vec::new();
+    let mut charts = month_charts(cx);
+    charts.push(group_chart(cx));
+    charts.extend(region_charts(cx));
+    charts.push(type_chart(cx));
+    charts
+}
 
-    let months = match (index.listed.last(), index.listed.first()) {
+/// A bar chart's rows: label, page, and the values of each series.
+type BarRows = Vec<(String, Option<String>, Vec<u64>)>;
+
+/// Every month from the oldest listed report's to the newest's, the empty ones included,
+/// so that a quiet month shows as a gap and not as no month at all.
+fn months(cx: &SiteContext) -> Vec<(i16, i8)> {
+    let incidents = &cx.site.incidents;
+    match (cx.index.listed.last(), cx.index.listed.first()) {
         (Some(&oldest), Some(&newest)) => {
             let month = |i: usize| (incidents[i].date.year(), incidents[i].date.month());
             month_range(month(oldest), month(newest))
         }
         _ => Vec::new(),
-    };
+    }
+}
+
+/// Incidents and deaths in each of `months`.
+fn count_by_month<'a>(
+    cx: &SiteContext<'a>,
+    months: &[(i16, i8)],
+) -> (Vec<u64>, Vec<KilledSum<'a>>) {
+    let incidents = &cx.site.incidents;
     let month_at: HashMap<(i16, i8), usize> =
         months.iter().enumerate().map(|(k, &m)| (m, k)).collect();
     let mut per_month = vec![0u64; months.len()];
     let mut killed_month: Vec<KilledSum> = months.iter().map(|_| KilledSum::default()).collect();
-    for &i in &index.listed {
+    for &i in &cx.index.listed {
         let date = incidents[i].date;
         let k = month_at[&(date.year(), date.month())];
         per_month[k] += 1;
         killed_month[k].add(&incidents[i]);
     }
+    (per_month, killed_month)
+}
+
+/// Incidents per month and people killed per month, as column charts.
+fn month_charts(cx: &SiteContext) -> Vec<ChartView> {
+    let months = months(cx);
+    let (per_month, killed_month) = count_by_month(cx, &months);
     let killed_month = (
         killed_month.iter().map(|sum| sum.independent).collect(),
         killed_month.iter().map(|sum| sum.claimed).collect(),
@@ -194,6 +218,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             .collect()
     };
 
+    let mut charts = Vec::new();
     let series = incidents_series(per_month);
     charts.push(ChartView {
         id: "incidents-per-month",
@@ -220,8 +245,13 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             rows: month_rows(&series),
         },
     });
+    charts
+}
 
-    let groups: Vec<(String, Option<String>, Vec<u64>)> = (0..site.registry.groups.len())
+/// Incidents by group.
+fn group_chart(cx: &SiteContext) -> ChartView {
+    let index = cx.index;
+    let groups: BarRows = (0..cx.site.registry.groups.len())
         .filter(|&g| !index.by_group[g].is_empty())
         .map(|g| {
             let link = cx.group_link(g);
@@ -232,7 +262,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             )
         })
         .collect();
-    charts.push(bar_view(
+    bar_view(
         "incidents-by-group",
         "Incidents by group",
         "Group",
@@ -240,13 +270,17 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
         incidents_series,
         &["Incidents"],
         None,
-    ));
+    )
+}
 
+/// Incidents by region and people killed by region.
+fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
+    let incidents = &cx.site.incidents;
     let mut regions = Vec::new();
     let mut killed_regions = Vec::new();
-    for (c, country) in site.registry.countries.iter().enumerate() {
+    for (c, country) in cx.site.registry.countries.iter().enumerate() {
         for r in 0..country.regions.len() {
-            let list = &index.by_region[c][r];
+            let list = &cx.index.by_region[c][r];
             if list.is_empty() {
                 continue;
             }
@@ -266,29 +300,35 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             }
         }
     }
-    charts.push(bar_view(
-        "incidents-by-region",
-        "Incidents by region",
-        "Region",
-        regions,
-        incidents_series,
-        &["Incidents"],
-        None,
-    ));
-    charts.push(bar_view(
-        "killed-by-region",
-        "People killed by region",
-        "Region",
-        killed_regions,
-        |mut values| {
-            let claimed = values.split_off(values.len() / 2);
-            killed_series(values, claimed)
-        },
-        &["Editors' estimate", "Party claim only"],
-        Some(KILLED_NOTE),
-    ));
+    [
+        bar_view(
+            "incidents-by-region",
+            "Incidents by region",
+            "Region",
+            regions,
+            incidents_series,
+            &["Incidents"],
+            None,
+        ),
+        bar_view(
+            "killed-by-region",
+            "People killed by region",
+            "Region",
+            killed_regions,
+            |mut values| {
+                let claimed = values.split_off(values.len() / 2);
+                killed_series(values, claimed)
+            },
+            &["Editors' estimate", "Party claim only"],
+            Some(KILLED_NOTE),
+        ),
+    ]
+}
 
-    let types: Vec<(String, Option<String>, Vec<u64>)> = EventType::ALL
+/// Incidents by event type.
+fn type_chart(cx: &SiteContext) -> ChartView {
+    let index = cx.index;
+    let types: BarRows = EventType::ALL
         .iter()
         .enumerate()
         .filter(|(t, _)| !index.by_type[*t].is_empty())
@@ -300,7 +340,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
             )
         })
         .collect();
-    charts.push(bar_view(
+    bar_view(
         "incidents-by-type",
         "Incidents by event type",
         "Event type",
@@ -308,8 +348,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
         incidents_series,
         &["Incidents"],
         None,
-    ));
-    charts
+    )
 }
 
 /// A bar chart of the largest rows (by their total) and a table of every row.
@@ -319,7 +358,7 @@ fn bar_view(
     id: &'static str,
     heading: &str,
     label_heading: &str,
-    mut rows: Vec<(String, Option<String>, Vec<u64>)>,
+    mut rows: BarRows,
     to_series: impl Fn(Vec<u64>) -> Vec<Series>,
     value_headings: &[&str],
     note: Option<&'static str>,

@@ -3,7 +3,7 @@
 //! `serde_yaml` is archived upstream, so it stays behind this boundary: callers hand in
 //! YAML text and the file line it starts on, and get back a typed value or a
 //! [`Diagnostic`] whose position is counted in the file (not in the YAML block) and whose
-//! message an editor can act on. Decoding a file's bytes ([`decode`]) is here too, so that
+//! message an editor can act on. Decoding a file's bytes ([`decode()`]) is here too, so that
 //! the registries read their files without reaching into the load stage.
 
 mod before_parsing;
