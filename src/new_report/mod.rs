@@ -295,7 +295,10 @@ fn title_slug(title: &str) -> Option<String> {
 }
 
 fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> Diagnostic {
-    let registry = if what == "group" { "groups" } else { "regions" };
+    let registry = match what {
+        "country" | "region" => "regions",
+        _ => "groups",
+    };
     let help = match suggestion {
         Some(s) => format!("did you mean '{s}'?"),
         None => format!("names come from content/{registry}.yaml"),
@@ -306,6 +309,16 @@ fn unknown(args: &Path, what: &str, name: &str, suggestion: Option<String>) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_target_or_responder_points_to_the_groups_file() {
+        for flag in ["group", "target", "responder"] {
+            let help = unknown(Path::new("args"), flag, "X", None).help;
+            assert_eq!(help.as_deref(), Some("names come from content/groups.yaml"));
+        }
+        let help = unknown(Path::new("args"), "region", "X", None).help;
+        assert_eq!(help.as_deref(), Some("names come from content/regions.yaml"));
+    }
 
     #[test]
     fn titles_without_latin_letters_give_no_slug_of_consonants() {
