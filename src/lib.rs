@@ -3,8 +3,12 @@
 //!
 //! Editors write one Markdown file per incident with YAML front matter; [`pipeline::build`]
 //! turns the folder into a browsable site indexed by country, region, group, type and
-//! date. The pipeline runs in named stages, each in its own module:
-//! [`settings`] → [`load`] → [`index`] → [`render`] → [`output`].
+//! date. [`pipeline`] lists the stages in the order they run: [`settings`] → [`load`] →
+//! index ([`domain::index`]) → prepare, the pass over reports and the list pages
+//! ([`render`], [`publish`]) → search index ([`search_index`]) → base maps → feeds and
+//! sitemap ([`publish`]) → static files ([`static_files`]) → commit ([`output`]). The
+//! types every stage shares are in [`domain`]; the dev server ([`serve`]) runs the same
+//! stages over what a save reaches.
 //!
 //! ```no_run
 //! use incidex::settings::BuildOptions;
@@ -21,29 +25,25 @@ pub mod body_limits;
 pub mod calendar;
 pub mod dev_pages;
 pub mod diagnostics;
+pub mod domain;
 pub mod draw;
-pub mod index;
 pub mod init_site;
 pub mod lists;
 pub mod load;
 pub mod locate;
 pub mod markdown;
-pub mod model;
 pub mod new_report;
 pub mod output;
 pub mod pipeline;
 pub mod publish;
-pub mod registry;
 pub mod render;
 pub mod search_index;
 pub mod serve;
 pub mod settings;
 pub mod site_boundary;
 pub mod site_context;
-pub mod slugs;
 pub mod static_files;
 pub mod timings;
 pub mod urls;
-pub mod vocabulary;
 pub mod xml;
 mod yaml;

@@ -2,11 +2,11 @@
 //! group's, an event type's, a year's) under one typed key, and the one place that says
 //! which reports each holds, what it is called and where its pages and files are.
 
-use crate::index::SiteIndex;
-use crate::load::Site;
-use crate::model::Incident;
+use crate::domain::index::SiteIndex;
+use crate::domain::model::Incident;
+use crate::domain::vocabulary::EventType;
+use crate::domain::Site;
 use crate::site_context::SiteContext;
-use crate::vocabulary::EventType;
 
 /// A country, by its position in the registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -180,5 +180,5 @@ pub fn lists_of(incident: &Incident) -> Vec<ListKey> {
 
 /// The URL of the page of a group's alias, which points readers to the group's page.
 pub fn alias_url(cx: &SiteContext, alias: &str) -> String {
-    cx.urls.group(&crate::slugs::slugify(alias))
+    cx.urls.group(&crate::domain::slugs::slugify(alias))
 }

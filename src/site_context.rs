@@ -5,11 +5,11 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::index::SiteIndex;
-use crate::load::Site;
-use crate::model::Party;
+use crate::domain::index::SiteIndex;
+use crate::domain::model::Party;
+use crate::domain::vocabulary::DatePrecision;
+use crate::domain::Site;
 use crate::urls::Urls;
-use crate::vocabulary::DatePrecision;
 
 /// The site with its index and URLs: what every stage after indexing reads to look
 /// things up and build links.

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use incidex::diagnostics::{Diagnostic, Severity};
+use incidex::domain::model::Incident;
+use incidex::domain::registry::Registry;
 use incidex::load::parse_report;
 use incidex::markdown::MarkdownSettings;
-use incidex::model::Incident;
-use incidex::registry::Registry;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 

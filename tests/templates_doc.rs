@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use incidex::index::build_index;
+use incidex::domain::index::build_index;
 use incidex::load::{load_site, Bodies};
 use incidex::pipeline::prepare::prepare;
 use incidex::render::pages::{all_pages, variables_by_template};

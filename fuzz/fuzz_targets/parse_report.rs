@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use incidex::diagnostics::Severity;
 use incidex::load::parse_report;
 use incidex::markdown::MarkdownSettings;
-use incidex::registry::Registry;
+use incidex::domain::registry::Registry;
 use libfuzzer_sys::fuzz_target;
 
 /// The fixture site whose registries every input is checked against.

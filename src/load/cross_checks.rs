@@ -6,8 +6,8 @@ use std::path::Path;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::domain::model::Incident;
 use crate::locate::YamlText;
-use crate::model::Incident;
 use crate::yaml;
 
 use super::{split, Refs};

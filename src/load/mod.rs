@@ -4,6 +4,7 @@
 mod cross_checks;
 mod files;
 mod misplaced;
+mod registry;
 mod report;
 pub mod schema;
 pub mod split;
@@ -16,11 +17,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::domain::model::{Body, Incident};
+use crate::domain::vocabulary::Status;
+use crate::domain::Registry;
+use crate::domain::Site;
 use crate::markdown::{self, MarkdownSettings};
-use crate::model::{Body, Incident};
-use crate::registry::Registry;
 use crate::settings::Settings;
-use crate::vocabulary::Status;
 use crate::yaml;
 
 pub use report::parse_report;
@@ -37,17 +39,6 @@ pub enum Bodies {
     /// Only read each body's links at load ([`Body::InFile`]): a build's choice, which
     /// renders each body when it writes the report's page.
     InFiles,
-}
-
-/// Everything a site holds, validated.
-#[derive(Debug)]
-pub struct Site {
-    /// Settings resolved by the first stage.
-    pub settings: Settings,
-    /// Countries, regions and groups.
-    pub registry: Registry,
-    /// Every report that is built (drafts only with `--drafts`), in path order.
-    pub incidents: Vec<Incident>,
 }
 
 /// Loads the registries and every report. Needs [`Settings::resolve`] to have run.
@@ -184,6 +175,8 @@ fn finish(
     ))
 }
 
+// The body's file is read here, in the stage that reads files: the domain's `Site` holds
+// no I/O of its own.
 impl Site {
     /// The body of incident `i` as safe HTML: borrowed when held, else read from its file
     /// and rendered, which fails only if the file changed since it was loaded.

@@ -6,10 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::model::{Body, Incident};
+use crate::domain::registry::Registry;
 use crate::locate::YamlText;
 use crate::markdown::{self, MarkdownSettings};
-use crate::model::{Body, Incident};
-use crate::registry::Registry;
 use crate::yaml;
 
 use super::files::read_report;
@@ -55,7 +55,7 @@ impl References {
             .unwrap_or_default();
         References {
             path: path.to_path_buf(),
-            slug: crate::slugs::slugify(stem),
+            slug: crate::domain::slugs::slugify(stem),
             related: Vec::new(),
             site_links: Vec::new(),
         }
@@ -67,7 +67,7 @@ impl References {
         if let Some(slug) = front
             .slug
             .as_deref()
-            .filter(|s| crate::slugs::is_valid_slug(s))
+            .filter(|s| crate::domain::slugs::is_valid_slug(s))
         {
             self.slug = slug.to_string();
         }

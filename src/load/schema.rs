@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::vocabulary::{
+use crate::domain::vocabulary::{
     Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
 };
 

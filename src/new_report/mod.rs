@@ -9,8 +9,8 @@ mod ids;
 mod skeleton;
 
 use crate::diagnostics::Diagnostic;
-use crate::registry::Registry;
-use crate::slugs::{is_valid_slug, slugify};
+use crate::domain::registry::Registry;
+use crate::domain::slugs::{is_valid_slug, slugify};
 use ids::next_id;
 use skeleton::{skeleton, Skeleton};
 
@@ -317,7 +317,10 @@ mod tests {
             assert_eq!(help.as_deref(), Some("names come from content/groups.yaml"));
         }
         let help = unknown(Path::new("args"), "region", "X", None).help;
-        assert_eq!(help.as_deref(), Some("names come from content/regions.yaml"));
+        assert_eq!(
+            help.as_deref(),
+            Some("names come from content/regions.yaml")
+        );
     }
 
     #[test]
@@ -338,6 +341,8 @@ mod tests {
         let slug = title_slug(title).unwrap();
         assert!(slug.len() <= 60, "{slug}");
         assert!(!slug.ends_with('-') && title.to_lowercase().starts_with(&slug.replace('-', " ")));
-        assert!(crate::slugs::fits_every_file_system(&format!("2025-08-01-{slug}")).is_ok());
+        assert!(
+            crate::domain::slugs::fits_every_file_system(&format!("2025-08-01-{slug}")).is_ok()
+        );
     }
 }

@@ -4,9 +4,9 @@
 //! settings → load → index → prepare → the pass over reports → list pages → search index
 //! → base maps → feeds → sitemap → static files → commit.
 //!
-//! `build`, `check` and the dev server's full builds all run this one function; the dev
-//! server's updates after a save run the same stages over a smaller [`crate::publish::Scope`] (see
-//! [`crate::serve::session`]).
+//! `build`, `check` and the dev server's full builds all run this one function. After a
+//! save, the dev server (`serve/session.rs`) runs the same stages over the smaller
+//! [`crate::publish::Scope`] that [`reach`] works out.
 
 mod outcome;
 pub mod pass;
@@ -17,8 +17,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::{build_index, SiteIndex};
-use crate::load::{load_site, Bodies, Site};
+use crate::domain::index::{build_index, SiteIndex};
+use crate::domain::Site;
+use crate::load::{load_site, Bodies};
 use crate::output::{check_output, finish_interrupted_swap, PageSink, Staging};
 use crate::render::pages::{all_pages, list_pages, sitemap_entries, PageParts};
 use crate::render::Renderer;

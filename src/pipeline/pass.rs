@@ -173,7 +173,7 @@ mod tests {
         };
         let settings = Settings::resolve(&options).expect("fixture settings");
         let (site, _) = crate::load::load_site(settings, bodies).expect("fixture loads");
-        let index = crate::index::build_index(&site);
+        let index = crate::domain::index::build_index(&site);
         let renderer = Renderer::new(&site).expect("templates");
         let cx = renderer.view(&site, &index);
         let cards = renderer.cards(&cx, 0..site.incidents.len()).expect("cards");

@@ -3,8 +3,8 @@
 //! five lists is still rendered once), and the maps and list summaries are computed.
 
 use crate::diagnostics::Diagnostic;
-use crate::index::SiteIndex;
-use crate::load::Site;
+use crate::domain::index::SiteIndex;
+use crate::domain::Site;
 use crate::render::pages::PageParts;
 use crate::render::Renderer;
 

@@ -5,10 +5,10 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use crate::index::SiteIndex;
+use crate::domain::index::SiteIndex;
+use crate::domain::model::Incident;
+use crate::domain::Site;
 use crate::lists::{lists_with_files_of, ListKey};
-use crate::load::Site;
-use crate::model::Incident;
 use crate::publish::Scope;
 use crate::render::pages::{list_page_count, Page};
 use crate::site_context::SiteContext;

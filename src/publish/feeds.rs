@@ -140,8 +140,8 @@ fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
             .iter()
             .map(|c| {
                 let by = match &c.by {
-                    crate::model::Party::Group(g) => registry.groups[*g].name.as_str(),
-                    crate::model::Party::Named(name) => name.as_str(),
+                    crate::domain::model::Party::Group(g) => registry.groups[*g].name.as_str(),
+                    crate::domain::model::Party::Named(name) => name.as_str(),
                 };
                 format!("{} {} according to {by}", c.count, c.who.as_str())
             })

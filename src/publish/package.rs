@@ -56,7 +56,7 @@ pub fn data_package(cx: &SiteContext) -> Vec<u8> {
     let package = DataPackage {
         profile: "tabular-data-package",
         name: {
-            let slug = crate::slugs::slugify(&config.title);
+            let slug = crate::domain::slugs::slugify(&config.title);
             if slug.is_empty() {
                 "incidents".to_string()
             } else {

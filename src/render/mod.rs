@@ -16,8 +16,8 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
-use crate::index::SiteIndex;
-use crate::load::Site;
+use crate::domain::index::SiteIndex;
+use crate::domain::Site;
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
 use crate::urls::Urls;

@@ -10,10 +10,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::vocabulary::EventType;
 use crate::output::PageSink;
 use crate::search_index::{self, Facet, Facets, Inverted, SearchDoc};
 use crate::site_context::{date_view, SiteContext};
-use crate::vocabulary::EventType;
 
 /// The search script built into the binary, written unless the site's `static/` has its own.
 pub const SEARCH_SCRIPT: &str = include_str!("../../static/search.js");

@@ -11,10 +11,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::domain::model::{Incident, Party};
+use crate::domain::vocabulary::{EventType, Who};
 use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Series};
-use crate::model::{Incident, Party};
 use crate::site_context::SiteContext;
-use crate::vocabulary::{EventType, Who};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
 const BAR_ROWS: usize = 15;

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
-use crate::index::{build_index, SiteIndex};
-use crate::load::{reload_reports, Site};
+use crate::domain::index::{build_index, SiteIndex};
+use crate::domain::Site;
+use crate::load::reload_reports;
 use crate::output::InPlace;
 use crate::pipeline::reach::{self, affected_pages, merge, single_edit, Affected, Reach, Snapshot};
 use crate::pipeline::{build_for_serve, BuildFailure, BuildSummary, Kept};
@@ -90,7 +91,7 @@ impl Session {
         live.site
             .incidents
             .iter()
-            .filter(|i| i.status == crate::vocabulary::Status::Draft)
+            .filter(|i| i.status == crate::domain::vocabulary::Status::Draft)
             .map(|i| DraftPage {
                 title: i.title.clone(),
                 file: i.path.clone(),

@@ -1,8 +1,8 @@
 //! Who was involved and who says so: the groups, the sources, the casualty figures and
 //! the claims, each pointing at sources of this report.
 
+use crate::domain::model::{Actor, Assertion, CasualtyClaim, Figures, Source};
 use crate::load::schema::{RawActor, RawAssertion, RawFigures, RawSource};
-use crate::model::{Actor, Assertion, CasualtyClaim, Figures, Source};
 
 use super::checker::{unknown_help, Checker};
 

@@ -2,8 +2,8 @@
 //! a problem is pointed at the value that is wrong.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Party;
-use crate::registry::NoMatch;
+use crate::domain::model::Party;
+use crate::domain::registry::NoMatch;
 
 use jiff::civil::Date;
 

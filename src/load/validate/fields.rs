@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
+use crate::domain::model::Revision;
+use crate::domain::slugs::{is_valid_slug, slugify};
 use crate::load::schema::{FrontMatter, RawRevision};
-use crate::model::Revision;
-use crate::slugs::{is_valid_slug, slugify};
 
 use super::checker::Checker;
 
@@ -32,7 +32,7 @@ pub(super) fn check_slug(ck: &mut Checker, front: &FrontMatter, file_stem: &str)
             "the file name gives an empty slug".into(),
             Some("rename the file, e.g. 2025-07-01-place-event.md".into()),
         );
-    } else if let Err(why) = crate::slugs::fits_every_file_system(&slug) {
+    } else if let Err(why) = crate::domain::slugs::fits_every_file_system(&slug) {
         let key = if front.slug.is_some() {
             "slug"
         } else {

@@ -10,10 +10,10 @@ mod places;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::model::{Body, Incident};
+use crate::domain::registry::Registry;
 use crate::load::schema::FrontMatter;
 use crate::locate::YamlText;
-use crate::model::{Body, Incident};
-use crate::registry::Registry;
 
 use attribution::{resolve_actors, resolve_claims, resolve_figures, resolve_sources};
 use checker::Checker;

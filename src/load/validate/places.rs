@@ -2,9 +2,9 @@
 //! the registry of regions, with coordinates checked against the country.
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::model::Location;
+use crate::domain::registry::RegionRef;
 use crate::load::schema::{FrontMatter, RawLocation};
-use crate::model::Location;
-use crate::registry::RegionRef;
 
 use super::checker::{unknown_help, Checker};
 

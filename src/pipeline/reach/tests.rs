@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::*;
-use crate::index::build_index;
+use crate::domain::index::build_index;
 use crate::lists::CountryId;
 use crate::load::{load_site, Bodies};
 use crate::settings::{BuildOptions, Settings};

@@ -1,7 +1,7 @@
 //! The CSV side of a report's data: RFC 4180 writing, and its row of `incidents.csv`.
 
+use crate::domain::vocabulary::Role;
 use crate::publish::columns::{self, Column};
-use crate::vocabulary::Role;
 
 use super::record::{FiguresRecord, Record};
 use super::{joined, number, SEPARATOR};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::vocabulary::{DatePrecision, LocationPrecision, Role};
+use crate::domain::vocabulary::{DatePrecision, LocationPrecision, Role};
 
 use super::record::Record;
 use super::{joined, non_empty, number};

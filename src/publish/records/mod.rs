@@ -10,8 +10,8 @@ mod record;
 pub use csv_row::csv_header;
 pub use record::Record;
 
-use crate::model::Incident;
-use crate::registry::Registry;
+use crate::domain::model::Incident;
+use crate::domain::registry::Registry;
 use crate::urls::Urls;
 
 use csv_row::{csv_rows, incident_row};

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use crate::model::{
+use crate::domain::model::{
     Actor, Assertion, CasualtyClaim, Figures, Incident, Location, Party, Revision, Source,
 };
-use crate::registry::Registry;
-use crate::vocabulary::Role;
+use crate::domain::registry::Registry;
+use crate::domain::vocabulary::Role;
 
 use super::Sources;
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::domain::registry::RegionRef;
 use crate::draw::map::{map_svg, MapView, Mark};
-use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 
 use super::{MapBlock, MapItem, Placed, SiteMaps};

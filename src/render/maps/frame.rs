@@ -3,8 +3,8 @@
 
 use rayon::prelude::*;
 
+use crate::domain::registry::RegionRef;
 use crate::draw::map::{has_outline, Bounds, MapView};
-use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 
 use super::Placed;

@@ -3,11 +3,11 @@
 
 use rayon::prelude::*;
 
+use crate::domain::model::Incident;
+use crate::domain::registry::RegionRef;
+use crate::domain::vocabulary::LocationPrecision;
 use crate::draw::map::Mark;
-use crate::model::Incident;
-use crate::registry::RegionRef;
 use crate::site_context::{date_view, SiteContext};
-use crate::vocabulary::LocationPrecision;
 
 /// One mark with the region it lies in, so region maps can frame their own marks.
 #[derive(Debug, Clone)]

@@ -13,8 +13,8 @@ pub use marks::{all_marks, Placed};
 
 use serde::Serialize;
 
+use crate::domain::registry::RegionRef;
 use crate::draw::map::{map_svg, MapView, Mark};
-use crate::registry::RegionRef;
 use crate::site_context::SiteContext;
 
 use block::Scope;

@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::lists::{pages_of, Downloads};
 use super::{first_page, on_page, Page, PageParts, PageView};
-use crate::index::RoleCounts;
+use crate::domain::index::RoleCounts;
+use crate::domain::vocabulary::Role;
 use crate::lists::{GroupId, ListKey};
 use crate::render::maps::MapBlock;
 use crate::render::views::{CardView, Pagination};
 use crate::site_context::{date_view, CountedLink, DateView, Link, SiteContext};
-use crate::vocabulary::Role;
 
 /// The slugs of every group's own page.
 pub fn group_slugs<'a>(cx: &'a SiteContext) -> HashSet<&'a str> {
@@ -34,7 +34,7 @@ pub fn alias_pages<'a>(
 ) -> impl Iterator<Item = Page> + 'a {
     let aliases = &cx.site.registry.groups[g.0].aliases;
     aliases.iter().enumerate().filter_map(move |(a, alias)| {
-        let slug = crate::slugs::slugify(alias);
+        let slug = crate::domain::slugs::slugify(alias);
         (!slug.is_empty() && !group_slugs.contains(slug.as_str())).then_some(Page::Alias(g, a))
     })
 }
@@ -209,7 +209,10 @@ pub fn group_view<'a>(
 }
 
 /// The roles a group played in one incident, as words.
-fn roles_of(incident: &crate::model::Incident, GroupId(group): GroupId) -> Vec<&'static str> {
+fn roles_of(
+    incident: &crate::domain::model::Incident,
+    GroupId(group): GroupId,
+) -> Vec<&'static str> {
     let mut roles: Vec<&'static str> = incident
         .actors
         .iter()

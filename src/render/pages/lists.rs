@@ -7,10 +7,10 @@
 use serde::Serialize;
 
 use super::{groups, on_page, places, timeline, PageParts, PageView};
+use crate::domain::vocabulary::EventType;
 use crate::lists::{ListKey, TypeId};
 use crate::render::views::{pagination, CardView, Pagination};
 use crate::site_context::{CountedLink, Link, SiteContext};
-use crate::vocabulary::EventType;
 
 /// The template, title and view of page `n` of the list `key`.
 pub fn view<'a>(

@@ -300,7 +300,9 @@ pub fn page_lastmod(cx: &SiteContext, page: Page) -> Option<jiff::civil::Date> {
 pub fn in_sitemap(cx: &SiteContext, page: Page) -> bool {
     match page {
         Page::Alias(..) | Page::NotFound => false,
-        Page::Incident(i) => cx.site.incidents[i].status != crate::vocabulary::Status::Draft,
+        Page::Incident(i) => {
+            cx.site.incidents[i].status != crate::domain::vocabulary::Status::Draft
+        }
         _ => true,
     }
 }

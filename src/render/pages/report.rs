@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::{PageParts, PageView};
-use crate::model::{Figures, Incident, Source};
+use crate::domain::model::{Figures, Incident, Source};
+use crate::domain::vocabulary::{DatePrecision, Status};
 use crate::render::maps::MapBlock;
 use crate::site_context::{date_view, DateView, Link, SiteContext};
-use crate::vocabulary::{DatePrecision, Status};
 
 /// `incident.html`: one report.
 #[derive(Serialize)]

@@ -5,13 +5,13 @@
 use serde::Serialize;
 
 use super::{Page, PageParts, PageView};
+use crate::domain::vocabulary::EventType;
 use crate::publish::columns::{Column, EVENT_COLUMNS, INCIDENT_COLUMNS};
 use crate::publish::Download;
 use crate::render::maps::MapBlock;
 use crate::render::search::SearchForm;
 use crate::render::stats::ChartView;
 use crate::site_context::SiteContext;
-use crate::vocabulary::EventType;
 
 /// The view of one of the site-wide pages.
 #[derive(Serialize)]

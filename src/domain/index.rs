@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::load::Site;
-use crate::vocabulary::{EventType, Role};
+use super::Site;
+use crate::domain::vocabulary::{EventType, Role};
 
 /// How many automatic related reports an incident page shows at most.
 const AUTO_RELATED: usize = 4;

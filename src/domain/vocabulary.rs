@@ -59,7 +59,7 @@ vocabulary! {
 impl EventType {
     /// The slug used in `/types/SLUG/`.
     pub fn slug(self) -> String {
-        crate::slugs::slugify(self.as_str())
+        crate::domain::slugs::slugify(self.as_str())
     }
 
     /// The type with its first letter capitalised, for headings.

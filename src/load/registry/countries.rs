@@ -7,11 +7,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::slugs::slugify;
 use crate::locate::YamlText;
-use crate::slugs::slugify;
 
-use super::lookup::insert_key;
-use super::{Country, Region, Registry};
+use super::keys::insert_key;
+use crate::domain::registry::{Country, Region, Registry};
 
 /// The file as written.
 #[derive(Debug, Deserialize)]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::registry::RegionRef;
-use crate::vocabulary::{
+use crate::domain::registry::RegionRef;
+use crate::domain::vocabulary::{
     Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
 };
 

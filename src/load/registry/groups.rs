@@ -6,12 +6,12 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::slugs::slugify;
+use crate::domain::vocabulary::GroupKind;
 use crate::locate::YamlText;
-use crate::slugs::slugify;
-use crate::vocabulary::GroupKind;
 
-use super::lookup::insert_key;
-use super::{Group, Registry};
+use super::keys::insert_key;
+use crate::domain::registry::{Group, Registry};
 
 /// The file as written.
 #[derive(Debug, Deserialize)]

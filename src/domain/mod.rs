@@ -1,0 +1,14 @@
+//! What a site is made of, free of I/O: the reports ([`model`]), the registries of places
+//! and groups ([`registry`]), the controlled words ([`vocabulary`]), slugs ([`slugs`]), the
+//! loaded [`Site`] and its [`index`]. Every stage reads these types; the load stage fills
+//! them and nothing here reads or writes a file.
+
+pub mod index;
+pub mod model;
+pub mod registry;
+mod site;
+pub mod slugs;
+pub mod vocabulary;
+
+pub use registry::Registry;
+pub use site::Site;
