@@ -93,11 +93,16 @@ def main():
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--corpus")
+    parser.add_argument("--binary", help="measure this incidex binary (an older build, to "
+                        "compare) instead of this checkout's release build")
     args = parser.parse_args()
 
     site = corpus(args.n, args.corpus)
-    binary = REPO / "target" / "release" / "incidex"
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    if args.binary:
+        binary = pathlib.Path(args.binary).resolve()
+    else:
+        binary = REPO / "target" / "release" / "incidex"
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     work = pathlib.Path(tempfile.mkdtemp(prefix="incidex-live-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
     shutil.copytree(site, work / "site")
     server = subprocess.Popen([str(binary), "serve", "--port", "5111", "--root", str(work / "site")],

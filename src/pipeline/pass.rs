@@ -177,7 +177,7 @@ mod tests {
         let renderer = Renderer::new(&site).expect("templates");
         let cx = renderer.view(&site, &index);
         let cards = renderer.cards(&cx, 0..site.incidents.len()).expect("cards");
-        let parts = PageParts::new(&cx, cards);
+        let parts = PageParts::new(&cx, cards, renderer.card_data());
         let dir = tempfile::tempdir().unwrap();
         let sink = InPlace::new(dir.path().to_path_buf());
         let output = run_in_chunks(&renderer, &cx, &parts, Some(&sink), true, chunk).expect("pass");

@@ -13,6 +13,6 @@ pub fn prepare(site: &Site, index: &SiteIndex) -> Result<(Renderer, PageParts), 
     let renderer = Renderer::new(site)?;
     let cx = renderer.view(site, index);
     let cards = renderer.cards(&cx, 0..site.incidents.len())?;
-    let parts = PageParts::new(&cx, cards);
+    let parts = PageParts::new(&cx, cards, renderer.card_data());
     Ok((renderer, parts))
 }

@@ -57,15 +57,30 @@ struct Nav {
 pub struct Renderer {
     tera: Tera,
     urls: Urls,
+    card_data: bool,
 }
 
 impl Renderer {
     /// Loads the site's templates (built-in ones unless overridden) and sets the globals.
     pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
         let urls = Urls::for_site(&site.settings.config.base_url, &site.settings.base_path);
-        let mut tera = templates::load_templates(&site.settings.root)?;
+        let templates::Templates {
+            mut tera,
+            customised,
+        } = templates::load_templates(&site.settings.root)?;
         set_globals(&mut tera, site, &urls);
-        Ok(Renderer { tera, urls })
+        Ok(Renderer {
+            tera,
+            urls,
+            card_data: customised,
+        })
+    }
+
+    /// Whether list pages carry their cards' data besides their HTML: only when the site
+    /// has templates of its own, since the built-in ones never read it and making it
+    /// for every card of every list page is a fifth of the list pages' time.
+    pub fn card_data(&self) -> bool {
+        self.card_data
     }
 
     /// What views of `site` and `index` are built from.

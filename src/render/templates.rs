@@ -60,10 +60,20 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
+/// The site's templates, loaded.
+pub struct Templates {
+    /// Every template, built-in or the site's own.
+    pub tera: Tera,
+    /// Whether any template is the site's own: a changed built-in one or a partial of its
+    /// own. Only then can a template read the cards' data, which the built-in templates
+    /// never do.
+    pub customised: bool,
+}
+
 /// Loads the built-in templates with the site's overrides in their place.
 ///
 /// A template error is reported against the site's file when the site overrides it.
-pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+pub fn load_templates(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut sources: Vec<(String, String, PathBuf)> = Vec::new();
     let boundary = crate::site_boundary::SiteBoundary::of(root).ok();
@@ -93,6 +103,12 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let customised = sources.iter().any(|(name, text, _)| {
+        BUILT_IN
+            .iter()
+            .find(|(built_in, _)| built_in == name)
+            .is_none_or(|(_, built_in)| built_in != text)
+    });
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     tera.add_raw_templates(
@@ -101,7 +117,7 @@ pub fn load_templates(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
             .map(|(name, text, _)| (name.as_str(), text.as_str())),
     )
     .map_err(|err| vec![template_diagnostic(&err, &sources)])?;
-    Ok(tera)
+    Ok(Templates { tera, customised })
 }
 
 /// The site's own templates beyond the built-in names (`templates/partials/note.html`,

@@ -298,7 +298,7 @@ impl Session {
         let mut old_marks = std::mem::take(&mut old_maps.marks);
         let fresh_marks = maps::all_marks(&cx, stale.to_vec());
         let marks = merge(stale, fresh_marks, &old.unchanged, &mut old_marks);
-        let parts = PageParts::with_marks(&cx, cards, downloads, marks);
+        let parts = PageParts::with_marks(&cx, cards, downloads, marks, renderer.card_data());
 
         let Affected { pages, gone } = affected_pages(&cx, &old, stale);
         // The data page shows the files' sizes, known once the catch-up has written them.

@@ -156,8 +156,8 @@ pub struct RoleCard<'a> {
     pub roles: Vec<&'static str>,
     /// The report's card HTML.
     pub card: &'a str,
-    /// The report's card data.
-    pub report: CardView<'a>,
+    /// The report's card data; none when every template is built in, as none reads it.
+    pub report: Option<CardView<'a>>,
 }
 
 /// The view of page `n` of group `g`'s reports.
@@ -201,7 +201,7 @@ pub fn group_view<'a>(
             .map(|&i| RoleCard {
                 roles: roles_of(&cx.site.incidents[i], g),
                 card: &parts.cards[i],
-                report: cx.card(i),
+                report: parts.card_data.then(|| cx.card(i)),
             })
             .collect(),
         pagination: pages_of(cx, key, n),

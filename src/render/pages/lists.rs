@@ -48,7 +48,8 @@ pub fn view<'a>(
 pub struct Cards<'a> {
     /// Each report's card, rendered by `card.html`.
     pub cards: Vec<&'a str>,
-    /// The same reports' card data, for templates that lay cards out themselves.
+    /// The same reports' card data, for templates that lay cards out themselves; empty
+    /// when every template is built in, as none of those reads it.
     pub reports: Vec<CardView<'a>>,
 }
 
@@ -57,7 +58,11 @@ impl<'a> Cards<'a> {
     pub fn of(cx: &'a SiteContext, parts: &'a PageParts, reports: &[usize]) -> Cards<'a> {
         Cards {
             cards: reports.iter().map(|&i| parts.cards[i].as_str()).collect(),
-            reports: reports.iter().map(|&i| cx.card(i)).collect(),
+            reports: if parts.card_data {
+                reports.iter().map(|&i| cx.card(i)).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 

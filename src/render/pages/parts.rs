@@ -21,14 +21,16 @@ pub struct PageParts {
     pub downloads: Vec<crate::publish::Download>,
     /// Every map's marks and extent.
     pub maps: SiteMaps,
+    /// Whether list pages carry their cards' data (see [`crate::render::Renderer::card_data`]).
+    pub card_data: bool,
 }
 
 impl PageParts {
     /// Computes the shared parts from the cards, the site and its index. The downloads
     /// are left empty: their sizes are known once the pass over reports has written them.
-    pub fn new(cx: &SiteContext, cards: Vec<String>) -> PageParts {
+    pub fn new(cx: &SiteContext, cards: Vec<String>, card_data: bool) -> PageParts {
         let marks = maps::all_marks(cx, 0..cx.site.incidents.len());
-        PageParts::with_marks(cx, cards, Vec::new(), marks)
+        PageParts::with_marks(cx, cards, Vec::new(), marks, card_data)
     }
 
     /// Like [`PageParts::new`], with every incident's map marks already made (the dev
@@ -38,6 +40,7 @@ impl PageParts {
         cards: Vec<String>,
         downloads: Vec<crate::publish::Download>,
         marks: Vec<Vec<Placed>>,
+        card_data: bool,
     ) -> PageParts {
         let (maps, (region_groups, group_regions)) =
             rayon::join(|| SiteMaps::with_marks(cx, marks), || list_summaries(cx));
@@ -63,6 +66,7 @@ impl PageParts {
             region_groups,
             group_regions,
             group_descriptions,
+            card_data,
         }
     }
 }
