@@ -78,7 +78,7 @@ impl Renderer {
 
     /// Whether list pages carry their cards' data besides their HTML: only when the site
     /// has templates of its own, since the built-in ones never read it and making it
-    /// for every card of every list page is a fifth of the list pages' time.
+    /// for every card of every list page more than doubled the list pages' time.
     pub fn card_data(&self) -> bool {
         self.card_data
     }
