@@ -23,7 +23,6 @@
 
 pub mod body_limits;
 pub mod calendar;
-pub mod dev_pages;
 pub mod diagnostics;
 pub mod domain;
 pub mod draw;
@@ -43,6 +42,7 @@ pub mod settings;
 pub mod site_boundary;
 pub mod site_context;
 pub mod static_files;
+pub mod text_file;
 pub mod timings;
 pub mod urls;
 pub mod xml;

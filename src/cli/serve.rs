@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use incidex::dev_pages::DRAFTS_PATH;
 use incidex::pipeline::{BuildFailure, BuildSummary};
+use incidex::serve::dev_pages::DRAFTS_PATH;
 use incidex::serve::session::{DraftPage, Update};
 use incidex::serve::{self, ServeError, ServeListener, ServeOptions};
 

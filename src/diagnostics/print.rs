@@ -11,7 +11,7 @@ use miette::{
 };
 
 use crate::diagnostics::{printable, Diagnostic, Severity};
-use crate::yaml;
+use crate::text_file;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, format: Format) -> String {
         Format::Full { colour } => {
             let source = std::fs::read(root.join(&diagnostic.path))
                 .ok()
-                .and_then(|bytes| yaml::decode(&bytes).ok());
+                .and_then(|bytes| text_file::decode(&bytes).ok());
             let shown = Shown::new(diagnostic, source);
             let mut out = String::new();
             // The position is given in the source's name, in characters as the short

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 use tokio_stream::StreamExt;
 
+use super::dev_pages::{drafts_page, problems_page, DRAFTS_PATH};
 use super::{AppState, Notice, LIVE_PREFIX};
-use crate::dev_pages::{drafts_page, problems_page, DRAFTS_PATH};
 
 /// Every route of the dev server.
 pub(super) fn router(state: AppState) -> axum::Router {

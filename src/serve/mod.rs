@@ -17,6 +17,7 @@ use crate::settings::BuildOptions;
 use session::{DraftPage, Session, Update};
 
 mod connections;
+pub mod dev_pages;
 mod files;
 mod scratch;
 pub mod session;

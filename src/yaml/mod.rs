@@ -3,14 +3,13 @@
 //! `serde_yaml` is archived upstream, so it stays behind this boundary: callers hand in
 //! YAML text and the file line it starts on, and get back a typed value or a
 //! [`Diagnostic`] whose position is counted in the file (not in the YAML block) and whose
-//! message an editor can act on. Decoding a file's bytes ([`decode()`]) is here too, so that
-//! the registries read their files without reaching into the load stage.
+//! message an editor can act on. It re-exports [`decode()`] (from `text_file.rs`), the
+//! decoding of a file's bytes every reader of YAML starts with.
 
 mod before_parsing;
-mod decode;
 mod explain;
 
-pub use decode::decode;
+pub use crate::text_file::decode;
 
 use before_parsing::refused_before_parsing;
 use explain::{strip_position, to_diagnostic};

@@ -2,46 +2,15 @@
 //! (`type.html`) and the list of event types (`types.html`), with what every list page
 //! shares: its cards, their data, its downloads and its page links. A country's and a
 //! region's pages are in [`super::places`], a group's in [`super::groups`], a year's in
-//! [`super::timeline`].
+//! [`super::timeline`]; they take their shared parts from here.
 
 use serde::Serialize;
 
-use super::{groups, on_page, places, timeline, PageParts, PageView};
+use super::{on_page, PageParts, PageView};
 use crate::domain::vocabulary::EventType;
 use crate::lists::{ListKey, TypeId};
 use crate::render::views::{pagination, CardView, Pagination};
 use crate::site_context::{CountedLink, Link, SiteContext};
-
-/// The template, title and view of page `n` of the list `key`.
-pub fn view<'a>(
-    cx: &'a SiteContext,
-    parts: &'a PageParts,
-    key: ListKey,
-    n: usize,
-) -> (&'static str, String, PageView<'a>) {
-    let title = key.title(cx);
-    let (template, view) = match key {
-        ListKey::All => ("incidents.html", PageView::All(all_view(cx, parts, n))),
-        ListKey::Country(c) => (
-            "country.html",
-            PageView::Country(places::country_view(cx, parts, c, n)),
-        ),
-        ListKey::Region(r) => (
-            "region.html",
-            PageView::Region(places::region_view(cx, parts, r, n)),
-        ),
-        ListKey::Group(g) => (
-            "group.html",
-            PageView::Group(groups::group_view(cx, parts, g, n)),
-        ),
-        ListKey::Type(t) => ("type.html", PageView::Type(type_view(cx, parts, t, n))),
-        ListKey::Year(year) => (
-            "year.html",
-            PageView::Year(timeline::year_view(cx, parts, year)),
-        ),
-    };
-    (template, title, view)
-}
 
 /// The reports on one page of a list, as HTML cards and as data.
 #[derive(Serialize)]
@@ -112,7 +81,8 @@ pub struct AllPage<'a> {
     pub pagination: Pagination,
 }
 
-fn all_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, n: usize) -> AllPage<'a> {
+/// The view of page `n` of every listed report.
+pub fn all_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, n: usize) -> AllPage<'a> {
     AllPage {
         cards: Cards::on_page(cx, parts, ListKey::All, n),
         total: cx.index.listed.len(),
@@ -134,7 +104,13 @@ pub struct TypePage<'a> {
     pub pagination: Pagination,
 }
 
-fn type_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, t: TypeId, n: usize) -> TypePage<'a> {
+/// The view of page `n` of event type `t`'s reports.
+pub fn type_view<'a>(
+    cx: &'a SiteContext,
+    parts: &'a PageParts,
+    t: TypeId,
+    n: usize,
+) -> TypePage<'a> {
     let key = ListKey::Type(t);
     TypePage {
         event_type: CountedLink {

@@ -187,7 +187,7 @@ pub fn page_view<'a>(
     let (template, title, view) = match page {
         Page::Home => home::view(cx, parts),
         Page::Incident(i) => report::view(cx, parts, i, body_html),
-        Page::List(key, n) => lists::view(cx, parts, key, n),
+        Page::List(key, n) => list_view(cx, parts, key, n),
         Page::Regions => places::regions_view(cx),
         Page::Groups => groups::groups_view(cx),
         Page::Alias(g, a) => groups::alias_view(cx, g, a),
@@ -202,6 +202,43 @@ pub fn page_view<'a>(
         title,
         view,
     }
+}
+
+/// The template, title and view of page `n` of the list `key`.
+fn list_view<'a>(
+    cx: &'a SiteContext,
+    parts: &'a PageParts,
+    key: ListKey,
+    n: usize,
+) -> (&'static str, String, PageView<'a>) {
+    let title = key.title(cx);
+    let (template, view) = match key {
+        ListKey::All => (
+            "incidents.html",
+            PageView::All(lists::all_view(cx, parts, n)),
+        ),
+        ListKey::Country(c) => (
+            "country.html",
+            PageView::Country(places::country_view(cx, parts, c, n)),
+        ),
+        ListKey::Region(r) => (
+            "region.html",
+            PageView::Region(places::region_view(cx, parts, r, n)),
+        ),
+        ListKey::Group(g) => (
+            "group.html",
+            PageView::Group(groups::group_view(cx, parts, g, n)),
+        ),
+        ListKey::Type(t) => (
+            "type.html",
+            PageView::Type(lists::type_view(cx, parts, t, n)),
+        ),
+        ListKey::Year(year) => (
+            "year.html",
+            PageView::Year(timeline::year_view(cx, parts, year)),
+        ),
+    };
+    (template, title, view)
 }
 
 /// A page's template, URL and context, ready for Tera.

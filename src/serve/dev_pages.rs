@@ -2,7 +2,7 @@
 //! the page that stands in for the site while it has errors. Both read without JavaScript
 //! and carry the live-reload script, so they turn into the site on the next good save.
 
-use crate::serve::session::DraftPage;
+use super::session::DraftPage;
 use crate::xml::escape;
 
 /// Where the drafts page is served.
