@@ -26,6 +26,7 @@ pub mod calendar;
 pub mod diagnostics;
 pub mod domain;
 pub mod draw;
+pub mod i18n;
 pub mod init_site;
 pub mod lists;
 pub mod load;

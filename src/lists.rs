@@ -81,19 +81,25 @@ impl ListKey {
         cx.urls.page(&self.url(cx), n)
     }
 
-    /// What the list is called: its pages' title, and after the site's title its feed's.
+    /// What the list is called, in the site's language: its pages' title, and after the
+    /// site's title its feed's.
     pub fn title(self, cx: &SiteContext) -> String {
         let registry = &cx.site.registry;
+        let words = cx.words;
         match self {
-            ListKey::All => "All incidents".to_string(),
+            ListKey::All => words.text("titles.all_incidents").to_string(),
             ListKey::Country(CountryId(c)) => registry.countries[c].name.clone(),
             ListKey::Region(RegionId { country, region }) => {
                 let country = &registry.countries[country];
-                format!("{}, {}", country.regions[region].name, country.name)
+                let region = &country.regions[region].name;
+                words.fill(
+                    "titles.region",
+                    &[("region", region), ("country", &country.name)],
+                )
             }
             ListKey::Group(GroupId(g)) => registry.groups[g].name.clone(),
-            ListKey::Type(TypeId(t)) => EventType::ALL[t].title(),
-            ListKey::Year(year) => format!("Incidents in {year}"),
+            ListKey::Type(TypeId(t)) => cx.event_type_name(EventType::ALL[t]),
+            ListKey::Year(year) => words.fill("titles.year", &[("year", &year.to_string())]),
         }
     }
 

@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::domain::index::SiteIndex;
 use crate::domain::model::Party;
-use crate::domain::vocabulary::DatePrecision;
+use crate::domain::vocabulary::{DatePrecision, EventType};
 use crate::domain::Site;
+use crate::i18n::Catalogue;
 use crate::urls::Urls;
 
 /// The site with its index and URLs: what every stage after indexing reads to look
@@ -20,6 +21,8 @@ pub struct SiteContext<'a> {
     pub index: &'a SiteIndex,
     /// Its URLs.
     pub urls: &'a Urls,
+    /// The interface's words in the site's language.
+    pub words: &'a Catalogue,
 }
 
 /// A link with its text.
@@ -47,36 +50,33 @@ pub struct CountedLink {
 pub struct DateView {
     /// `2025-07-01`, for `<time datetime>`.
     pub iso: String,
-    /// `1 July 2025`, `week of 1 July 2025` or `July 2025`.
+    /// `1 July 2025`, `week of 1 July 2025` or `July 2025`, in the site's language.
     pub label: String,
 }
 
-/// The English name of a month, 1-based; out-of-range months are clamped.
-pub fn month_name(month: i8) -> &'static str {
-    crate::calendar::MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// A date with the precision it is known to.
-pub fn date_view(date: Date, precision: DatePrecision) -> DateView {
-    let day = format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    );
-    let label = match precision {
-        DatePrecision::Day => day,
-        DatePrecision::Week => format!("week of {day}"),
-        DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
-        DatePrecision::Year => date.year().to_string(),
-    };
-    DateView {
-        iso: date.to_string(),
-        label,
-    }
-}
-
 impl SiteContext<'_> {
+    /// A date with the precision it is known to, in the site's language.
+    pub fn date(&self, date: Date, precision: DatePrecision) -> DateView {
+        DateView {
+            iso: date.to_string(),
+            label: self.words.date(date, precision),
+        }
+    }
+
+    /// An event type's name in the site's language, as headings show it.
+    pub fn event_type_name(&self, event_type: EventType) -> String {
+        let key = format!("vocab.event_type.{}", event_type.as_str());
+        match self.words.text(&key) {
+            "" => event_type.title(),
+            name => name.to_string(),
+        }
+    }
+
+    /// The name of a month (1 to 12) in the site's language.
+    pub fn month(&self, month: i8) -> &str {
+        self.words.month(month)
+    }
+
     /// A link to a country's page.
     pub fn country_link(&self, country: usize) -> Link {
         let c = &self.site.registry.countries[country];

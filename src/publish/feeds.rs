@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostics::Diagnostic;
 use crate::lists::ListKey;
 use crate::output::PageSink;
-use crate::site_context::{date_view, SiteContext};
+use crate::site_context::SiteContext;
 use crate::xml::escape as xml_escape;
 
 /// How many of the newest reports a feed carries.
@@ -73,7 +73,7 @@ pub fn entry(cx: &SiteContext, i: usize, body_html: &str) -> String {
         xml.push_str(&format!(
             "  <category term=\"{}\" label=\"{}\"/>\n",
             xml_escape(&event_type.slug()),
-            xml_escape(&event_type.title())
+            xml_escape(&cx.event_type_name(event_type))
         ));
     }
     let country = &registry.countries[incident.country];
@@ -115,7 +115,7 @@ fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
     let mut facts = vec![
         format!(
             "<li>Date: {}</li>",
-            xml_escape(&date_view(incident.date, incident.precision).label)
+            xml_escape(&cx.date(incident.date, incident.precision).label)
         ),
         format!("<li>Place: {}</li>", xml_escape(&places.join(", "))),
     ];

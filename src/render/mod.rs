@@ -18,6 +18,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::domain::index::SiteIndex;
 use crate::domain::Site;
+use crate::i18n::Catalogue;
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
 use crate::urls::Urls;
@@ -58,21 +59,39 @@ pub struct Renderer {
     tera: Tera,
     urls: Urls,
     card_data: bool,
+    words: Catalogue,
 }
 
 impl Renderer {
     /// Loads the site's templates (built-in ones unless overridden) and sets the globals.
     pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
         let urls = Urls::for_site(&site.settings.config.base_url, &site.settings.base_path);
-        let templates::Templates {
-            mut tera,
-            customised,
-        } = templates::load_templates(&site.settings.root)?;
+        let settings = &site.settings;
+        let (templates, words) = rayon::join(
+            || templates::load_templates(&settings.root),
+            || Catalogue::load(&settings.root, &settings.config.language),
+        );
+        let (
+            templates::Templates {
+                mut tera,
+                customised,
+            },
+            words,
+        ) = match (templates, words) {
+            (Ok(templates), Ok(words)) => (templates, words),
+            (templates, words) => {
+                let mut problems = templates.err().unwrap_or_default();
+                problems.extend(words.err().into_iter().flatten());
+                return Err(problems);
+            }
+        };
         set_globals(&mut tera, site, &urls);
+        i18n_globals(&mut tera, &words);
         Ok(Renderer {
             tera,
             urls,
             card_data: customised,
+            words,
         })
     }
 
@@ -89,6 +108,7 @@ impl Renderer {
             site,
             index,
             urls: &self.urls,
+            words: &self.words,
         }
     }
 
@@ -181,6 +201,20 @@ impl Renderer {
             Err(problems)
         }
     }
+}
+
+/// The catalogue as templates see it: `t`, the strings, and `plural(key, n)`, the form of
+/// a plural message for a number.
+fn i18n_globals(tera: &mut Tera, words: &Catalogue) {
+    tera.global_context().insert("t", &words.tree);
+    let words = std::sync::Arc::new(words.clone());
+    tera.register_function("plural", move |kwargs: tera::Kwargs, _: &tera::State| {
+        let key: &str = kwargs.must_get("key")?;
+        let n: i64 = kwargs.must_get("n")?;
+        words
+            .plural(key, n.max(0) as u64)
+            .ok_or_else(|| tera::Error::message(format!("no plural message '{key}'")))
+    });
 }
 
 fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {

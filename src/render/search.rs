@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::domain::vocabulary::EventType;
 use crate::output::PageSink;
 use crate::search_index::{self, Facet, Facets, Inverted, SearchDoc};
-use crate::site_context::{date_view, SiteContext};
+use crate::site_context::SiteContext;
 
 /// The search script built into the binary, written unless the site's `static/` has its own.
 pub const SEARCH_SCRIPT: &str = include_str!("../../static/search.js");
@@ -120,7 +120,7 @@ fn facets(cx: &SiteContext) -> Facets {
             .iter()
             .map(|t| Facet {
                 key: t.slug(),
-                name: t.title(),
+                name: cx.event_type_name(*t),
             })
             .collect(),
     }
@@ -234,7 +234,7 @@ fn document(cx: &SiteContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
         url: cx.urls.incident(&incident.slug),
         title: incident.title.clone(),
         date: incident.date.to_string(),
-        date_label: date_view(incident.date, incident.precision).label,
+        date_label: cx.date(incident.date, incident.precision).label,
         place,
         country: incident.country as u32,
         regions: incident

@@ -334,7 +334,7 @@ fn type_chart(cx: &SiteContext) -> ChartView {
         .filter(|(t, _)| !index.by_type[*t].is_empty())
         .map(|(t, event_type)| {
             (
-                event_type.title(),
+                cx.event_type_name(*event_type),
                 Some(cx.urls.event_type(&event_type.slug())),
                 vec![index.by_type[t].len() as u64],
             )

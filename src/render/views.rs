@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::site_context::{date_view, DateView, Link, SiteContext};
+use crate::site_context::{DateView, Link, SiteContext};
 use crate::urls::Urls;
 
 /// The incident summary shown in every list; rendered once per incident.
@@ -39,7 +39,7 @@ impl SiteContext<'_> {
         CardView {
             title: &incident.title,
             url: self.urls.incident(&incident.slug),
-            date: date_view(incident.date, incident.precision),
+            date: self.date(incident.date, incident.precision),
             places,
             groups: incident
                 .actors
@@ -47,7 +47,7 @@ impl SiteContext<'_> {
                 .map(|a| self.group_link(a.group))
                 .collect(),
             event_type: incident.event_type.map(|t| Link {
-                name: t.as_str().to_string(),
+                name: self.event_type_name(t),
                 url: self.urls.event_type(&t.slug()),
             }),
             fatalities: incident.fatalities.as_ref().and_then(|f| f.best),

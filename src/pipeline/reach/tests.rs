@@ -30,6 +30,10 @@ fn report(site: &Site, prefix: &str) -> usize {
         .unwrap_or_else(|| panic!("no listed report {prefix}*"))
 }
 
+fn english(site: &Site) -> crate::i18n::Catalogue {
+    crate::i18n::Catalogue::load(&site.settings.root, "en").expect("the built-in English")
+}
+
 fn snapshot_of(site: &Site, i: usize) -> Snapshot {
     let index = build_index(site);
     let changed: HashSet<&Path> = [site.incidents[i].path.as_path()].into();
@@ -85,10 +89,12 @@ fn moving_a_report_to_another_country_reaches_both_countries_and_no_other_list()
     site.incidents[i].regions.clear();
     let index = build_index(&site);
     let urls = Urls::new("");
+    let words = english(&site);
     let cx = SiteContext {
         site: &site,
         index: &index,
         urls: &urls,
+        words: &words,
     };
     let affected = affected_pages(&cx, &old, &[i]);
     let pages: HashSet<Page> = affected.pages.iter().copied().collect();
@@ -122,10 +128,12 @@ fn a_removed_report_leaves_its_page_gone() {
     let removed = site.incidents.remove(i);
     let index = build_index(&site);
     let urls = Urls::new("");
+    let words = english(&site);
     let cx = SiteContext {
         site: &site,
         index: &index,
         urls: &urls,
+        words: &words,
     };
     let affected = affected_pages(&cx, &old, &[]);
     assert!(affected.gone.contains(&urls.incident(&removed.slug)));

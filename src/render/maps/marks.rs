@@ -7,7 +7,7 @@ use crate::domain::model::Incident;
 use crate::domain::registry::RegionRef;
 use crate::domain::vocabulary::LocationPrecision;
 use crate::draw::map::Mark;
-use crate::site_context::{date_view, SiteContext};
+use crate::site_context::SiteContext;
 
 /// One mark with the region it lies in, so region maps can frame their own marks.
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
     let incident: &Incident = &cx.site.incidents[i];
     let registry = &cx.site.registry;
     let href = cx.urls.incident(&incident.slug);
-    let date = date_view(incident.date, incident.precision).label;
+    let date = cx.date(incident.date, incident.precision).label;
     let centre = |region: RegionRef| registry.countries[region.0].regions[region.1].center;
     let region_name =
         |region: RegionRef| registry.countries[region.0].regions[region.1].name.clone();

@@ -13,7 +13,7 @@ use crate::domain::vocabulary::Role;
 use crate::lists::{GroupId, ListKey};
 use crate::render::maps::MapBlock;
 use crate::render::views::{CardView, Pagination};
-use crate::site_context::{date_view, CountedLink, DateView, Link, SiteContext};
+use crate::site_context::{CountedLink, DateView, Link, SiteContext};
 
 /// The slugs of every group's own page.
 pub fn group_slugs<'a>(cx: &'a SiteContext) -> HashSet<&'a str> {
@@ -96,7 +96,7 @@ pub fn groups_view<'a>(cx: &'a SiteContext) -> (&'static str, String, PageView<'
     });
     (
         "groups.html",
-        "Groups".to_string(),
+        cx.words.text("titles.groups").to_string(),
         PageView::Groups(GroupsPage { groups }),
     )
 }
@@ -175,7 +175,7 @@ pub fn group_view<'a>(
         target,
         responder,
     } = cx.index.role_counts[g.0];
-    let seen = |i: usize| date_view(cx.site.incidents[i].date, cx.site.incidents[i].precision);
+    let seen = |i: usize| cx.date(cx.site.incidents[i].date, cx.site.incidents[i].precision);
     let per_page = cx.site.settings.config.paginate_by;
     GroupPage {
         group: GroupHeader {
@@ -245,7 +245,8 @@ pub fn alias_view<'a>(
     let alias = &group.aliases[a];
     (
         "alias.html",
-        format!("{alias} (see {})", group.name),
+        cx.words
+            .fill("titles.alias", &[("alias", alias), ("group", &group.name)]),
         PageView::Alias(AliasPage {
             alias,
             target: cx.group_link(g.0),

@@ -8,7 +8,7 @@ use super::parts::counted;
 use super::places::{country_summaries, CountrySummary};
 use super::{PageParts, PageView};
 use crate::render::maps::MapBlock;
-use crate::site_context::{date_view, CountedLink, DateView, SiteContext};
+use crate::site_context::{CountedLink, DateView, SiteContext};
 
 /// How many of the latest reports the front page shows.
 const LATEST: usize = 10;
@@ -38,7 +38,7 @@ pub struct HomePage<'a> {
 /// The template, title and view of the front page.
 pub fn view<'a>(cx: &'a SiteContext, parts: &'a PageParts) -> (&'static str, String, PageView<'a>) {
     let listed = &cx.index.listed;
-    let date_of = |i: usize| date_view(cx.site.incidents[i].date, Default::default());
+    let date_of = |i: usize| cx.date(cx.site.incidents[i].date, Default::default());
     let home = HomePage {
         cards: Cards::of(cx, parts, &listed[..listed.len().min(LATEST)]),
         total: listed.len(),

@@ -114,7 +114,7 @@ pub fn type_view<'a>(
     let key = ListKey::Type(t);
     TypePage {
         event_type: CountedLink {
-            name: EventType::ALL[t.0].title(),
+            name: cx.event_type_name(EventType::ALL[t.0]),
             url: key.url(cx),
             count: key.reports(cx.index).len(),
         },
@@ -138,7 +138,7 @@ pub fn types_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a>) 
             let key = ListKey::Type(TypeId(t));
             super::parts::counted(
                 Link {
-                    name: EventType::ALL[t].title(),
+                    name: cx.event_type_name(EventType::ALL[t]),
                     url: key.url(cx),
                 },
                 key.reports(cx.index).len(),
@@ -147,7 +147,7 @@ pub fn types_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a>) 
         .collect();
     (
         "types.html",
-        "Event types".to_string(),
+        cx.words.text("titles.types").to_string(),
         PageView::Types(TypesPage { types }),
     )
 }

@@ -22,7 +22,7 @@ pub struct RegionsPage {
 pub fn regions_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a>) {
     (
         "regions.html",
-        "Regions".to_string(),
+        cx.words.text("titles.regions").to_string(),
         PageView::Regions(RegionsPage {
             countries: country_summaries(cx),
         }),

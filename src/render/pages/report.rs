@@ -9,7 +9,7 @@ use super::{PageParts, PageView};
 use crate::domain::model::{Figures, Incident, Source};
 use crate::domain::vocabulary::{DatePrecision, Status};
 use crate::render::maps::MapBlock;
-use crate::site_context::{date_view, DateView, Link, SiteContext};
+use crate::site_context::{DateView, Link, SiteContext};
 
 /// `incident.html`: one report.
 #[derive(Serialize)]
@@ -160,7 +160,7 @@ impl SiteContext<'_> {
         IncidentLink {
             title: incident.title.clone(),
             url: self.urls.incident(&incident.slug),
-            date: date_view(incident.date, incident.precision),
+            date: self.date(incident.date, incident.precision),
         }
     }
 
@@ -175,8 +175,8 @@ impl SiteContext<'_> {
             url: self.urls.incident(&incident.slug),
             status: incident.status.as_str(),
             retraction_note: retraction_note(incident),
-            date: date_view(incident.date, incident.precision),
-            end_date: incident.end_date.map(|d| date_view(d, DatePrecision::Day)),
+            date: self.date(incident.date, incident.precision),
+            end_date: incident.end_date.map(|d| self.date(d, DatePrecision::Day)),
             precision: incident.precision.as_str(),
             country: self.country_link(incident.country),
             regions: incident
@@ -187,7 +187,7 @@ impl SiteContext<'_> {
             locations: self.locations(incident),
             actors: self.actors(incident),
             event_type: incident.event_type.map(|t| Link {
-                name: t.as_str().to_string(),
+                name: self.event_type_name(t),
                 url: self.urls.event_type(&t.slug()),
             }),
             fatalities: incident
@@ -199,7 +199,7 @@ impl SiteContext<'_> {
                 .as_ref()
                 .map(|f| self.figures(f, &incident.sources)),
             assertions: self.assertions(incident),
-            sources: sources(incident),
+            sources: sources(self, incident),
             tags: &incident.tags,
             related: self.index.related[i]
                 .iter()
@@ -207,12 +207,12 @@ impl SiteContext<'_> {
                 .collect(),
             newer: newer.map(|j| self.incident_link(j)),
             older: older.map(|j| self.incident_link(j)),
-            updated: incident.updated.map(|d| date_view(d, DatePrecision::Day)),
+            updated: incident.updated.map(|d| self.date(d, DatePrecision::Day)),
             revisions: incident
                 .revisions
                 .iter()
                 .map(|r| RevisionView {
-                    date: date_view(r.date, DatePrecision::Day),
+                    date: self.date(r.date, DatePrecision::Day),
                     note: &r.note,
                 })
                 .collect(),
@@ -221,7 +221,7 @@ impl SiteContext<'_> {
                 .is_listed()
                 .then(|| self.urls.incident_json(&incident.slug)),
             permalink: self.urls.absolute(&self.urls.incident(&incident.slug)),
-            last_revision: date_view(incident.last_revision(), DatePrecision::Day),
+            last_revision: self.date(incident.last_revision(), DatePrecision::Day),
             year: incident.date.year(),
         }
     }
@@ -290,7 +290,7 @@ impl SiteContext<'_> {
     }
 }
 
-fn sources(incident: &Incident) -> Vec<SourceView<'_>> {
+fn sources<'s>(cx: &SiteContext, incident: &'s Incident) -> Vec<SourceView<'s>> {
     incident
         .sources
         .iter()
@@ -299,7 +299,7 @@ fn sources(incident: &Incident) -> Vec<SourceView<'_>> {
             name: &s.name,
             url: s.url.as_deref(),
             archive_url: s.archive_url.as_deref(),
-            published: s.published.map(|d| date_view(d, DatePrecision::Day)),
+            published: s.published.map(|d| cx.date(d, DatePrecision::Day)),
             kind: s.kind.map(|k| k.as_str()),
         })
         .collect()

@@ -90,14 +90,14 @@ pub fn view<'a>(
     let (template, title, view) = match page {
         Page::About => (
             "about.html",
-            "About the data",
+            "titles.about",
             SitePage::About(AboutPage {
                 event_types: EventType::ALL.iter().map(|e| e.as_str()).collect(),
             }),
         ),
         Page::Data => (
             "data.html",
-            "Data",
+            "titles.data",
             SitePage::Data(DataPage {
                 files: &parts.downloads,
                 incident_columns: INCIDENT_COLUMNS,
@@ -107,14 +107,14 @@ pub fn view<'a>(
         ),
         Page::Search => (
             "search.html",
-            "Search",
+            "titles.search",
             SitePage::Search(SearchPage {
                 search: crate::render::search::form(cx),
             }),
         ),
         Page::Map => (
             "map.html",
-            "Map",
+            "titles.map",
             SitePage::Map(MapPage {
                 map: &parts.maps.site_map,
                 total,
@@ -122,7 +122,7 @@ pub fn view<'a>(
         ),
         Page::Stats => (
             "stats.html",
-            "Statistics",
+            "titles.stats",
             SitePage::Stats(StatsPage {
                 charts: crate::render::stats::charts(cx),
                 total,
@@ -130,9 +130,13 @@ pub fn view<'a>(
         ),
         _ => (
             "404.html",
-            "Page not found",
+            "titles.not_found",
             SitePage::NotFound(NotFoundPage {}),
         ),
     };
-    (template, title.to_string(), PageView::Site(view))
+    (
+        template,
+        cx.words.text(title).to_string(),
+        PageView::Site(view),
+    )
 }

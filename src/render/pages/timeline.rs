@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::lists::Cards;
 use super::{PageParts, PageView};
 use crate::lists::{month_anchor, month_url};
-use crate::site_context::{month_name, Link, SiteContext};
+use crate::site_context::{Link, SiteContext};
 
 /// `timeline.html`: every year with reports, newest first.
 #[derive(Serialize)]
@@ -33,8 +33,8 @@ pub struct YearRow {
 /// A month on the timeline.
 #[derive(Serialize)]
 pub struct MonthCount {
-    /// Its English name.
-    pub name: &'static str,
+    /// Its name in the site's language.
+    pub name: String,
     /// Its section on the year's page.
     pub anchor: String,
     /// How many reports it has.
@@ -55,7 +55,7 @@ pub fn timeline_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a
             months: month_counts(cx, list)
                 .into_iter()
                 .map(|(m, count)| MonthCount {
-                    name: month_name(m),
+                    name: cx.month(m).to_string(),
                     anchor: month_url(cx, year, m),
                     count,
                 })
@@ -64,7 +64,7 @@ pub fn timeline_view<'a>(cx: &SiteContext) -> (&'static str, String, PageView<'a
         .collect();
     (
         "timeline.html",
-        "Timeline".to_string(),
+        cx.words.text("titles.timeline").to_string(),
         PageView::Timeline(TimelinePage { years }),
     )
 }
@@ -101,8 +101,8 @@ pub struct YearPage<'a> {
 /// One month's section on a year's page.
 #[derive(Serialize)]
 pub struct MonthSection<'a> {
-    /// Its English name.
-    pub name: &'static str,
+    /// Its name in the site's language.
+    pub name: String,
     /// The section's id (`m07`).
     pub anchor: String,
     /// How many reports it has.
@@ -133,7 +133,7 @@ pub fn year_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, year: i16) -> Ye
             .into_iter()
             .rev()
             .map(|(m, reports)| MonthSection {
-                name: month_name(m),
+                name: cx.month(m).to_string(),
                 anchor: month_anchor(m),
                 count: reports.len(),
                 cards: Cards::of(cx, parts, &reports),
