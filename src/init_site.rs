@@ -31,6 +31,9 @@ const FILES: &[(&str, &str)] = &[
 /// Why no site was made.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
+    /// The language has no built-in interface strings.
+    #[error("no built-in interface strings for language '{0}'; choose one of {1}")]
+    UnknownLanguage(String, String),
     /// The folder holds files already.
     #[error("{0} is not empty; init only writes into a new or empty folder")]
     NotEmpty(PathBuf),
@@ -44,8 +47,9 @@ pub enum InitError {
     },
 }
 
-/// Writes a new site into `dir`, which must be missing or empty; returns the files written.
-pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+/// Writes a new site into `dir`, which must be missing or empty, with its interface in
+/// `language` (one with built-in strings: `en`, `fr`, `ar`); returns the files written.
+pub fn init_site(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> {
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| InitError::Write { path, source }
@@ -55,14 +59,49 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             return Err(InitError::NotEmpty(dir.to_path_buf()));
         }
     }
+    let settings = site_settings(language)?;
     let mut written = Vec::with_capacity(FILES.len());
     for (relative, contents) in FILES {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(write_error(parent))?;
         }
+        let contents = if *relative == "site.yaml" {
+            settings.as_str()
+        } else {
+            contents
+        };
         std::fs::write(&path, contents).map_err(write_error(&path))?;
         written.push(PathBuf::from(relative));
     }
     Ok(written)
 }
+
+/// `site.yaml` for a site in `language`: its language, and a title and description in it
+/// from the built-in catalogue, which the editor will change.
+fn site_settings(language: &str) -> Result<String, InitError> {
+    let unknown = || {
+        let known: Vec<&str> = crate::i18n::BUILT_IN
+            .iter()
+            .map(|(code, _)| *code)
+            .collect();
+        InitError::UnknownLanguage(language.to_string(), known.join(", "))
+    };
+    let words = crate::i18n::Catalogue::built_in(language).ok_or_else(unknown)?;
+    let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
+    Ok(SITE_YAML
+        .replace(
+            "title: Incident Monitor",
+            &format!("title: {}", quoted(words.text("site_defaults.title"))),
+        )
+        .replace(
+            "description: Reported attacks, clashes and security measures, with who said what.",
+            &format!(
+                "description: {}",
+                quoted(words.text("site_defaults.description"))
+            ),
+        )
+        .replace("language: en", &format!("language: {language}")))
+}
+
+const SITE_YAML: &str = include_str!("init_files/site.yaml");

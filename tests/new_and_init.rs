@@ -230,3 +230,28 @@ fn an_arabic_title_gets_a_readable_file_name_from_its_place() {
     let text = std::fs::read_to_string(site.join(first.trim())).unwrap();
     assert!(text.contains("title: \"هجوم على مركز للجيش\""), "{text}");
 }
+
+#[test]
+fn init_in_french_makes_a_french_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = incidex(dir.path(), &["init", "--language", "fr", "site"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let site = dir.path().join("site");
+    let settings = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(settings.contains("language: fr"), "{settings}");
+    let (code, out, err) = incidex(&site, &["build", "--strict"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let page =
+        std::fs::read_to_string(site.join("public/incidents/2025-07-01-kayes-curfew/index.html"))
+            .unwrap();
+    assert!(page.contains("<html lang=\"fr\""), "the page says it is French");
+    assert!(page.contains("1er juillet 2025"), "dates read as in French");
+}
+
+#[test]
+fn init_refuses_a_language_it_has_no_words_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = incidex(dir.path(), &["init", "--language", "xx", "site"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("'xx'") && err.contains("en, fr, ar"), "{err}");
+}

@@ -11,13 +11,16 @@ use incidex::init_site::init_site;
 pub struct InitArgs {
     /// The folder to make the site in; it must be missing or empty.
     dir: PathBuf,
+    /// The language of the site's interface: en, fr or ar.
+    #[arg(long, default_value = "en")]
+    language: String,
 }
 
 impl InitArgs {
     /// Makes the site and says what to do next.
     pub fn run(self) -> ExitCode {
         let dir = self.dir.as_path();
-        match init_site(dir) {
+        match init_site(dir, &self.language) {
             Ok(files) => {
                 println!(
                     "Made a new site in {} ({} files).",

@@ -87,6 +87,14 @@ impl Catalogue {
         Ok(Catalogue::from_tree(language, tree))
     }
 
+    /// The built-in catalogue of `language`, with no site's changes; `None` for a
+    /// language without one.
+    pub fn built_in(language: &str) -> Option<Catalogue> {
+        let (_, text) = BUILT_IN.iter().find(|(code, _)| *code == language)?;
+        let tree = parse_built_in(language, text).ok()?;
+        Some(Catalogue::from_tree(language, tree))
+    }
+
     /// A checked tree as a catalogue.
     fn from_tree(language: &str, tree: Entry) -> Catalogue {
         let direction = match tree.text("language.direction") {
