@@ -11,7 +11,17 @@ const PAGE_SIZE = 50;
 const BODY_PREFIX_CHARS = 3;
 const FACETS = ['country', 'region', 'group', 'type'];
 const PARAMS = ['q', ...FACETS, 'from', 'to'];
-const LOAD_ERROR = 'The search index could not be loaded. Check your connection and try again.';
+// The script's words, in English unless the page gives its own in the form's
+// data-words (the site's language, from its interface catalogue).
+export const ENGLISH = {
+  load_error: 'The search index could not be loaded. Check your connection and try again.',
+  show_more: 'Show more',
+  loading: 'Loading…',
+  matches: { one: '{n} incident matches', other: '{n} incidents match' },
+  no_match_filters: 'No incident matches these filters',
+  no_match_words: 'No incident matches “{words}”',
+  no_match_words_filters: 'No incident matches “{words}” with these filters',
+};
 
 // The same rules as src/search_index/words.rs, whose tests check this table and the
 // apostrophes are the same here: ASCII folds of U+00C0..U+017F, '.' for no fold and
@@ -239,6 +249,7 @@ function start(form) {
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   const indexUrl = new URL(form.dataset.index, location.href);
+  const words = wordsOf(form);
   const search = new Search(async (path) => {
     const response = await fetch(new URL(path, indexUrl));
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
@@ -247,7 +258,7 @@ function start(form) {
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'search-more';
-  more.textContent = 'Show more';
+  more.textContent = words.show_more;
   more.hidden = true;
   list.after(more);
 
@@ -288,21 +299,21 @@ function start(form) {
     ).toString();
     history.replaceState(history.state, '', url);
     const loading = setTimeout(() => {
-      if (run === current) status.textContent = 'Loading…';
+      if (run === current) status.textContent = words.loading;
     }, 150);
     try {
       const found = await search.run(asked);
       if (run !== current) return;
       results = found.numbers;
       clearTimeout(loading);
-      status.textContent = found.asked ? summary(results.length, asked) : '';
+      status.textContent = found.asked ? summary(words, results.length, asked) : '';
       await show(run, 0);
     } catch {
       if (run !== current) return;
       searched = null;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = LOAD_ERROR;
+      status.textContent = words.load_error;
     } finally {
       clearTimeout(loading);
     }
@@ -325,7 +336,7 @@ function start(form) {
       await show(current, from);
       list.children[from]?.querySelector('a')?.focus();
     } catch {
-      status.textContent = LOAD_ERROR;
+      status.textContent = words.load_error;
     }
   });
 
@@ -337,13 +348,34 @@ function start(form) {
   update();
 }
 
-function summary(count, asked) {
-  if (count === 1) return '1 incident matches';
-  if (count > 1) return `${count.toLocaleString()} incidents match`;
+/** The page's words: English, with the form's `data-words` (JSON) over them. */
+function wordsOf(form) {
+  try {
+    return { ...ENGLISH, ...JSON.parse(form.dataset.words || '{}') };
+  } catch {
+    return ENGLISH;
+  }
+}
+
+/** What the status line says of `count` results for the query `asked`, in `words`
+ *  (plural forms chosen by the page's language, as the catalogue's CLDR categories). */
+export function summary(words, count, asked, language = pageLanguage()) {
+  if (count > 0) {
+    const forms = words.matches;
+    const category = new Intl.PluralRules(language).select(count);
+    const form = forms[category] ?? forms.other;
+    // Western digits, as the pages print every other number.
+    return form.replace('{n}', count.toLocaleString(language, { numberingSystem: 'latn' }));
+  }
   const filtered = FACETS.some((name) => asked[name]) || asked.from || asked.to;
-  const words = asked.q.trim();
-  if (!words) return 'No incident matches these filters';
-  return `No incident matches “${words}”${filtered ? ' with these filters' : ''}`;
+  const query = asked.q.trim();
+  if (!query) return words.no_match_filters;
+  const message = filtered ? words.no_match_words_filters : words.no_match_words;
+  return message.replace('{words}', query);
+}
+
+function pageLanguage() {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'en';
 }
 
 function resultItem(record) {

@@ -33,6 +33,8 @@ pub struct SearchForm {
     pub groups: Vec<Facet>,
     /// Event types that have reports.
     pub types: Vec<Facet>,
+    /// The script's words in the site's language, as JSON for the form's `data-words`.
+    pub words: String,
 }
 
 /// One country's regions in the region filter.
@@ -83,6 +85,12 @@ pub fn form(cx: &SiteContext) -> SearchForm {
         regions,
         groups,
         types: used(&index.by_type, facets.types),
+        words: cx
+            .words
+            .tree
+            .at("search_script")
+            .and_then(|words| serde_json::to_string(words).ok())
+            .unwrap_or_default(),
     }
 }
 

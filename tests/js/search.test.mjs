@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
-import { parseQuery, queryWords, Search } from '../../static/search.js';
+import { ENGLISH, parseQuery, queryWords, Search, summary } from '../../static/search.js';
 import { buildIndex, fileLoader } from './build-index.mjs';
 
 const facet = (key, name) => ({ key, name });
@@ -211,5 +211,32 @@ describe('search', () => {
     await assert.rejects(flaky.run({ q: 'kayes' }), /offline/);
     fail = false;
     assert.equal((await flaky.run({ q: 'kayes' })).numbers.length, 2);
+  });
+});
+
+describe('the status line in the page language', () => {
+  const asked = { q: 'kayes', country: '', region: '', group: '', type: '', from: '', to: '' };
+  const french = {
+    ...ENGLISH,
+    matches: { one: '{n} incident correspond', other: '{n} incidents correspondent' },
+    no_match_words: 'Aucun incident ne correspond à « {words} »',
+  };
+  const arabic = {
+    ...ENGLISH,
+    matches: { zero: 'z', one: 'حادثة واحدة', two: 'حادثتان', few: '{n} حوادث', many: '{n} حادثة', other: '{n} حادثة' },
+  };
+
+  it('counts in English by default', () => {
+    assert.equal(summary(ENGLISH, 1, asked, 'en'), '1 incident matches');
+    assert.equal(summary(ENGLISH, 1234, asked, 'en'), '1,234 incidents match');
+    assert.equal(summary(ENGLISH, 0, asked, 'en'), 'No incident matches “kayes”');
+  });
+
+  it('takes the plural form the language gives a number', () => {
+    assert.equal(summary(french, 1, asked, 'fr'), '1 incident correspond');
+    assert.equal(summary(french, 2, asked, 'fr'), '2 incidents correspondent');
+    assert.equal(summary(french, 0, asked, 'fr'), 'Aucun incident ne correspond à « kayes »');
+    assert.equal(summary(arabic, 2, asked, 'ar'), 'حادثتان');
+    assert.equal(summary(arabic, 5, asked, 'ar'), '5 حوادث');
   });
 });
