@@ -14,8 +14,9 @@
 - every `t.…` path and every `plural(key="…")` in templates/*.html exists in en.yaml: a
   path printed as is must be a string, `t.a.b[expr]` needs `t.a.b` to be a map, and
   `plural(key=…)` a plural message;
-- when the sources are there, `vocab` has every word of src/domain/vocabulary.rs and
-  `columns` every column of src/publish/columns.rs.
+- when the sources are there, `vocab` has every word of src/domain/vocabulary.rs,
+  `columns` every column of src/publish/columns.rs and `data.files` every site-wide file
+  of src/publish/exports.rs.
 
 Needs PyYAML; without it, says so and exits 0.
 """
@@ -244,6 +245,16 @@ def check_sources(english):
             for name in have:
                 if name not in names:
                     problem(f"en.yaml: columns.{section}.{name} is not a column of {constant}")
+    exports = ROOT / "src" / "publish" / "exports.rs"
+    if exports.exists():
+        text = exports.read_text(encoding="utf-8")
+        block = re.search(r"SITE_WIDE[^=]*=\s*\[(.*?)\];", text, re.S)
+        names = re.findall(r'name:\s*"([^"]+)"', block.group(1)) if block else []
+        names += re.findall(r'let name = "([^"]+)";', text)
+        have = english.get("data", {}).get("files", {})
+        for name in names:
+            if name not in have:
+                problem(f"en.yaml: data.files lacks `{name}` (a site-wide file of exports.rs)")
 
 
 def main():
