@@ -63,13 +63,23 @@ impl SiteContext<'_> {
         }
     }
 
-    /// An event type's name in the site's language, as headings show it.
-    pub fn event_type_name(&self, event_type: EventType) -> String {
+    /// An event type as a word in running text and badges, in the site's language
+    /// ("attack", "attaque").
+    pub fn event_type_word(&self, event_type: EventType) -> &str {
         let key = format!("vocab.event_type.{}", event_type.as_str());
         match self.words.text(&key) {
-            "" => event_type.title(),
-            name => name.to_string(),
+            "" => event_type.as_str(),
+            word => word,
         }
+    }
+
+    /// An event type as headings and titles show it: its word with a capital first letter.
+    pub fn event_type_name(&self, event_type: EventType) -> String {
+        let word = self.event_type_word(event_type);
+        let mut chars = word.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().collect::<String>() + chars.as_str()
+        })
     }
 
     /// The name of a month (1 to 12) in the site's language.

@@ -244,7 +244,10 @@ fn init_in_french_makes_a_french_site() {
     let page =
         std::fs::read_to_string(site.join("public/incidents/2025-07-01-kayes-curfew/index.html"))
             .unwrap();
-    assert!(page.contains("<html lang=\"fr\""), "the page says it is French");
+    assert!(
+        page.contains("<html lang=\"fr\""),
+        "the page says it is French"
+    );
     assert!(page.contains("1er juillet 2025"), "dates read as in French");
 }
 

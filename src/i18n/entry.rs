@@ -36,7 +36,13 @@ impl Entry {
 
     /// The entry at the dotted `path` (`titles.regions`).
     pub fn at(&self, path: &str) -> Option<&Entry> {
-        path.split('.').try_fold(self, |entry, key| match entry {
+        self.at_keys(path.split('.'))
+    }
+
+    /// The entry under `keys`, one per level: for keys that hold dots themselves
+    /// (`data.files` is keyed by file name).
+    pub fn at_keys<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> Option<&Entry> {
+        keys.into_iter().try_fold(self, |entry, key| match entry {
             Entry::Map(children) => children.get(key),
             _ => None,
         })
@@ -68,22 +74,23 @@ impl Entry {
         }
     }
 
-    /// Every leaf's dotted path with its entry; a plural message is one leaf.
-    pub fn leaves(&self) -> Vec<(String, &Entry)> {
+    /// Every leaf's keys, one per level, with its entry; a plural message is one leaf.
+    pub fn leaves(&self) -> Vec<(Vec<&str>, &Entry)> {
         let mut leaves = Vec::new();
-        self.collect_leaves(String::new(), &mut leaves);
+        self.collect_leaves(Vec::new(), &mut leaves);
         leaves
     }
 
-    fn collect_leaves<'a>(&'a self, prefix: String, leaves: &mut Vec<(String, &'a Entry)>) {
+    fn collect_leaves<'a>(
+        &'a self,
+        prefix: Vec<&'a str>,
+        leaves: &mut Vec<(Vec<&'a str>, &'a Entry)>,
+    ) {
         match self {
             Entry::Map(children) if !self.is_plural() && !children.is_empty() => {
                 for (key, child) in children {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
+                    let mut path = prefix.clone();
+                    path.push(key);
                     child.collect_leaves(path, leaves);
                 }
             }
@@ -116,7 +123,11 @@ mod tests {
     #[test]
     fn plural_messages_are_leaves() {
         let entry = parse("a: {b: x, c: {one: y, other: z}}\nd: [m, n]\n");
-        let paths: Vec<String> = entry.leaves().into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = entry
+            .leaves()
+            .into_iter()
+            .map(|(p, _)| p.join("."))
+            .collect();
         assert_eq!(paths, ["a.b", "a.c", "d"]);
     }
 }

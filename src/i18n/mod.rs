@@ -221,15 +221,16 @@ fn unknown_keys(entry: &Entry, text: &str, path: &Path) -> Vec<Diagnostic> {
     let known: Vec<String> = reference
         .leaves()
         .into_iter()
-        .map(|(path, _)| path)
+        .map(|(keys, _)| keys.join("."))
         .collect();
     let yaml = YamlText::new(text, 1);
     entry
         .leaves()
         .into_iter()
-        .filter(|(key, _)| !key.is_empty() && !has_key(reference, key))
-        .map(|(key, _)| {
-            let last = key.rsplit('.').next().unwrap_or(&key);
+        .filter(|(keys, _)| !keys.is_empty() && !has_key(reference, keys))
+        .map(|(keys, _)| {
+            let key = keys.join(".");
+            let last = keys.last().copied().unwrap_or_default();
             let (line, column) = yaml.find_from(last, 1).unwrap_or((1, 1));
             let help = match did_you_mean(&key, known.iter().map(String::as_str)) {
                 Some(near) => format!("did you mean '{near}'?"),
@@ -246,13 +247,17 @@ fn unknown_keys(entry: &Entry, text: &str, path: &Path) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Whether `reference` has `key`, or a plural message or list that `key` is a form of.
-fn has_key(reference: &Entry, key: &str) -> bool {
-    if reference.at(key).is_some() {
+/// Whether `reference` has `keys`, or a plural message that the last key is a form of.
+fn has_key(reference: &Entry, keys: &[&str]) -> bool {
+    if reference.at_keys(keys.iter().copied()).is_some() {
         return true;
     }
-    key.rsplit_once('.')
-        .is_some_and(|(parent, _)| reference.at(parent).is_some_and(Entry::is_plural))
+    match keys.split_last() {
+        Some((_, parent)) => reference
+            .at_keys(parent.iter().copied())
+            .is_some_and(Entry::is_plural),
+        None => false,
+    }
 }
 
 /// Every key of the English catalogue that `tree` lacks, as an error naming the key and
@@ -261,20 +266,23 @@ fn missing_keys(tree: &Entry, language: &str, path: &Path) -> Vec<Diagnostic> {
     english()
         .leaves()
         .into_iter()
-        .filter(|(key, english)| match tree.at(key) {
+        .filter(|(keys, english)| match tree.at_keys(keys.iter().copied()) {
             None => true,
             Some(entry) => {
                 english.is_plural() && !(entry.is_plural() || matches!(entry, Entry::Text(_)))
             }
         })
-        .map(|(key, english)| {
+        .map(|(keys, english)| {
             let example = match english {
                 Entry::Text(text) => format!(" (in English: '{text}')"),
                 _ => String::new(),
             };
             Diagnostic::file_error(
                 path,
-                format!("missing interface string '{key}' for language '{language}'"),
+                format!(
+                    "missing interface string '{}' for language '{language}'",
+                    keys.join(".")
+                ),
             )
             .with_help(format!("add it to {}{example}", path.display()))
         })

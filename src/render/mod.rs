@@ -67,10 +67,16 @@ impl Renderer {
     pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
         let urls = Urls::for_site(&site.settings.config.base_url, &site.settings.base_path);
         let settings = &site.settings;
-        let (templates, words) = rayon::join(
-            || templates::load_templates(&settings.root),
-            || Catalogue::load(&settings.root, &settings.config.language),
-        );
+        let words = Catalogue::load(&settings.root, &settings.config.language);
+        // With the site's strings in error, the templates are still checked, with the
+        // built-in English ones, so that one run reports both.
+        let templates = match &words {
+            Ok(words) => templates::load_templates(&settings.root, words),
+            Err(_) => match Catalogue::built_in("en") {
+                Some(english) => templates::load_templates(&settings.root, &english),
+                None => Err(Vec::new()),
+            },
+        };
         let (
             templates::Templates {
                 mut tera,
@@ -80,13 +86,12 @@ impl Renderer {
         ) = match (templates, words) {
             (Ok(templates), Ok(words)) => (templates, words),
             (templates, words) => {
-                let mut problems = templates.err().unwrap_or_default();
-                problems.extend(words.err().into_iter().flatten());
+                let mut problems = words.err().unwrap_or_default();
+                problems.extend(templates.err().into_iter().flatten());
                 return Err(problems);
             }
         };
         set_globals(&mut tera, site, &urls);
-        i18n_globals(&mut tera, &words);
         Ok(Renderer {
             tera,
             urls,
@@ -201,20 +206,6 @@ impl Renderer {
             Err(problems)
         }
     }
-}
-
-/// The catalogue as templates see it: `t`, the strings, and `plural(key, n)`, the form of
-/// a plural message for a number.
-fn i18n_globals(tera: &mut Tera, words: &Catalogue) {
-    tera.global_context().insert("t", &words.tree);
-    let words = std::sync::Arc::new(words.clone());
-    tera.register_function("plural", move |kwargs: tera::Kwargs, _: &tera::State| {
-        let key: &str = kwargs.must_get("key")?;
-        let n: i64 = kwargs.must_get("n")?;
-        words
-            .plural(key, n.max(0) as u64)
-            .ok_or_else(|| tera::Error::message(format!("no plural message '{key}'")))
-    });
 }
 
 fn set_globals(tera: &mut Tera, site: &Site, urls: &Urls) {

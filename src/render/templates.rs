@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use tera::{ErrorKind, Tera};
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 
 /// The built-in templates, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -73,7 +74,9 @@ pub struct Templates {
 /// Loads the built-in templates with the site's overrides in their place.
 ///
 /// A template error is reported against the site's file when the site overrides it.
-pub fn load_templates(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+/// `words` gives templates `t` and `plural()`, which must exist before any template that
+/// calls them is compiled.
+pub fn load_templates(root: &Path, words: &Catalogue) -> Result<Templates, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut sources: Vec<(String, String, PathBuf)> = Vec::new();
     let boundary = crate::site_boundary::SiteBoundary::of(root).ok();
@@ -111,6 +114,7 @@ pub fn load_templates(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
     });
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    interface_words(&mut tera, words);
     tera.add_raw_templates(
         sources
             .iter()
@@ -210,4 +214,18 @@ pub fn render_diagnostic(err: &tera::Error, template: &str) -> Diagnostic {
             format!("template error: {other}"),
         ),
     }
+}
+
+/// The catalogue as templates see it: `t`, the strings, and `plural(key=…, n=…)`, the form
+/// of a plural message for a number.
+fn interface_words(tera: &mut Tera, words: &Catalogue) {
+    tera.global_context().insert("t", &words.tree);
+    let words = std::sync::Arc::new(words.clone());
+    tera.register_function("plural", move |kwargs: tera::Kwargs, _: &tera::State| {
+        let key: &str = kwargs.must_get("key")?;
+        let n: i64 = kwargs.must_get("n")?;
+        words
+            .plural(key, n.max(0) as u64)
+            .ok_or_else(|| tera::Error::message(format!("no plural message '{key}'")))
+    });
 }

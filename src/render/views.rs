@@ -47,7 +47,7 @@ impl SiteContext<'_> {
                 .map(|a| self.group_link(a.group))
                 .collect(),
             event_type: incident.event_type.map(|t| Link {
-                name: self.event_type_name(t),
+                name: self.event_type_word(t).to_string(),
                 url: self.urls.event_type(&t.slug()),
             }),
             fatalities: incident.fatalities.as_ref().and_then(|f| f.best),

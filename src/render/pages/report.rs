@@ -187,7 +187,7 @@ impl SiteContext<'_> {
             locations: self.locations(incident),
             actors: self.actors(incident),
             event_type: incident.event_type.map(|t| Link {
-                name: self.event_type_name(t),
+                name: self.event_type_word(t).to_string(),
                 url: self.urls.event_type(&t.slug()),
             }),
             fatalities: incident
