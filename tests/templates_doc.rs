@@ -13,7 +13,7 @@ use incidex::render::templates::BUILT_IN;
 use incidex::settings::{BuildOptions, Settings};
 
 /// Variables every template receives, documented once at the top of the document.
-const GLOBALS: [&str; 2] = ["site", "nav"];
+const GLOBALS: [&str; 3] = ["site", "nav", "t"];
 
 /// The variables the document gives for each template: the first-level bullets
 /// (``- `name`: …``) under each ``## `template.html` `` heading.
