@@ -15,6 +15,7 @@ use super::listing::{self, Listing};
 use super::write_file;
 use super::{columns, package, records, Download, ReportData, Scope};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 use crate::lists::{lists_with_files, ListKey};
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
@@ -129,7 +130,7 @@ impl<'s> ExportStream<'s> {
             .into_par_iter()
             .filter_map(|files| files.finish().err())
             .collect();
-        with_package(cx, sink, self.site.finish(), problems)
+        with_package(cx, sink, self.site.finish(cx.words), problems)
     }
 }
 
@@ -226,11 +227,12 @@ impl<'s> SiteListings<'s> {
             })
     }
 
-    fn finish(self) -> Result<Vec<Download>, Diagnostic> {
+    fn finish(self, words: &Catalogue) -> Result<Vec<Download>, Diagnostic> {
         let mut downloads = Vec::with_capacity(SITE_WIDE.len());
         for ((url, file), site_file) in self.files.into_iter().zip(SITE_WIDE) {
             let (_, bytes) = file.finish()?;
             downloads.push(Download::new(
+                words,
                 site_file.name,
                 url,
                 bytes,
@@ -327,6 +329,7 @@ fn write_package(cx: &SiteContext, sink: Option<&dyn PageSink>) -> Result<Downlo
     let bytes = package::data_package(cx);
     write_file(cx, sink, &url, &bytes)?;
     Ok(Download::new(
+        cx.words,
         name,
         url,
         bytes.len(),

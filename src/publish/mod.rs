@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 use crate::lists::ListKey;
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
@@ -79,12 +80,18 @@ pub struct Download {
 }
 
 impl Download {
-    fn new(name: &'static str, url: String, bytes: usize, description: &'static str) -> Self {
+    fn new(
+        words: &Catalogue,
+        name: &'static str,
+        url: String,
+        bytes: usize,
+        description: &'static str,
+    ) -> Self {
         Download {
             name,
             url,
             bytes,
-            size: human_size(bytes),
+            size: human_size(words, bytes),
             description,
         }
     }
@@ -109,12 +116,14 @@ fn write_file(
     })
 }
 
-/// Sizes for readers, in the decimal units file managers show.
-fn human_size(bytes: usize) -> String {
+/// Sizes for readers, in the decimal units file managers show, in the site's language
+/// (`units` in the catalogue: "12.4 KB", "12,4 Ko").
+fn human_size(words: &Catalogue, bytes: usize) -> String {
+    let tenths = |value: f64| format!("{value:.1}").replace('.', words.text("units.decimal"));
     match bytes {
-        b if b < 1_000 => format!("{b} bytes"),
-        b if b < 1_000_000 => format!("{:.1} KB", b as f64 / 1e3),
-        b => format!("{:.1} MB", b as f64 / 1e6),
+        b if b < 1_000 => words.fill("units.bytes", &[("n", &b.to_string())]),
+        b if b < 1_000_000 => words.fill("units.kb", &[("n", &tenths(b as f64 / 1e3))]),
+        b => words.fill("units.mb", &[("n", &tenths(b as f64 / 1e6))]),
     }
 }
 
@@ -124,8 +133,19 @@ mod tests {
 
     #[test]
     fn sizes_read_like_a_file_manager() {
-        assert_eq!(human_size(999), "999 bytes");
-        assert_eq!(human_size(12_400), "12.4 KB");
-        assert_eq!(human_size(3_260_000), "3.3 MB");
+        let en = Catalogue::built_in("en").unwrap();
+        assert_eq!(human_size(&en, 999), "999 bytes");
+        assert_eq!(human_size(&en, 12_400), "12.4 KB");
+        assert_eq!(human_size(&en, 3_260_000), "3.3 MB");
+    }
+
+    #[test]
+    fn sizes_in_french_and_arabic() {
+        let fr = Catalogue::built_in("fr").unwrap();
+        assert_eq!(human_size(&fr, 999), "999 octets");
+        assert_eq!(human_size(&fr, 12_400), "12,4 Ko");
+        assert_eq!(human_size(&fr, 3_260_000), "3,3 Mo");
+        let ar = Catalogue::built_in("ar").unwrap();
+        assert_eq!(human_size(&ar, 12_400), "12.4 كيلوبايت");
     }
 }
