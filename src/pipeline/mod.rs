@@ -108,7 +108,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         crate::render::search::write_index(&cx, sink, &passed.docs, passed.inverted)
             .map_err(|p| stop.at(p))?;
         laps.done("search index");
-        crate::output::write_all(sink, parts.maps.base_files(), "cannot write the map")
+        crate::output::write_all(sink, parts.maps.base_files(&cx), "cannot write the map")
             .map_err(|p| stop.at(p))?;
         laps.done("base maps");
     }

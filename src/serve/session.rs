@@ -304,7 +304,7 @@ impl Session {
         // The data page shows the files' sizes, known once the catch-up has written them.
         let pages: Vec<Page> = pages.into_iter().filter(|&p| p != Page::Data).collect();
         let sink = self.sink();
-        let new_maps = parts.maps.base_files_since(Some(&old_maps));
+        let new_maps = parts.maps.base_files_since(&cx, Some(&old_maps));
         let result = renderer
             .render_pages(&cx, &parts, &pages, Some(&sink))
             .and_then(|()| {

@@ -15,11 +15,13 @@ mod outlines;
 mod projection;
 mod svg;
 mod view;
+mod words;
 
 pub use bounds::Bounds;
 pub use projection::MAP_WIDTH;
 pub use svg::{base_map_svg, map_svg};
 pub use view::MapView;
+pub use words::{Counted, MapWords};
 
 /// One place to mark on a map, linking to the incident there.
 #[derive(Debug, Clone, PartialEq)]

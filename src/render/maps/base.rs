@@ -12,19 +12,24 @@ use super::SiteMaps;
 
 impl SiteMaps {
     /// Every base map the pages refer to, as (output file, SVG): one per distinct view.
-    pub fn base_files(&self) -> Vec<(String, String)> {
-        self.base_files_since(None)
+    pub fn base_files(&self, cx: &SiteContext) -> Vec<(String, String)> {
+        self.base_files_since(cx, None)
     }
 
     /// The base maps these maps refer to that `before` did not: all a save must write,
     /// since a base map's file name is made from its view.
-    pub fn base_files_since(&self, before: Option<&SiteMaps>) -> Vec<(String, String)> {
+    pub fn base_files_since(
+        &self,
+        cx: &SiteContext,
+        before: Option<&SiteMaps>,
+    ) -> Vec<(String, String)> {
+        let words = super::words::map_words(cx);
         let known = before.map(SiteMaps::base_names).unwrap_or_default();
         self.base_views()
             .into_par_iter()
             .map(|(stem, view)| (base_file(&stem), view))
             .filter(|(file, _)| !known.contains(file))
-            .map(|(file, view)| (file, base_map_svg(view)))
+            .map(|(file, view)| (file, base_map_svg(view, &words)))
             .collect()
     }
 

@@ -50,7 +50,13 @@ impl SiteMaps {
             .flat_map(|&i| self.marks[i].iter().filter(shown).map(|p| p.mark.clone()))
             .collect();
         let base = self.base_href(cx, view);
-        let svg = map_svg(view, Some(&base), &drawn, title);
+        let svg = map_svg(
+            view,
+            Some(&base),
+            &drawn,
+            title,
+            &super::words::map_words(cx),
+        );
         let (list_kind, mut items) = if located.len() <= LIST_EACH_UP_TO {
             let items = located
                 .iter()
@@ -93,9 +99,13 @@ impl SiteMaps {
             .map(|(region, count)| {
                 let link = cx.region_link(region);
                 MapItem {
-                    name: format!(
-                        "{}, {}",
-                        link.name, cx.site.registry.countries[region.0].name
+                    name: super::words::fill_once(
+                        cx,
+                        "maps.region_in_country",
+                        &[
+                            ("region", &link.name),
+                            ("country", &cx.site.registry.countries[region.0].name),
+                        ],
                     ),
                     url: link.url,
                     count: Some(count),

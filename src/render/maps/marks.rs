@@ -9,6 +9,8 @@ use crate::domain::vocabulary::LocationPrecision;
 use crate::draw::map::Mark;
 use crate::site_context::SiteContext;
 
+use super::words::fill_once;
+
 /// One mark with the region it lies in, so region maps can frame their own marks.
 #[derive(Debug, Clone)]
 pub struct Placed {
@@ -43,7 +45,15 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
         lon,
         approximate,
         href: href.clone(),
-        label: format!("{place}: {} ({date})", incident.title),
+        label: fill_once(
+            cx,
+            "maps.mark_label",
+            &[
+                ("place", place),
+                ("title", &incident.title),
+                ("date", &date),
+            ],
+        ),
     };
     let mut placed: Vec<Placed> = incident
         .locations
@@ -64,7 +74,11 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
                 }),
                 (None, Some(region)) => centre(region).map(|point| Placed {
                     region: Some(region),
-                    place: format!("{} ({} region)", location.name, region_name(region)),
+                    place: fill_once(
+                        cx,
+                        "maps.place_in_region",
+                        &[("place", &location.name), ("region", &region_name(region))],
+                    ),
                     mark: mark(&location.name, point, true),
                 }),
                 (None, None) => None,
@@ -73,7 +87,9 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
         .collect();
     if incident.locations.is_empty() {
         placed.extend(incident.regions.iter().filter_map(|&region| {
-            let name = format!("{} region", region_name(region));
+            let name = cx
+                .words
+                .fill("maps.region", &[("region", &region_name(region))]);
             centre(region).map(|point| Placed {
                 region: Some(region),
                 mark: mark(&name, point, true),

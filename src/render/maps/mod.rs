@@ -8,6 +8,7 @@ mod base;
 mod block;
 mod frame;
 mod marks;
+mod words;
 
 pub use marks::{all_marks, Placed};
 
@@ -87,7 +88,7 @@ impl SiteMaps {
                 cx,
                 view,
                 &cx.index.listed,
-                "Every located incident",
+                cx.words.text("maps.site_title"),
                 Scope::Regions,
             )
         });
@@ -105,7 +106,7 @@ impl SiteMaps {
             cx,
             view,
             &cx.index.by_country[c],
-            &format!("Incidents in {name}"),
+            &cx.words.fill("maps.country_title", &[("name", name)]),
             Scope::Regions,
         ))
     }
@@ -118,7 +119,7 @@ impl SiteMaps {
             cx,
             view,
             &cx.index.by_region[c][r],
-            &format!("Incidents in {name}"),
+            &cx.words.fill("maps.region_title", &[("name", name)]),
             Scope::Places((c, r)),
         ))
     }
@@ -131,7 +132,7 @@ impl SiteMaps {
             cx,
             view,
             &cx.index.by_group[g],
-            &format!("Incidents involving {name}"),
+            &cx.words.fill("maps.group_title", &[("name", name)]),
             Scope::Regions,
         ))
     }
@@ -155,16 +156,12 @@ impl SiteMaps {
                 (&own_view, None)
             }
         };
-        let title = format!(
-            "Where it happened: {}",
-            marks
-                .iter()
-                .map(|p| p.place.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let places: Vec<&str> = marks.iter().map(|p| p.place.as_str()).collect();
+        let places = places.join(cx.words.text("maps.separator"));
+        let title = cx.words.fill("maps.incident_title", &[("places", &places)]);
+        let words = words::map_words(cx);
         Some(MapBlock {
-            svg: map_svg(view, base.as_deref(), &drawn, &title),
+            svg: map_svg(view, base.as_deref(), &drawn, &title, &words),
             located: 1,
             unlocated: 0,
             approximate: drawn.iter().any(|m| m.approximate),

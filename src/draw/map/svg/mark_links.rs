@@ -7,52 +7,57 @@ use crate::xml::escape;
 
 use super::{num, MARK, MARK_EDGE};
 use crate::draw::map::marks::MergedMark;
+use crate::draw::map::words::{fill, MapWords};
 
-pub(super) fn description(merged: &[MergedMark]) -> String {
+pub(super) fn description(merged: &[MergedMark], words: &MapWords) -> String {
     if merged.is_empty() {
-        return "No located incidents.".to_string();
+        return words.no_marks.to_string();
     }
     let incidents: usize = merged.iter().map(|mark| mark.count).sum();
     let places = merged.len();
-    let mut text = format!(
-        "{incidents} {} at {places} {}.",
-        plural(incidents, "incident", "incidents"),
-        plural(places, "place", "places")
+    let mut text = fill(
+        words.marks_at,
+        &[
+            ("incidents", &(words.incidents)(incidents)),
+            ("places", &(words.places)(places)),
+        ],
     );
     let exact = merged.iter().any(|mark| !mark.first.approximate);
     let approximate = merged.iter().any(|mark| mark.first.approximate);
+    let mut add = |sentence: &str| {
+        text.push(' ');
+        text.push_str(sentence);
+    };
     if exact {
-        text.push_str(" Solid dots are places known precisely.");
+        add(words.exact);
     }
     if approximate {
-        text.push_str(" Dashed rings are places known only approximately.");
+        add(words.approximate);
     }
     if incidents > places {
-        text.push_str(" Larger marks stand for several incidents close together.");
+        add(words.clusters);
     }
     text
 }
 
-fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
-    if count == 1 {
-        one
-    } else {
-        many
-    }
-}
-
-pub(super) fn write_mark(out: &mut String, mark: &MergedMark) {
+pub(super) fn write_mark(out: &mut String, mark: &MergedMark, words: &MapWords) {
     let label = &mark.first.label;
     let mut title = if mark.count == 1 {
         label.clone()
     } else {
-        format!("{} incidents near {label}", mark.count)
+        fill(
+            words.near,
+            &[
+                ("incidents", &(words.incidents)(mark.count)),
+                ("label", label),
+            ],
+        )
     };
     if mark.first.approximate {
         title.push_str(if mark.count == 1 {
-            " (approximate place)"
+            words.approximate_one
         } else {
-            " (approximate places)"
+            words.approximate_many
         });
     }
     let (cx, cy, r) = (num(mark.x), num(mark.y), num(mark.radius()));

@@ -14,6 +14,7 @@ use super::marks::merge;
 use super::outlines;
 use super::projection::MAP_WIDTH;
 use super::view::MapView;
+use super::words::{fill, MapWords};
 use super::Mark;
 
 use countries::write_outlines;
@@ -41,7 +42,7 @@ const DARK_MODE_STYLE: &str = "<style>@media (prefers-color-scheme: dark){\
 /// border drawn. Meant to be written once per view (for example as
 /// `/maps/{view.file_stem()}.svg`) and shown under the marks of many pages by
 /// [`map_svg`], so each page carries only its marks.
-pub fn base_map_svg(view: &MapView) -> String {
+pub fn base_map_svg(view: &MapView, words: &MapWords) -> String {
     let height = num(view.height());
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
@@ -52,7 +53,7 @@ pub fn base_map_svg(view: &MapView) -> String {
     let _ = write!(
         out,
         "<title>{}</title>{DARK_MODE_STYLE}",
-        escape(&base_map_title(view))
+        escape(&base_map_title(view, words))
     );
     write_outlines(&mut out, view);
     out.push_str("</svg>\n");
@@ -70,9 +71,15 @@ pub fn base_map_svg(view: &MapView) -> String {
 /// site URLs.
 ///
 /// The `<title>` (with `title`) names the map through `aria-labelledby`, and a `<desc>`
-/// counts the incidents. A map with marks is a `group`, not an `img`, so assistive
+/// counts the incidents, both in `words`' language. A map with marks is a `group`, not an `img`, so assistive
 /// technology still reaches its links.
-pub fn map_svg(view: &MapView, base_href: Option<&str>, marks: &[Mark], title: &str) -> String {
+pub fn map_svg(
+    view: &MapView,
+    base_href: Option<&str>,
+    marks: &[Mark],
+    title: &str,
+    words: &MapWords,
+) -> String {
     let projection = view.projection();
     let merged = merge(marks, &projection);
     let id = format!(
@@ -91,7 +98,7 @@ pub fn map_svg(view: &MapView, base_href: Option<&str>, marks: &[Mark], title: &
         out,
         r#"<title id="{id}">{}</title><desc id="{id}-desc">{}</desc>"#,
         escape(title),
-        escape(&description(&merged))
+        escape(&description(&merged, words))
     );
     match base_href {
         Some(href) => {
@@ -110,7 +117,7 @@ pub fn map_svg(view: &MapView, base_href: Option<&str>, marks: &[Mark], title: &
     if !merged.is_empty() {
         out.push_str(r#"<g class="map-marks">"#);
         for mark in &merged {
-            write_mark(&mut out, mark);
+            write_mark(&mut out, mark, words);
         }
         out.push_str("</g>");
     }
@@ -118,7 +125,7 @@ pub fn map_svg(view: &MapView, base_href: Option<&str>, marks: &[Mark], title: &
     out
 }
 
-fn base_map_title(view: &MapView) -> String {
+fn base_map_title(view: &MapView, words: &MapWords) -> String {
     let names: Vec<&str> = view
         .highlight
         .iter()
@@ -126,11 +133,11 @@ fn base_map_title(view: &MapView) -> String {
         .map(|outline| outline.name)
         .collect();
     match names.split_last() {
-        None => "Outline map".to_string(),
-        Some((last, [])) => format!("Outline map of {last} and neighbouring countries"),
-        Some((last, rest)) => format!(
-            "Outline map of {} and {last}, with neighbouring countries",
-            rest.join(", ")
+        None => words.outline.to_string(),
+        Some((last, [])) => fill(words.outline_of_one, &[("country", last)]),
+        Some((last, rest)) => fill(
+            words.outline_of_many,
+            &[("countries", &rest.join(words.separator)), ("last", last)],
         ),
     }
 }

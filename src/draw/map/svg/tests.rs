@@ -56,7 +56,7 @@ fn inside(rings: &[Vec<(f64, f64)>], (x, y): (f64, f64)) -> bool {
 #[test]
 fn bamako_falls_inside_malis_drawn_outline() {
     let view = mali();
-    let svg = base_map_svg(&view);
+    let svg = base_map_svg(&view, &MapWords::default());
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let focus = doc
         .descendants()
@@ -74,7 +74,7 @@ fn bamako_falls_inside_malis_drawn_outline() {
 
 #[test]
 fn base_map_is_a_standalone_svg_file() {
-    let svg = base_map_svg(&mali());
+    let svg = base_map_svg(&mali(), &MapWords::default());
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(
@@ -98,12 +98,13 @@ fn base_map_is_a_standalone_svg_file() {
 #[test]
 fn page_map_uses_the_base_maps_frame() {
     let view = mali();
-    let base = base_map_svg(&view);
+    let base = base_map_svg(&view, &MapWords::default());
     let page = map_svg(
         &view,
         Some("/maps/ml.svg"),
         &[mark(12.64, -8.0, false, "Bamako")],
         "Mali",
+        &MapWords::default(),
     );
     let base_doc = roxmltree::Document::parse(&base).unwrap();
     let page_doc = roxmltree::Document::parse(&page).unwrap();
@@ -116,7 +117,7 @@ fn page_map_uses_the_base_maps_frame() {
         .unwrap();
     assert_eq!(image.attribute("href"), Some("/maps/ml.svg"));
     assert!(!page.contains("map-land"), "outlines come from the image");
-    let inline = map_svg(&view, None, &[], "Mali");
+    let inline = map_svg(&view, None, &[], "Mali", &MapWords::default());
     assert!(inline.contains("map-focus") && !inline.contains("<image"));
 }
 
@@ -126,7 +127,7 @@ fn approximate_marks_are_hollow_and_exact_ones_solid() {
         mark(12.64, -8.0, false, "Bamako"),
         mark(16.77, -3.0, true, "Tombouctou region"),
     ];
-    let svg = map_svg(&mali(), None, &marks, "Mali");
+    let svg = map_svg(&mali(), None, &marks, "Mali", &MapWords::default());
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let circles: Vec<_> = doc
         .descendants()
@@ -157,6 +158,7 @@ fn every_mark_is_a_titled_link_and_the_map_is_labelled() {
         None,
         &[mark(12.64, -8.0, false, "Bamako")],
         "Incidents in Mali",
+        &MapWords::default(),
     );
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
@@ -170,7 +172,13 @@ fn every_mark_is_a_titled_link_and_the_map_is_labelled() {
     let link = doc.descendants().find(|n| n.has_tag_name("a")).unwrap();
     assert_eq!(link.attribute("href"), Some("/incidents/x/"));
     assert_eq!(link.first_child().unwrap().text(), Some("Bamako"));
-    let empty = map_svg(&mali(), None, &[], "Incidents in Mali");
+    let empty = map_svg(
+        &mali(),
+        None,
+        &[],
+        "Incidents in Mali",
+        &MapWords::default(),
+    );
     assert!(empty.contains(r#"role="img""#));
 }
 
@@ -180,7 +188,13 @@ fn hostile_labels_and_links_are_escaped() {
         href: "\"><script>alert(1)</script>".to_string(),
         ..mark(12.64, -8.0, false, "<script>\"'&\u{1}")
     };
-    let svg = map_svg(&mali(), Some("x\"y"), &[hostile], "<b>'T'&</b>");
+    let svg = map_svg(
+        &mali(),
+        Some("x\"y"),
+        &[hostile],
+        "<b>'T'&</b>",
+        &MapWords::default(),
+    );
     assert!(!svg.contains("<script") && !svg.contains("<b>"));
     assert!(svg.contains("&lt;script&gt;&quot;&#39;&amp;</title>"));
     assert!(svg.contains(r#"href="x&quot;y""#));
@@ -197,7 +211,13 @@ fn five_thousand_marks_in_one_spot_make_one_mark() {
             ..mark(14.35, -3.6, false, "Mopti")
         })
         .collect();
-    let svg = map_svg(&mali(), Some("/maps/ml.svg"), &marks, "Mali");
+    let svg = map_svg(
+        &mali(),
+        Some("/maps/ml.svg"),
+        &marks,
+        "Mali",
+        &MapWords::default(),
+    );
     assert_eq!(svg.matches("<a ").count(), 1);
     assert!(svg.contains(
         r#"<a class="map-mark" href="/incidents/0/"><title>5000 incidents near Mopti</title>"#
@@ -219,10 +239,13 @@ fn output_is_deterministic() {
         .collect();
     let view = mali();
     assert_eq!(
-        map_svg(&view, None, &marks, "M"),
-        map_svg(&view, None, &marks, "M")
+        map_svg(&view, None, &marks, "M", &MapWords::default()),
+        map_svg(&view, None, &marks, "M", &MapWords::default())
     );
-    assert_eq!(base_map_svg(&view), base_map_svg(&view));
+    assert_eq!(
+        base_map_svg(&view, &MapWords::default()),
+        base_map_svg(&view, &MapWords::default())
+    );
 }
 
 #[test]
@@ -248,4 +271,27 @@ fn rings_are_clipped_to_the_frame() {
         .iter()
         .all(|&(x, y)| near_frame(x, 800.0) && near_frame(y, 600.0)));
     assert_eq!(clipped.len(), 4);
+}
+
+#[test]
+fn a_map_speaks_the_words_it_is_given() {
+    let words = MapWords {
+        outline_of_one: "Fond de carte : {country} et pays voisins",
+        marks_at: "{incidents} en {places}.",
+        near: "{incidents} dans ce secteur — {label}",
+        approximate_many: " (lieux approximatifs)",
+        incidents: Box::new(|n| format!("{n} incidents")),
+        places: Box::new(|n| format!("{n} lieu")),
+        ..MapWords::default()
+    };
+    let base = base_map_svg(&mali(), &words);
+    assert!(base.contains("<title>Fond de carte : Mali et pays voisins</title>"));
+    let marks = [
+        mark(16.77, -3.0, true, "Tombouctou"),
+        mark(16.77, -3.0, true, "Tombouctou"),
+    ];
+    let svg = map_svg(&mali(), None, &marks, "Incidents : Mali", &words);
+    assert!(svg.contains("2 incidents en 1 lieu."), "{svg}");
+    assert!(svg.contains("2 incidents dans ce secteur — Tombouctou (lieux approximatifs)"));
+    assert!(!svg.contains(" near ") && !svg.contains(" at 1 place"));
 }
