@@ -118,3 +118,71 @@ fn a_language_with_no_strings_is_an_error_naming_the_file_to_write() {
 fn build_failure(root: &Path, out: &Path) -> incidex::pipeline::BuildFailure {
     incidex::pipeline::build(&common::options(root, out)).expect_err("the build fails")
 }
+
+/// The inline map SVG of the page at `url`.
+fn map_svg_of(built: &common::Built, url: &str) -> String {
+    let page = built.text(url);
+    let start = page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\"");
+    let start = start.expect("a map on the page");
+    let end = start + page[start..].find("</svg>").unwrap();
+    page[start..end].to_string()
+}
+
+#[test]
+fn a_french_sites_charts_maps_and_sizes_are_french() {
+    let site = site_in("fr");
+    let built = common::build_with(site.path(), |_| {});
+    let stats = built.text("stats/");
+    for french in [
+        "Incidents par mois",
+        "Personnes tuées par mois",
+        "Mois",
+        "colonne",
+    ] {
+        assert!(stats.contains(french), "{french} on the stats page");
+    }
+    for english in [
+        "Incidents per month",
+        "People killed",
+        "Editors' estimate",
+        "Editors&#x27;",
+        "Party claim",
+        "Month<",
+        "highest",
+        "Scale 0 to",
+        "columns,",
+        " bars.",
+        "Incidents by",
+    ] {
+        assert!(!stats.contains(english), "{english} on the stats page");
+    }
+    let map = map_svg_of(&built, "map/");
+    assert!(map.contains("Tous les incidents localisés"), "{map}");
+    assert!(map.contains(" en ") && map.contains("lieu"), "{map}");
+    for english in [
+        "Every located",
+        " at ",
+        "place",
+        "Solid dots",
+        "Dashed rings",
+    ] {
+        assert!(!map.contains(english), "{english} in the map: {map}");
+    }
+    let data = built.text("data/");
+    assert!(
+        data.contains(" octets<") || data.contains(" Ko<"),
+        "French sizes"
+    );
+    assert!(!data.contains(" KB<") && !data.contains(" bytes<"));
+}
+
+#[test]
+fn an_arabic_sites_stats_page_is_arabic() {
+    let site = site_in("ar");
+    let built = common::build_with(site.path(), |_| {});
+    let stats = built.text("stats/");
+    assert!(stats.contains("الحوادث شهريًا"));
+    assert!(!stats.contains("Incidents per month") && !stats.contains("Scale 0 to"));
+    let map = map_svg_of(&built, "map/");
+    assert!(map.contains("كل الحوادث المحدّدة الموقع"), "{map}");
+}

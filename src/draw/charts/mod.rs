@@ -13,15 +13,18 @@
 //! independent figures without relying on colour.
 //!
 //! ```
-//! use incidex::draw::charts::{column_chart, month_label, month_range, Series};
+//! use incidex::draw::charts::{column_chart, month_label, month_range, ChartWords, Series};
 //!
-//! let labels: Vec<String> =
-//!     month_range((2025, 1), (2025, 3)).into_iter().map(|(y, m)| month_label(y, m)).collect();
+//! let words = ChartWords::default();
+//! let labels: Vec<String> = month_range((2025, 1), (2025, 3))
+//!     .into_iter()
+//!     .map(|(y, m)| month_label(y, m, &words))
+//!     .collect();
 //! let series = [
 //!     Series { name: "independent".into(), class: "independent".into(), values: vec![4, 0, 7] },
 //!     Series { name: "claimed by a party".into(), class: "claimed".into(), values: vec![2, 1, 0] },
 //! ];
-//! let svg = column_chart("Fatalities per month", &labels, &series, true);
+//! let svg = column_chart("Fatalities per month", &labels, &series, true, &words);
 //! assert!(svg.contains("<title>March 2025: 7 independent</title>"));
 //! ```
 
@@ -29,10 +32,12 @@ mod bar;
 mod column;
 mod scale;
 mod svg;
+mod words;
 
 pub use bar::bar_chart;
 pub use column::column_chart;
 pub use scale::{month_label, month_range, nice_ticks};
+pub use words::{ChartWords, Counted};
 
 /// One set of values drawn across a chart's labels, such as incidents, or fatalities
 /// from independent sources.

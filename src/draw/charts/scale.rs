@@ -4,7 +4,7 @@
 /// Most intervals a value axis gets; with the 1-2-5 steps this gives 4 to 6 gridlines.
 const MAX_INTERVALS: u64 = 5;
 
-use crate::calendar::{month_abbreviation, month_name};
+use super::words::ChartWords;
 
 /// Gridline values for an axis from 0 to at least `max`: 0 first, evenly spaced by a
 /// step of 1, 2 or 5 × 10^k, at most six values, the last one ≥ `max`.
@@ -46,39 +46,45 @@ pub fn month_range(from: (i16, i8), to: (i16, i8)) -> Vec<(i16, i8)> {
     (start..=end).filter_map(month_from_ordinal).collect()
 }
 
-/// A short month label for axes and lists: `month_label(2025, 3)` is `"Mar 2025"`.
+/// A short month label for axes and lists, with `words`' abbreviation: `month_label(2025,
+/// 3, &ChartWords::default())` is `"Mar 2025"`, and `"mars 2025"` with French words.
 ///
-/// Column charts recognise these labels: a run of consecutive months gets its ticks on
-/// calendar boundaries and its tooltips spelled out ("March 2025").
-pub fn month_label(year: i16, month: i8) -> String {
-    match month_abbreviation(month) {
-        Some(short) => format!("{short} {year}"),
+/// Column charts given the same words recognise these labels: a run of consecutive months
+/// gets its ticks on calendar boundaries and its tooltips spelled out ("March 2025").
+pub fn month_label(year: i16, month: i8, words: &ChartWords) -> String {
+    match month_index(month) {
+        Some(at) => format!("{} {year}", words.months_short[at]),
         None => format!("{year}-{month:02}"),
     }
 }
 
+/// `month` (1–12) as an index into the month names.
+fn month_index(month: i8) -> Option<usize> {
+    (1..=12).contains(&month).then(|| month as usize - 1)
+}
+
 /// The long form used in tooltips, where there is room: "March 2025".
-pub(super) fn month_long_label(year: i16, month: i8) -> String {
-    match month_name(month) {
-        Some(name) => format!("{name} {year}"),
-        None => month_label(year, month),
+pub(super) fn month_long_label(year: i16, month: i8, words: &ChartWords) -> String {
+    match month_index(month) {
+        Some(at) => format!("{} {year}", words.months[at]),
+        None => month_label(year, month, words),
     }
 }
 
-/// Reads back a label made by [`month_label`].
-pub(super) fn parse_month_label(label: &str) -> Option<(i16, i8)> {
-    let (name, year) = label.split_once(' ')?;
-    let month = (1..=12).find(|&m| month_abbreviation(m) == Some(name))?;
+/// Reads back a label made by [`month_label`] with the same words.
+pub(super) fn parse_month_label(label: &str, words: &ChartWords) -> Option<(i16, i8)> {
+    let (name, year) = label.rsplit_once(' ')?;
+    let month = (1..=12).find(|&m| words.months_short[m as usize - 1] == name)?;
     let year: i16 = year.parse().ok()?;
     Some((year, month))
 }
 
 /// The labels as months, when every label is a month label and each follows the one
 /// before; otherwise the axis is treated as plain categories.
-pub(super) fn consecutive_months(labels: &[String]) -> Option<Vec<(i16, i8)>> {
+pub(super) fn consecutive_months(labels: &[String], words: &ChartWords) -> Option<Vec<(i16, i8)>> {
     let months: Vec<(i16, i8)> = labels
         .iter()
-        .map(|l| parse_month_label(l))
+        .map(|l| parse_month_label(l, words))
         .collect::<Option<_>>()?;
     let consecutive = months
         .windows(2)
@@ -110,11 +116,17 @@ pub(super) fn month_ticks(
     months: &[(i16, i8)],
     band: f64,
     label_width: impl Fn(&str) -> f64,
+    words: &ChartWords,
 ) -> Vec<Tick> {
     let fits = |step: usize, sample: &str| band * step as f64 >= label_width(sample);
+    // The widest month's label, so that no two labels overlap in any language.
+    let widest = (1..=12)
+        .map(|m| month_label(2025, m, words))
+        .max_by(|a, b| label_width(a).total_cmp(&label_width(b)))
+        .unwrap_or_default();
     let sub_year = [1usize, 2, 3, 6]
         .into_iter()
-        .find(|&step| fits(step, "Mar 2025"));
+        .find(|&step| fits(step, &widest));
     let ticks: Vec<Tick> = match sub_year {
         Some(step) => months
             .iter()
@@ -122,7 +134,7 @@ pub(super) fn month_ticks(
             .filter(|(_, (_, m))| (*m as usize - 1).is_multiple_of(step))
             .map(|(index, &(y, m))| Tick {
                 index,
-                text: Some(month_label(y, m)),
+                text: Some(month_label(y, m, words)),
             })
             .collect(),
         None => {
@@ -147,7 +159,7 @@ pub(super) fn month_ticks(
         let (y, m) = months[0];
         let mut with_first = vec![Tick {
             index: 0,
-            text: Some(month_label(y, m)),
+            text: Some(month_label(y, m, words)),
         }];
         with_first.extend(ticks.into_iter().filter(|t| t.index != 0));
         with_first
@@ -229,16 +241,26 @@ mod tests {
 
     #[test]
     fn month_labels_round_trip() {
-        assert_eq!(month_label(2025, 3), "Mar 2025");
-        assert_eq!(month_long_label(2025, 3), "March 2025");
-        assert_eq!(parse_month_label("Mar 2025"), Some((2025, 3)));
-        assert_eq!(parse_month_label("Tillabéri"), None);
+        assert_eq!(month_label(2025, 3, &ChartWords::default()), "Mar 2025");
+        assert_eq!(
+            month_long_label(2025, 3, &ChartWords::default()),
+            "March 2025"
+        );
+        assert_eq!(
+            parse_month_label("Mar 2025", &ChartWords::default()),
+            Some((2025, 3))
+        );
+        assert_eq!(parse_month_label("Tillabéri", &ChartWords::default()), None);
         let labels: Vec<String> = month_range((2024, 12), (2025, 1))
             .into_iter()
-            .map(|(y, m)| month_label(y, m))
+            .map(|(y, m)| month_label(y, m, &ChartWords::default()))
             .collect();
-        assert!(consecutive_months(&labels).is_some());
-        assert!(consecutive_months(&["Jan 2025".into(), "Mar 2025".into()]).is_none());
+        assert!(consecutive_months(&labels, &ChartWords::default()).is_some());
+        assert!(consecutive_months(
+            &["Jan 2025".into(), "Mar 2025".into()],
+            &ChartWords::default()
+        )
+        .is_none());
     }
 
     #[test]
@@ -246,7 +268,7 @@ mod tests {
         let months = month_range((2016, 1), (2025, 12));
         let width = |s: &str| s.chars().count() as f64 * 8.0;
         let band = 2.5;
-        let ticks = month_ticks(&months, band, width);
+        let ticks = month_ticks(&months, band, width, &ChartWords::default());
         let labelled: Vec<&Tick> = ticks.iter().filter(|t| t.text.is_some()).collect();
         assert!(labelled.len() < 120 && !labelled.is_empty());
         assert!(labelled.iter().all(|t| months[t.index].1 == 1));
@@ -259,7 +281,12 @@ mod tests {
     #[test]
     fn a_short_run_without_a_boundary_still_labels_its_first_month() {
         let months = month_range((2025, 2), (2025, 3));
-        let ticks = month_ticks(&months, 10.0, |s| s.len() as f64 * 8.0);
+        let ticks = month_ticks(
+            &months,
+            10.0,
+            |s| s.len() as f64 * 8.0,
+            &ChartWords::default(),
+        );
         assert_eq!(ticks[0].text.as_deref(), Some("Feb 2025"));
     }
 }

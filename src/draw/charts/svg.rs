@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 pub(super) use crate::xml::escape;
 
+use super::words::ChartWords;
 use super::Series;
 
 /// The viewBox width of every chart. Charts are drawn at `width="100%"`, so this sets how
@@ -238,15 +239,16 @@ pub(super) fn legend(id: &str, series: &[Series]) -> (String, f64) {
 
 /// A small chart that says there is nothing to show, so an empty site or a filter with
 /// no matches still renders a sensible page.
-pub(super) fn no_data_chart(kind: &str, title: &str) -> String {
+pub(super) fn no_data_chart(kind: &str, title: &str, words: &ChartWords) -> String {
     let id = chart_id(kind, title, &[], &[]);
-    let mut out = open_svg(&id, kind, TITLE_HEIGHT + 34.0, title, "No data", false);
+    let mut out = open_svg(&id, kind, TITLE_HEIGHT + 34.0, title, words.no_data, false);
     let _ = write!(
         out,
         "<text class=\"chart-label chart-empty\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" \
-fill=\"currentColor\">No data</text></svg>",
+fill=\"currentColor\">{}</text></svg>",
         num(WIDTH / 2.0),
-        num(TITLE_HEIGHT + 22.0)
+        num(TITLE_HEIGHT + 22.0),
+        escape(words.no_data)
     );
     out
 }

@@ -31,7 +31,13 @@ pub(super) fn map_words<'a>(cx: &'a SiteContext) -> MapWords<'a> {
 /// The catalogue's string at `path` with each `{name}` replaced by its value in one pass,
 /// so a value holding a placeholder (a report's title with "{date}" in it) stays as it is.
 pub(super) fn fill_once(cx: &SiteContext, path: &str, values: &[(&str, &str)]) -> String {
-    let mut rest = cx.words.text(path);
+    fill_text(cx.words.text(path), values)
+}
+
+/// `text` with each `{name}` replaced by its value in one pass, so a value holding a
+/// placeholder stays as it is.
+pub(crate) fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
+    let mut rest = text;
     let mut out = String::with_capacity(rest.len() + 64);
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);

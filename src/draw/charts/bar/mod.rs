@@ -11,6 +11,7 @@ use super::svg::{
     chart_id, escape, fit_text, has_no_data, legend, mark_paint, no_data_chart, num,
     open_series_group, open_svg, pattern_defs, stacked_base, value_at, FONT,
 };
+use super::words::{fill, ChartWords};
 use super::Series;
 
 use layout::{row_extent, Layout};
@@ -32,9 +33,10 @@ pub fn bar_chart(
     hrefs: &[Option<String>],
     series: &[Series],
     stacked: bool,
+    words: &ChartWords,
 ) -> String {
     if has_no_data(labels, series) {
-        return no_data_chart("bar", title);
+        return no_data_chart("bar", title, words);
     }
     let id = chart_id("bar", title, labels, series);
     let value_texts: Vec<Vec<String>> = (0..labels.len())
@@ -50,12 +52,12 @@ pub fn bar_chart(
         "bar",
         height,
         title,
-        &describe(labels, series),
+        &describe(labels, series, words),
         has_links,
     );
     out.push_str(&legend_markup);
     out.push_str(&pattern_defs(&id, series));
-    write_bars(&mut out, &id, labels, series, &layout);
+    write_bars(&mut out, (&id, words), labels, series, &layout);
     write_axis(&mut out, &layout, labels.len());
     write_row_labels(&mut out, labels, hrefs, series, &value_texts, &layout);
     out.push_str("</g></svg>");
@@ -63,7 +65,13 @@ pub fn bar_chart(
 }
 
 /// Marks are drawn one series at a time so each sits in its series' colour group.
-fn write_bars(out: &mut String, id: &str, labels: &[String], series: &[Series], layout: &Layout) {
+fn write_bars(
+    out: &mut String,
+    (id, words): (&str, &ChartWords),
+    labels: &[String],
+    series: &[Series],
+    layout: &Layout,
+) {
     for (position, s) in series.iter().enumerate() {
         out.push_str(&open_series_group(s, position));
         for (index, label) in labels.iter().enumerate() {
@@ -85,17 +93,24 @@ fn write_bars(out: &mut String, id: &str, labels: &[String], series: &[Series], 
                 (0, layout.row_top(index) + 4.0 + slot)
             };
             let x = layout.x_of(start);
+            let tooltip = fill(
+                words.tooltip,
+                &[
+                    ("label", label),
+                    ("value", &value.to_string()),
+                    ("series", &s.name),
+                ],
+            );
             let _ = write!(
                 out,
                 "<rect class=\"chart-mark\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {}>\
-<title>{}: {value} {}</title></rect>",
+<title>{}</title></rect>",
                 num(x),
                 num(y),
                 num(layout.x_of(start.saturating_add(value)) - x),
                 num(layout.bar_height),
                 mark_paint(id, position, 1.0),
-                escape(label),
-                escape(&s.name)
+                escape(&tooltip)
             );
         }
         out.push_str("</g>");
@@ -179,17 +194,22 @@ fn category_label(label: &str, href: Option<&String>, width: f64, centre: f64) -
 }
 
 /// Every category with each series' value, since a screen reader cannot read bar lengths.
-fn describe(labels: &[String], series: &[Series]) -> String {
+fn describe(labels: &[String], series: &[Series], words: &ChartWords) -> String {
     let rows: Vec<String> = labels
         .iter()
         .enumerate()
         .map(|(i, label)| {
             let parts: Vec<String> = series
                 .iter()
-                .map(|s| format!("{} {}", value_at(s, i), s.name))
+                .map(|s| {
+                    let value = value_at(s, i).to_string();
+                    fill(words.value, &[("value", &value), ("series", &s.name)])
+                })
                 .collect();
-            format!("{label}: {}.", parts.join(", "))
+            let values = parts.join(words.separator);
+            fill(words.row, &[("label", label), ("values", &values)])
         })
         .collect();
-    format!("{} bars. {}", labels.len(), rows.join(" "))
+    let bars = (words.bar_count)(labels.len());
+    fill(words.bars, &[("bars", &bars), ("rows", &rows.join(" "))])
 }

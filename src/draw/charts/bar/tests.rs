@@ -14,9 +14,23 @@ fn series(name: &str, class: &str, values: Vec<u64>) -> Series {
 fn a_chart_with_links_is_a_group_not_an_image() {
     let labels = vec!["JNIM".to_string()];
     let values = [series("incidents", "incidents", vec![3])];
-    let linked = bar_chart("By group", &labels, &[Some("/g/".into())], &values, false);
+    let linked = bar_chart(
+        "By group",
+        &labels,
+        &[Some("/g/".into())],
+        &values,
+        false,
+        &ChartWords::default(),
+    );
     assert!(linked.contains(r#"role="group""#) && !linked.contains(r#"role="img""#));
-    let plain = bar_chart("By group", &labels, &[None], &values, false);
+    let plain = bar_chart(
+        "By group",
+        &labels,
+        &[None],
+        &values,
+        false,
+        &ChartWords::default(),
+    );
     assert!(plain.contains(r#"role="img""#));
 }
 
@@ -49,7 +63,14 @@ fn widths(svg: &str) -> Vec<f64> {
 #[test]
 fn labels_link_where_an_href_is_given() {
     let (labels, hrefs, data) = groups();
-    let svg = bar_chart("Fatalities by group", &labels, &hrefs, &data, true);
+    let svg = bar_chart(
+        "Fatalities by group",
+        &labels,
+        &hrefs,
+        &data,
+        true,
+        &ChartWords::default(),
+    );
     assert!(svg.contains("<a class=\"chart-link\" href=\"/groups/jnim/\""));
     assert_eq!(svg.matches("<a ").count(), 2);
 }
@@ -57,7 +78,14 @@ fn labels_link_where_an_href_is_given() {
 #[test]
 fn stacked_values_list_each_part() {
     let (labels, hrefs, data) = groups();
-    let svg = bar_chart("Fatalities by group", &labels, &hrefs, &data, true);
+    let svg = bar_chart(
+        "Fatalities by group",
+        &labels,
+        &hrefs,
+        &data,
+        true,
+        &ChartWords::default(),
+    );
     assert!(svg.contains(">40 + 12</text>"));
     assert!(svg.contains(">0 + 3</text>"));
     assert!(svg.contains("<title>JNIM: 12 claimed</title>"));
@@ -66,7 +94,14 @@ fn stacked_values_list_each_part() {
 #[test]
 fn stacked_bar_lengths_are_proportional() {
     let (labels, hrefs, data) = groups();
-    let w = widths(&bar_chart("t", &labels, &hrefs, &data, true));
+    let w = widths(&bar_chart(
+        "t",
+        &labels,
+        &hrefs,
+        &data,
+        true,
+        &ChartWords::default(),
+    ));
     // Marks: independent 40, 25; claimed 12, 3. The longest row (52) spans the plot.
     let unit = (w[0] + w[2]) / 52.0;
     for (width, value) in w.iter().zip([40.0, 25.0, 12.0, 3.0]) {
@@ -77,7 +112,7 @@ fn stacked_bar_lengths_are_proportional() {
 #[test]
 fn side_by_side_bars_each_print_their_value() {
     let (labels, hrefs, data) = groups();
-    let svg = bar_chart("t", &labels, &hrefs, &data, false);
+    let svg = bar_chart("t", &labels, &hrefs, &data, false, &ChartWords::default());
     assert_eq!(svg.matches("class=\"chart-value\"").count(), 6);
     assert_eq!(widths(&svg).len(), 4);
 }
@@ -85,7 +120,7 @@ fn side_by_side_bars_each_print_their_value() {
 #[test]
 fn long_names_are_shortened_but_kept_as_a_tooltip() {
     let (labels, hrefs, data) = groups();
-    let svg = bar_chart("t", &labels, &hrefs, &data, true);
+    let svg = bar_chart("t", &labels, &hrefs, &data, true, &ChartWords::default());
     assert!(svg.contains("<title>Islamic State Sahel Province</title>"));
     assert!(svg.contains('…'));
 }
@@ -95,7 +130,7 @@ fn hostile_names_and_hrefs_are_escaped() {
     let labels = vec!["<b onmouseover='x'>&".to_string()];
     let hrefs = vec![Some("\"><script>alert(1)</script>".to_string())];
     let data = vec![series("<i>", "c", vec![1])];
-    let svg = bar_chart("<t>", &labels, &hrefs, &data, false);
+    let svg = bar_chart("<t>", &labels, &hrefs, &data, false, &ChartWords::default());
     assert!(!svg.contains("<script") && !svg.contains("<b ") && !svg.contains("<i>"));
     assert!(svg.contains("href=\"&quot;&gt;&lt;script&gt;"));
     roxmltree::Document::parse(&svg).expect("still well-formed");
@@ -103,7 +138,7 @@ fn hostile_names_and_hrefs_are_escaped() {
 
 #[test]
 fn empty_data_says_no_data() {
-    let svg = bar_chart("By region", &[], &[], &[], false);
+    let svg = bar_chart("By region", &[], &[], &[], false, &ChartWords::default());
     assert!(svg.contains(">No data<") && svg.contains("role=\"img\""));
     let zeros = bar_chart(
         "By region",
@@ -111,6 +146,7 @@ fn empty_data_says_no_data() {
         &[None],
         &[series("a", "a", vec![0])],
         false,
+        &ChartWords::default(),
     );
     assert!(zeros.contains(">No data<"));
 }
@@ -118,8 +154,25 @@ fn empty_data_says_no_data() {
 #[test]
 fn output_is_deterministic_with_legend_and_classes() {
     let (labels, hrefs, data) = groups();
-    let a = bar_chart("By group", &labels, &hrefs, &data, true);
-    assert_eq!(a, bar_chart("By group", &labels, &hrefs, &data, true));
+    let a = bar_chart(
+        "By group",
+        &labels,
+        &hrefs,
+        &data,
+        true,
+        &ChartWords::default(),
+    );
+    assert_eq!(
+        a,
+        bar_chart(
+            "By group",
+            &labels,
+            &hrefs,
+            &data,
+            true,
+            &ChartWords::default()
+        )
+    );
     for needle in [
         "chart-series-independent",
         "chart-series-claimed",

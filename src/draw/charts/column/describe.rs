@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::draw::charts::svg::value_at;
+use crate::draw::charts::words::{fill, ChartWords};
 use crate::draw::charts::Series;
 
 /// The text a screen reader gives for the chart: the span, each series' peak and how
@@ -13,36 +14,43 @@ pub(super) fn describe(
     series: &[Series],
     stacked: bool,
     top: f64,
+    words: &ChartWords,
 ) -> String {
     let (first, last) = (
         &tooltip_labels[0],
         &tooltip_labels[tooltip_labels.len() - 1],
     );
     let mut desc = if labels.len() == 1 {
-        format!("One column, {first}.")
+        fill(words.one_column, &[("first", first)])
     } else {
-        format!("{} columns, {first} to {last}.", labels.len())
+        let columns = (words.column_count)(labels.len());
+        fill(
+            words.columns,
+            &[("columns", &columns), ("first", first), ("last", last)],
+        )
     };
     for s in series {
         let peak = (0..labels.len()).max_by_key(|&i| (value_at(s, i), std::cmp::Reverse(i)));
         match peak {
             Some(i) if value_at(s, i) > 0 => {
-                let _ = write!(
-                    desc,
-                    " {}: highest {} in {}.",
-                    s.name,
-                    value_at(s, i),
-                    tooltip_labels[i]
-                );
+                let value = value_at(s, i).to_string();
+                let values = [
+                    ("series", s.name.as_str()),
+                    ("value", &value),
+                    ("label", &tooltip_labels[i]),
+                ];
+                let _ = write!(desc, " {}", fill(words.highest, &values));
             }
             _ => {
-                let _ = write!(desc, " {}: none.", s.name);
+                let _ = write!(desc, " {}", fill(words.none, &[("series", &s.name)]));
             }
         }
     }
     if stacked && series.len() > 1 {
-        let _ = write!(desc, " Stacked, {} at the bottom.", series[0].name);
+        let bottom = fill(words.stacked, &[("series", &series[0].name)]);
+        let _ = write!(desc, " {bottom}");
     }
-    let _ = write!(desc, " Scale 0 to {top}.");
+    let top = top.to_string();
+    let _ = write!(desc, " {}", fill(words.scale, &[("top", &top)]));
     desc
 }

@@ -13,6 +13,7 @@ use super::svg::{
     chart_id, escape, has_no_data, legend, mark_paint, no_data_chart, num, open_series_group,
     open_svg, pattern_defs, stacked_base, text_width, value_at, FONT, WIDTH,
 };
+use super::words::{fill, ChartWords};
 use super::Series;
 
 use axes::{category_axis, value_axis};
@@ -34,17 +35,24 @@ const LABEL_GAP: f64 = 8.0;
 /// months get calendar ticks (only years, at January, over a long range) and tooltips
 /// such as "March 2025: 12 incidents", so name series as the plural of what they count.
 /// A series shorter than `labels` counts as zero where it has no value; with no labels,
-/// no series or only zeros the chart just says "No data".
-pub fn column_chart(title: &str, labels: &[String], series: &[Series], stacked: bool) -> String {
+/// no series or only zeros the chart just says "No data". Every word it writes (months,
+/// tooltips, the description) comes from `words`.
+pub fn column_chart(
+    title: &str,
+    labels: &[String],
+    series: &[Series],
+    stacked: bool,
+    words: &ChartWords,
+) -> String {
     if has_no_data(labels, series) {
-        return no_data_chart("column", title);
+        return no_data_chart("column", title, words);
     }
     let id = chart_id("column", title, labels, series);
-    let months = consecutive_months(labels);
+    let months = consecutive_months(labels, words);
     let tooltip_labels: Vec<String> = match &months {
         Some(months) => months
             .iter()
-            .map(|&(y, m)| month_long_label(y, m))
+            .map(|&(y, m)| month_long_label(y, m, words))
             .collect(),
         None => labels.to_vec(),
     };
@@ -64,12 +72,12 @@ pub fn column_chart(title: &str, labels: &[String], series: &[Series], stacked: 
     let y_of = |value: u64| round2(plot_bottom - value as f64 / scale_top * PLOT_HEIGHT);
     let label_width = |text: &str| text_width(text, FONT) + LABEL_GAP;
     let x_ticks = match &months {
-        Some(months) => month_ticks(months, band, label_width),
+        Some(months) => month_ticks(months, band, label_width, words),
         None => category_ticks(labels, band, label_width),
     };
     let height = plot_bottom + 8.0 + FONT;
 
-    let desc = describe(labels, &tooltip_labels, series, stacked, scale_top);
+    let desc = describe(labels, &tooltip_labels, series, stacked, scale_top, words);
     let mut out = open_svg(&id, "column", height, title, &desc, false);
     out.push_str(&legend_markup);
     out.push_str(&pattern_defs(&id, series));
@@ -79,9 +87,9 @@ pub fn column_chart(title: &str, labels: &[String], series: &[Series], stacked: 
         series,
         &tooltip_labels,
         stacked,
-        plot_left,
-        band,
+        (plot_left, band),
         &y_of,
+        words,
     ));
     out.push_str(&category_axis(&x_ticks, plot_left, band, plot_bottom));
     out.push_str("</svg>");
@@ -107,9 +115,9 @@ fn columns(
     series: &[Series],
     tooltip_labels: &[String],
     stacked: bool,
-    plot_left: f64,
-    band: f64,
+    (plot_left, band): (f64, f64),
     y_of: &impl Fn(u64) -> f64,
+    words: &ChartWords,
 ) -> String {
     let gap = band * 0.2;
     let slot = if stacked || series.is_empty() {
@@ -131,17 +139,21 @@ fn columns(
                 (0, position as f64 * slot)
             };
             let top = y_of(base.saturating_add(value));
+            let value = value.to_string();
+            let tooltip = fill(
+                words.tooltip,
+                &[("label", label), ("value", &value), ("series", &s.name)],
+            );
             let _ = write!(
                 out,
                 "<rect class=\"chart-mark\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {}>\
-<title>{}: {value} {}</title></rect>",
+<title>{}</title></rect>",
                 num(plot_left + index as f64 * band + gap / 2.0 + x_offset),
                 num(top),
                 num(slot),
                 num(y_of(base) - top),
                 mark_paint(id, position, (slot / 4.0).min(1.0)),
-                escape(label),
-                escape(&s.name)
+                escape(&tooltip)
             );
         }
         out.push_str("</g>");

@@ -7,7 +7,7 @@ use super::*;
 fn months(from: (i16, i8), to: (i16, i8)) -> Vec<String> {
     month_range(from, to)
         .into_iter()
-        .map(|(y, m)| month_label(y, m))
+        .map(|(y, m)| month_label(y, m, &ChartWords::default()))
         .collect()
 }
 
@@ -63,7 +63,13 @@ fn marks(svg: &str) -> Vec<Mark> {
 #[test]
 fn ten_years_of_months_label_far_fewer_than_120_ticks() {
     let labels = months((2016, 1), (2025, 12));
-    let svg = column_chart("Incidents per month", &labels, &fatalities(120), false);
+    let svg = column_chart(
+        "Incidents per month",
+        &labels,
+        &fatalities(120),
+        false,
+        &ChartWords::default(),
+    );
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let axis_texts: Vec<&str> = doc
         .descendants()
@@ -86,7 +92,13 @@ fn ten_years_of_months_label_far_fewer_than_120_ticks() {
 fn stacked_parts_add_up_to_the_scale() {
     let labels = months((2024, 1), (2025, 12));
     let data = fatalities(labels.len());
-    let svg = column_chart("Fatalities per month", &labels, &data, true);
+    let svg = column_chart(
+        "Fatalities per month",
+        &labels,
+        &data,
+        true,
+        &ChartWords::default(),
+    );
     let highest = (0..labels.len())
         .map(|i| value_at(&data[0], i) + value_at(&data[1], i))
         .max()
@@ -104,9 +116,10 @@ fn stacked_parts_add_up_to_the_scale() {
         let month = month_range((2024, 1), (2025, 12))
             .into_iter()
             .position(|(y, m)| {
-                parts[0]
-                    .tooltip
-                    .starts_with(&format!("{}: ", month_long_label(y, m)))
+                parts[0].tooltip.starts_with(&format!(
+                    "{}: ",
+                    month_long_label(y, m, &ChartWords::default())
+                ))
             })
             .expect("tooltip names its month");
         let total: f64 = parts.iter().map(|p| p.height).sum();
@@ -135,7 +148,7 @@ fn stacked_column_heights_match_values_exactly() {
         series("independent", "independent", vec![30, 10]),
         series("claimed", "claimed", vec![20, 0]),
     ];
-    let svg = column_chart("t", &labels, &data, true);
+    let svg = column_chart("t", &labels, &data, true, &ChartWords::default());
     let heights: Vec<f64> = marks(&svg).iter().map(|m| m.height).collect();
     // Scale 0–50: 30 + 20 fill the plot, 10 is a fifth of it.
     assert_eq!(heights, vec![90.0, 30.0, 60.0]);
@@ -146,7 +159,7 @@ fn every_series_has_a_legend_entry_and_its_class() {
     let labels = months((2025, 1), (2025, 6));
     let mut data = fatalities(6);
     data.push(series("unknown source", "unsourced", vec![0; 6]));
-    let svg = column_chart("Fatalities", &labels, &data, true);
+    let svg = column_chart("Fatalities", &labels, &data, true, &ChartWords::default());
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let legend = doc
         .descendants()
@@ -176,7 +189,13 @@ fn every_series_has_a_legend_entry_and_its_class() {
 #[test]
 fn claimed_figures_are_told_apart_by_more_than_colour() {
     let labels = months((2025, 1), (2025, 3));
-    let svg = column_chart("Fatalities", &labels, &fatalities(3), true);
+    let svg = column_chart(
+        "Fatalities",
+        &labels,
+        &fatalities(3),
+        true,
+        &ChartWords::default(),
+    );
     assert!(svg.contains("<pattern id="));
     assert!(svg.contains("fill=\"url(#chart-"));
 }
@@ -184,7 +203,13 @@ fn claimed_figures_are_told_apart_by_more_than_colour() {
 #[test]
 fn is_accessible_and_scales_to_the_screen() {
     let labels = months((2025, 1), (2025, 3));
-    let svg = column_chart("Incidents", &labels, &fatalities(3), false);
+    let svg = column_chart(
+        "Incidents",
+        &labels,
+        &fatalities(3),
+        false,
+        &ChartWords::default(),
+    );
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
@@ -204,13 +229,20 @@ fn is_accessible_and_scales_to_the_screen() {
 #[test]
 fn empty_data_says_no_data() {
     for svg in [
-        column_chart("Incidents", &[], &[], false),
-        column_chart("Incidents", &months((2025, 1), (2025, 2)), &[], true),
+        column_chart("Incidents", &[], &[], false, &ChartWords::default()),
+        column_chart(
+            "Incidents",
+            &months((2025, 1), (2025, 2)),
+            &[],
+            true,
+            &ChartWords::default(),
+        ),
         column_chart(
             "Incidents",
             &months((2025, 1), (2025, 2)),
             &[series("a", "a", vec![0, 0])],
             true,
+            &ChartWords::default(),
         ),
     ] {
         assert!(svg.contains(">No data<"));
@@ -222,8 +254,20 @@ fn empty_data_says_no_data() {
 #[test]
 fn output_is_deterministic_and_free_of_non_numbers() {
     let labels = months((2016, 1), (2025, 12));
-    let a = column_chart("Fatalities", &labels, &fatalities(120), true);
-    let b = column_chart("Fatalities", &labels, &fatalities(120), true);
+    let a = column_chart(
+        "Fatalities",
+        &labels,
+        &fatalities(120),
+        true,
+        &ChartWords::default(),
+    );
+    let b = column_chart(
+        "Fatalities",
+        &labels,
+        &fatalities(120),
+        true,
+        &ChartWords::default(),
+    );
     assert_eq!(a, b);
     assert!(!a.contains("NaN") && !a.contains("inf"));
 }
@@ -239,9 +283,52 @@ fn hostile_names_are_escaped() {
         "x\" onload=\"alert(1)",
         vec![1, 2],
     )];
-    let svg = column_chart("</title><script>", &labels, &data, false);
+    let svg = column_chart(
+        "</title><script>",
+        &labels,
+        &data,
+        false,
+        &ChartWords::default(),
+    );
     assert!(!svg.contains("<script") && !svg.contains("<img") && !svg.contains("onload=\""));
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(svg.contains("a&#39;b&quot;c&amp;d"));
     roxmltree::Document::parse(&svg).expect("still well-formed");
+}
+
+#[test]
+fn a_chart_speaks_the_words_it_is_given() {
+    let words = ChartWords {
+        months_short: [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ],
+        months: [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        columns: "{columns}, {first} – {last}.",
+        column_count: Box::new(|n| format!("{n} colonnes")),
+        ..ChartWords::default()
+    };
+    let labels: Vec<String> = month_range((2025, 6), (2025, 8))
+        .into_iter()
+        .map(|(y, m)| month_label(y, m, &words))
+        .collect();
+    assert_eq!(labels[1], "juil. 2025");
+    let svg = column_chart("Incidents par mois", &labels, &fatalities(3), false, &words);
+    assert!(svg.contains(">juil. 2025</text>"), "{svg}");
+    assert!(svg.contains("3 colonnes, juin 2025 – août 2025."));
+    assert!(svg.contains("<title>juillet 2025: "));
+    assert!(!svg.contains("Jul"));
 }

@@ -7,6 +7,8 @@
 //! on a party's word. One party's figure for one day counts once however many reports
 //! quote it.
 
+mod words;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -15,6 +17,9 @@ use crate::domain::model::{Incident, Party};
 use crate::domain::vocabulary::{EventType, Who};
 use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Series};
 use crate::site_context::SiteContext;
+
+use crate::render::maps::fill_text;
+use words::{chart_words, text};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
 const BAR_ROWS: usize = 15;
@@ -29,7 +34,7 @@ pub struct ChartView {
     /// The inline `<svg>`.
     pub svg: String,
     /// How to read it, when the counting rule needs saying.
-    pub note: Option<&'static str>,
+    pub note: Option<String>,
     /// The same numbers as a table.
     pub table: TableView,
 }
@@ -125,28 +130,29 @@ impl<'a> KilledSum<'a> {
     }
 }
 
-const KILLED_NOTE: &str = "Solid: the editors' estimate, drawn from independent sources. \
-Hatched: reports with no estimate, counted at the lowest figure any party claimed; the same \
-party's figure for the same day, quoted by several reports, counts once.";
+/// How to read a chart of deaths: what is solid and what is hatched.
+fn killed_note(cx: &SiteContext) -> Option<String> {
+    Some(text(cx, "killed_note").to_string())
+}
 
-fn killed_series(independent: Vec<u64>, claimed: Vec<u64>) -> Vec<Series> {
+fn killed_series(cx: &SiteContext, independent: Vec<u64>, claimed: Vec<u64>) -> Vec<Series> {
     vec![
         Series {
-            name: "killed (editors' estimate)".into(),
+            name: text(cx, "series_estimate").into(),
             class: "independent".into(),
             values: independent,
         },
         Series {
-            name: "killed (party claim only)".into(),
+            name: text(cx, "series_claim").into(),
             class: "claimed".into(),
             values: claimed,
         },
     ]
 }
 
-fn incidents_series(values: Vec<u64>) -> Vec<Series> {
+fn incidents_series(cx: &SiteContext, values: Vec<u64>) -> Vec<Series> {
     vec![Series {
-        name: "incidents".into(),
+        name: text(cx, "series_incidents").into(),
         class: "incidents".into(),
         values,
     }]
@@ -204,7 +210,11 @@ fn month_charts(cx: &SiteContext) -> Vec<ChartView> {
         killed_month.iter().map(|sum| sum.independent).collect(),
         killed_month.iter().map(|sum| sum.claimed).collect(),
     );
-    let month_labels: Vec<String> = months.iter().map(|&(y, m)| month_label(y, m)).collect();
+    let words = chart_words(cx);
+    let month_labels: Vec<String> = months
+        .iter()
+        .map(|&(y, m)| month_label(y, m, &words))
+        .collect();
     let month_rows = |series: &[Series]| -> Vec<RowView> {
         month_labels
             .iter()
@@ -219,28 +229,30 @@ fn month_charts(cx: &SiteContext) -> Vec<ChartView> {
     };
 
     let mut charts = Vec::new();
-    let series = incidents_series(per_month);
+    let series = incidents_series(cx, per_month);
+    let heading = text(cx, "incidents_per_month");
     charts.push(ChartView {
         id: "incidents-per-month",
-        heading: "Incidents per month".into(),
-        svg: column_chart("Incidents per month", &month_labels, &series, false),
+        heading: heading.into(),
+        svg: column_chart(heading, &month_labels, &series, false, &words),
         note: None,
         table: TableView {
-            columns: vec!["Month".into(), "Incidents".into()],
+            columns: vec![text(cx, "month").into(), text(cx, "incidents").into()],
             rows: month_rows(&series),
         },
     });
-    let series = killed_series(killed_month.0, killed_month.1);
+    let series = killed_series(cx, killed_month.0, killed_month.1);
+    let heading = text(cx, "killed_per_month");
     charts.push(ChartView {
         id: "killed-per-month",
-        heading: "People killed per month".into(),
-        svg: column_chart("People killed per month", &month_labels, &series, true),
-        note: Some(KILLED_NOTE),
+        heading: heading.into(),
+        svg: column_chart(heading, &month_labels, &series, true, &words),
+        note: killed_note(cx),
         table: TableView {
             columns: vec![
-                "Month".into(),
-                "Editors' estimate".into(),
-                "Party claim only".into(),
+                text(cx, "month").into(),
+                text(cx, "estimate").into(),
+                text(cx, "claim_only").into(),
             ],
             rows: month_rows(&series),
         },
@@ -263,12 +275,11 @@ fn group_chart(cx: &SiteContext) -> ChartView {
         })
         .collect();
     bar_view(
-        "incidents-by-group",
-        "Incidents by group",
-        "Group",
+        cx,
+        ("incidents-by-group", "by_group", "group"),
         groups,
-        incidents_series,
-        &["Incidents"],
+        |values| incidents_series(cx, values),
+        &[text(cx, "incidents")],
         None,
     )
 }
@@ -285,7 +296,10 @@ fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
                 continue;
             }
             let link = cx.region_link((c, r));
-            let name = format!("{} ({})", link.name, country.name);
+            let name = fill_text(
+                text(cx, "region_in_country"),
+                &[("region", &link.name), ("country", &country.name)],
+            );
             regions.push((
                 name.clone(),
                 Some(link.url.clone()),
@@ -302,25 +316,23 @@ fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
     }
     [
         bar_view(
-            "incidents-by-region",
-            "Incidents by region",
-            "Region",
+            cx,
+            ("incidents-by-region", "by_region", "region"),
             regions,
-            incidents_series,
-            &["Incidents"],
+            |values| incidents_series(cx, values),
+            &[text(cx, "incidents")],
             None,
         ),
         bar_view(
-            "killed-by-region",
-            "People killed by region",
-            "Region",
+            cx,
+            ("killed-by-region", "killed_by_region", "region"),
             killed_regions,
             |mut values| {
                 let claimed = values.split_off(values.len() / 2);
-                killed_series(values, claimed)
+                killed_series(cx, values, claimed)
             },
-            &["Editors' estimate", "Party claim only"],
-            Some(KILLED_NOTE),
+            &[text(cx, "estimate"), text(cx, "claim_only")],
+            killed_note(cx),
         ),
     ]
 }
@@ -341,28 +353,29 @@ fn type_chart(cx: &SiteContext) -> ChartView {
         })
         .collect();
     bar_view(
-        "incidents-by-type",
-        "Incidents by event type",
-        "Event type",
+        cx,
+        ("incidents-by-type", "by_type", "event_type"),
         types,
-        incidents_series,
-        &["Incidents"],
+        |values| incidents_series(cx, values),
+        &[text(cx, "incidents")],
         None,
     )
 }
 
 /// A bar chart of the largest rows (by their total) and a table of every row.
 ///
-/// `to_series` turns one flat value list, series after series, into the chart's series.
+/// `(id, heading, label_heading)` are the chart's anchor and the `stats_charts` keys of
+/// its heading and of its label column's; `to_series` turns one flat value list, series
+/// after series, into the chart's series.
 fn bar_view(
-    id: &'static str,
-    heading: &str,
-    label_heading: &str,
+    cx: &SiteContext,
+    (id, heading, label_heading): (&'static str, &str, &str),
     mut rows: BarRows,
     to_series: impl Fn(Vec<u64>) -> Vec<Series>,
     value_headings: &[&str],
-    note: Option<&'static str>,
+    note: Option<String>,
 ) -> ChartView {
+    let (heading, label_heading) = (text(cx, heading), text(cx, label_heading));
     let total = |values: &[u64]| values.iter().sum::<u64>();
     rows.sort_by(|a, b| total(&b.2).cmp(&total(&a.2)).then_with(|| a.0.cmp(&b.0)));
     let shown = &rows[..rows.len().min(BAR_ROWS)];
@@ -375,14 +388,15 @@ fn bar_view(
     let series = to_series(flat);
     let stacked = series.len() > 1;
     let title = if rows.len() > shown.len() {
-        format!("{heading} (largest {})", shown.len())
+        let n = shown.len().to_string();
+        fill_text(text(cx, "largest"), &[("heading", heading), ("n", &n)])
     } else {
         heading.to_string()
     };
     ChartView {
         id,
         heading: heading.to_string(),
-        svg: bar_chart(&title, &labels, &hrefs, &series, stacked),
+        svg: bar_chart(&title, &labels, &hrefs, &series, stacked, &chart_words(cx)),
         note,
         table: TableView {
             columns: std::iter::once(label_heading)
