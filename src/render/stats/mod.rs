@@ -19,7 +19,7 @@ use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Ser
 use crate::site_context::SiteContext;
 
 use crate::render::maps::fill_text;
-use words::{chart_words, text};
+use words::{chart_words, incidents_series, killed_note, killed_series, text};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
 const BAR_ROWS: usize = 15;
@@ -128,34 +128,6 @@ impl<'a> KilledSum<'a> {
             Killed::Unknown => {}
         }
     }
-}
-
-/// How to read a chart of deaths: what is solid and what is hatched.
-fn killed_note(cx: &SiteContext) -> Option<String> {
-    Some(text(cx, "killed_note").to_string())
-}
-
-fn killed_series(cx: &SiteContext, independent: Vec<u64>, claimed: Vec<u64>) -> Vec<Series> {
-    vec![
-        Series {
-            name: text(cx, "series_estimate").into(),
-            class: "independent".into(),
-            values: independent,
-        },
-        Series {
-            name: text(cx, "series_claim").into(),
-            class: "claimed".into(),
-            values: claimed,
-        },
-    ]
-}
-
-fn incidents_series(cx: &SiteContext, values: Vec<u64>) -> Vec<Series> {
-    vec![Series {
-        name: text(cx, "series_incidents").into(),
-        class: "incidents".into(),
-        values,
-    }]
 }
 
 /// Every chart of the stats page, over the listed reports.

@@ -2,7 +2,7 @@
 //! from the catalogue's `stats_charts` section, and the charts' own words for the drawing
 //! code, which knows no catalogue.
 
-use crate::draw::charts::ChartWords;
+use crate::draw::charts::{ChartWords, Series};
 use crate::i18n::Entry;
 use crate::site_context::SiteContext;
 
@@ -43,4 +43,38 @@ fn month_short<'a>(cx: &'a SiteContext, index: usize) -> &'a str {
 /// The string at `stats_charts.KEY`.
 pub(super) fn text<'a>(cx: &'a SiteContext, key: &str) -> &'a str {
     cx.words.text(&format!("stats_charts.{key}"))
+}
+
+/// How to read a chart of deaths: what is solid and what is hatched.
+pub(super) fn killed_note(cx: &SiteContext) -> Option<String> {
+    Some(text(cx, "killed_note").to_string())
+}
+
+/// The two series of a chart of deaths: the editors' estimate, then party claims.
+pub(super) fn killed_series(
+    cx: &SiteContext,
+    independent: Vec<u64>,
+    claimed: Vec<u64>,
+) -> Vec<Series> {
+    vec![
+        Series {
+            name: text(cx, "series_estimate").into(),
+            class: "independent".into(),
+            values: independent,
+        },
+        Series {
+            name: text(cx, "series_claim").into(),
+            class: "claimed".into(),
+            values: claimed,
+        },
+    ]
+}
+
+/// The one series of a chart of incidents.
+pub(super) fn incidents_series(cx: &SiteContext, values: Vec<u64>) -> Vec<Series> {
+    vec![Series {
+        name: text(cx, "series_incidents").into(),
+        class: "incidents".into(),
+        values,
+    }]
 }
