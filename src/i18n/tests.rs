@@ -81,3 +81,15 @@ fn dates_and_counts_read_as_each_language_writes_them() {
     assert_eq!(en.plural("counts.incidents", 1).unwrap(), "1 incident");
     assert_eq!(en.plural("counts.incidents", 0).unwrap(), "0 incidents");
 }
+
+#[test]
+fn filling_a_value_that_holds_braces_prints_it_as_written() {
+    assert_eq!(
+        fill(
+            "{title} on {date}",
+            &[("title", "{date}"), ("date", "1 July")]
+        ),
+        "{date} on 1 July"
+    );
+    assert_eq!(fill("{unknown} stays", &[("x", "y")]), "{unknown} stays");
+}
