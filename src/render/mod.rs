@@ -2,6 +2,7 @@
 //! parallel and written as soon as it is rendered, so that memory holds a few pages at a
 //! time, not the whole site. The pipeline's prepare, pass and list pages stages use it.
 
+mod inline_words;
 pub mod maps;
 pub mod pages;
 pub mod search;

@@ -115,12 +115,17 @@ pub fn load_templates(root: &Path, words: &Catalogue) -> Result<Templates, Vec<D
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     interface_words(&mut tera, words);
-    tera.add_raw_templates(
-        sources
-            .iter()
-            .map(|(name, text, _)| (name.as_str(), text.as_str())),
-    )
-    .map_err(|err| vec![template_diagnostic(&err, &sources)])?;
+    let compiled: Vec<(&str, String)> = sources
+        .iter()
+        .map(|(name, text, _)| {
+            (
+                name.as_str(),
+                super::inline_words::inline_words(text, words),
+            )
+        })
+        .collect();
+    tera.add_raw_templates(compiled.iter().map(|(name, text)| (*name, text.as_str())))
+        .map_err(|err| vec![template_diagnostic(&err, &sources)])?;
     Ok(Templates { tera, customised })
 }
 
