@@ -35,6 +35,7 @@ pub mod markdown;
 pub mod new_report;
 pub mod output;
 pub mod pipeline;
+pub mod placeholders;
 pub mod publish;
 pub mod render;
 pub mod search_index;

@@ -18,6 +18,7 @@ use jiff::civil::Date;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::domain::vocabulary::DatePrecision;
 use crate::locate::YamlText;
+pub use crate::placeholders::fill;
 pub use entry::Entry;
 pub use plural::Plurals;
 
@@ -167,34 +168,6 @@ impl Catalogue {
             _ => None,
         }
     }
-}
-
-/// `text` with each `{name}` replaced by its value, in one pass: a value that holds braces
-/// itself (a report titled "{date}") is printed as written, never filled again.
-pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        filled.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = values.iter().find(|(n, _)| *n == name)?.1;
-            Some((value, close))
-        });
-        match value {
-            Some((value, close)) => {
-                filled.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                filled.push('{');
-                rest = after;
-            }
-        }
-    }
-    filled.push_str(rest);
-    filled
 }
 
 fn parse_built_in(language: &str, text: &str) -> Result<Entry, Vec<Diagnostic>> {

@@ -65,30 +65,4 @@ impl Default for ChartWords<'static> {
     }
 }
 
-/// `text` with each `{name}` replaced by its value in one pass, so a value holding a
-/// placeholder (a group named "{label}") stays as it is.
-pub(super) fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut rest = text;
-    let mut out = String::with_capacity(text.len() + 32);
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let found = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = values.iter().find(|(key, _)| *key == name)?.1;
-            Some((value, close))
-        });
-        match found {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub(super) use crate::placeholders::fill;

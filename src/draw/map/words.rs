@@ -64,9 +64,4 @@ fn english(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `text` with each `{name}` replaced by its value.
-pub(super) fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(text.to_string(), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value)
-    })
-}
+pub(super) use crate::placeholders::fill;

@@ -34,32 +34,4 @@ pub(super) fn fill_once(cx: &SiteContext, path: &str, values: &[(&str, &str)]) -
     fill_text(cx.words.text(path), values)
 }
 
-/// `text` with each `{name}` replaced by its value in one pass, so a value holding a
-/// placeholder stays as it is.
-pub(crate) fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
-    let mut rest = text;
-    let mut out = String::with_capacity(rest.len() + 64);
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (*value, close))
-        });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub(crate) use crate::placeholders::fill as fill_text;
