@@ -16,6 +16,9 @@ const RELATED_WINDOW_DAYS: i32 = 31;
 pub struct SiteIndex {
     /// Every listed incident, newest first (then by slug).
     pub listed: Vec<usize>,
+    /// Each incident's position in `listed` (`usize::MAX` when it is not listed), to find
+    /// a chunk's records from an incident.
+    pub listed_at: Vec<usize>,
     /// Listed incidents per country.
     pub by_country: Vec<Vec<usize>>,
     /// Listed incidents per region, as `[country][region]`.
@@ -77,10 +80,12 @@ pub fn build_index(site: &Site) -> SiteIndex {
             .map(|(i, inc)| (inc.slug.clone(), i))
             .collect(),
         neighbours: vec![(None, None); incidents.len()],
+        listed_at: vec![usize::MAX; incidents.len()],
         ..SiteIndex::default()
     };
 
     for (position, &i) in listed.iter().enumerate() {
+        index.listed_at[i] = position;
         let incident = &incidents[i];
         index.by_country[incident.country].push(i);
         for &(country, region) in &incident.regions {

@@ -314,6 +314,25 @@ pub fn write_all<T: AsRef<[u8]> + Sync>(
     }
 }
 
+/// Deletes the files under the output's `folder` that an update did not write: a new
+/// report can change how the search index is split into files.
+pub fn remove_unwritten(output: &Path, folder: &str, written: &[String]) {
+    let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    for entry in walkdir::WalkDir::new(output.join(folder))
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.file_type().is_file())
+    {
+        let Ok(relative) = entry.path().strip_prefix(output) else {
+            continue;
+        };
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if !written.contains(name.as_str()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

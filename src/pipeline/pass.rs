@@ -62,7 +62,6 @@ fn run_in_chunks(
     let mut exports = ExportStream::open(cx, sink, &publish::Scope::default())?;
     let in_feeds = feeds::feed_reports(cx, exports.lists());
     let docs = documents(cx);
-    let position = listed_positions(cx);
     let mut inverted = Inverted::default();
     let mut held = FxHashMap::default();
     let mut kept = Vec::new();
@@ -80,7 +79,7 @@ fn run_in_chunks(
                     || renderer.render_incidents(cx, parts, which, &bodies, sink),
                     || {
                         let first = c * chunk;
-                        exports.push(cx, which, |i| &records[position[i] - first])
+                        exports.push(cx, which, |i| &records[cx.index.listed_at[i] - first])
                     },
                 )
             },
@@ -142,16 +141,6 @@ fn bodies_of<'s>(
     } else {
         Err(problems)
     }
-}
-
-/// Each incident's position in the site's list (`usize::MAX` when not listed), to find a
-/// chunk's record from the incident.
-fn listed_positions(cx: &SiteContext) -> Vec<usize> {
-    let mut position = vec![usize::MAX; cx.site.incidents.len()];
-    for (p, &i) in cx.index.listed.iter().enumerate() {
-        position[i] = p;
-    }
-    position
 }
 
 #[cfg(test)]

@@ -29,8 +29,6 @@ pub struct ExportStream<'s> {
     own: Option<FxHashSet<usize>>,
     site: SiteListings<'s>,
     list_files: Vec<ListFiles<'s>>,
-    /// Each incident's position in the site's list (`usize::MAX` if not listed).
-    position: Vec<usize>,
     /// How many of the site's list are written.
     done: usize,
 }
@@ -57,16 +55,11 @@ impl<'s> ExportStream<'s> {
             .map(|&key| ListFiles::open(cx, sink, key))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| vec![e])?;
-        let mut position = vec![usize::MAX; cx.site.incidents.len()];
-        for (p, &i) in cx.index.listed.iter().enumerate() {
-            position[i] = p;
-        }
         Ok(ExportStream {
             lists,
             own,
             site,
             list_files,
-            position,
             done: 0,
         })
     }
@@ -87,7 +80,7 @@ impl<'s> ExportStream<'s> {
         let start = self.done;
         let end = start + chunk.len();
         debug_assert_eq!(chunk, &cx.index.listed[start..end]);
-        let position = &self.position;
+        let position = &cx.index.listed_at;
         let record_of = &record_of;
         let own: Vec<usize> = match &self.own {
             None => chunk.to_vec(),

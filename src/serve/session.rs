@@ -175,7 +175,7 @@ impl Session {
                 search::write_index(&cx, &sink, &docs, inverted)
             });
         let written = result.map_err(|p| failed(&sink, p))?;
-        remove_unused_files(&self.output, "search/index", &written);
+        crate::output::remove_unwritten(&self.output, "search/index", &written);
         Ok(())
     }
 
@@ -367,25 +367,6 @@ struct Before {
     index: SiteIndex,
     parts: PageParts,
     data: Vec<ReportData>,
-}
-
-/// Deletes the files under the output's `folder` that an update did not write: a new
-/// report can change how the search index is split into files.
-fn remove_unused_files(output: &Path, folder: &str, written: &[String]) {
-    let written: HashSet<&str> = written.iter().map(String::as_str).collect();
-    for entry in walkdir::WalkDir::new(output.join(folder))
-        .into_iter()
-        .flatten()
-        .filter(|entry| entry.file_type().is_file())
-    {
-        let Ok(relative) = entry.path().strip_prefix(output) else {
-            continue;
-        };
-        let name = relative.to_string_lossy().replace('\\', "/");
-        if !written.contains(name.as_str()) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// The failure of an update whose stage met `problems`: a failed write into the output

@@ -99,8 +99,7 @@ impl SiteMaps {
             .map(|(region, count)| {
                 let link = cx.region_link(region);
                 MapItem {
-                    name: super::words::fill_once(
-                        cx,
+                    name: cx.words.fill(
                         "maps.region_in_country",
                         &[
                             ("region", &link.name),

@@ -9,8 +9,6 @@ use crate::domain::vocabulary::LocationPrecision;
 use crate::draw::map::Mark;
 use crate::site_context::SiteContext;
 
-use super::words::fill_once;
-
 /// One mark with the region it lies in, so region maps can frame their own marks.
 #[derive(Debug, Clone)]
 pub struct Placed {
@@ -45,8 +43,7 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
         lon,
         approximate,
         href: href.clone(),
-        label: fill_once(
-            cx,
+        label: cx.words.fill(
             "maps.mark_label",
             &[
                 ("place", place),
@@ -74,8 +71,7 @@ fn marks_of(cx: &SiteContext, i: usize) -> Vec<Placed> {
                 }),
                 (None, Some(region)) => centre(region).map(|point| Placed {
                     region: Some(region),
-                    place: fill_once(
-                        cx,
+                    place: cx.words.fill(
                         "maps.place_in_region",
                         &[("place", &location.name), ("region", &region_name(region))],
                     ),

@@ -11,7 +11,6 @@ mod marks;
 mod words;
 
 pub use marks::{all_marks, Placed};
-pub(crate) use words::fill_text;
 
 use serde::Serialize;
 

@@ -27,11 +27,3 @@ pub(super) fn map_words<'a>(cx: &'a SiteContext) -> MapWords<'a> {
         places: counted("counts.places"),
     }
 }
-
-/// The catalogue's string at `path` with each `{name}` replaced by its value in one pass,
-/// so a value holding a placeholder (a report's title with "{date}" in it) stays as it is.
-pub(super) fn fill_once(cx: &SiteContext, path: &str, values: &[(&str, &str)]) -> String {
-    fill_text(cx.words.text(path), values)
-}
-
-pub(crate) use crate::placeholders::fill as fill_text;

@@ -18,7 +18,7 @@ use crate::domain::vocabulary::{EventType, Who};
 use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Series};
 use crate::site_context::SiteContext;
 
-use crate::render::maps::fill_text;
+use crate::placeholders::fill as fill_text;
 use words::{chart_words, incidents_series, killed_note, killed_series, text};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
