@@ -79,6 +79,8 @@ pub struct Settings {
     pub base_path: String,
     /// Whether drafts are built.
     pub drafts: bool,
+    /// STUB every published language, default first.
+    pub languages: Vec<String>,
 }
 
 /// A settings problem: exit status 2, since no content can be checked without settings.
@@ -137,7 +139,9 @@ impl Settings {
             ))
         })?;
         let output = options.output_folder();
+        let languages = vec![config.language.clone()];
         Ok(Settings {
+            languages,
             root,
             output,
             config,
