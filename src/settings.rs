@@ -22,6 +22,9 @@ pub struct SiteConfig {
     /// The `lang` of every page.
     #[serde(default = "default_language")]
     pub language: String,
+    /// STUB
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// Incidents per list page.
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
@@ -139,7 +142,8 @@ impl Settings {
             ))
         })?;
         let output = options.output_folder();
-        let languages = vec![config.language.clone()];
+        let mut languages = vec![config.language.clone()];
+        languages.extend(config.languages.iter().filter(|l| **l != config.language).cloned());
         Ok(Settings {
             languages,
             root,
