@@ -1,5 +1,6 @@
-//! `incidex init DIR`: a new site that builds at once, with the Sahel registries of the
-//! example site, one report, a guide for editors and a GitHub Pages workflow.
+//! `incidex init DIR`: a new site that builds at once, with registries of the Sahel's
+//! places and groups (in English, as a base to translate), one report, a guide for
+//! editors and a GitHub Pages workflow.
 
 use std::path::{Path, PathBuf};
 
@@ -8,11 +9,11 @@ const FILES: &[(&str, &str)] = &[
     ("site.yaml", include_str!("init_files/site.yaml")),
     (
         "content/regions.yaml",
-        include_str!("../content/regions.yaml"),
+        include_str!("init_files/regions.yaml"),
     ),
     (
         "content/groups.yaml",
-        include_str!("../content/groups.yaml"),
+        include_str!("init_files/groups.yaml"),
     ),
     (
         "content/incidents/2025/2025-07-01-kayes-curfew.md",

@@ -112,8 +112,14 @@ impl ListKey {
     }
 
     /// The URL of the file `name` beside the list's first page (`incidents.csv`, …).
+    /// Data files are facts, shared by every language: they sit beside the page of the
+    /// default language. Only the feed is per language.
     pub fn file_url(self, cx: &SiteContext, name: &str) -> String {
-        cx.urls.beside(&self.url(cx), name)
+        let beside = cx.urls.beside(&self.url(cx), name);
+        match name {
+            "atom.xml" => beside,
+            _ => cx.urls.shared(&beside),
+        }
     }
 
     /// True for the lists with a feed and data files of their own beside their pages:

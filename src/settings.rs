@@ -143,7 +143,13 @@ impl Settings {
         })?;
         let output = options.output_folder();
         let mut languages = vec![config.language.clone()];
-        languages.extend(config.languages.iter().filter(|l| **l != config.language).cloned());
+        languages.extend(
+            config
+                .languages
+                .iter()
+                .filter(|l| **l != config.language)
+                .cloned(),
+        );
         Ok(Settings {
             languages,
             root,

@@ -23,6 +23,8 @@ pub struct SiteContext<'a> {
     pub urls: &'a Urls,
     /// The interface's words in the site's language.
     pub words: &'a Catalogue,
+    /// Every language the site is published in, the default first.
+    pub languages: &'a [crate::languages::Language],
 }
 
 /// A link with its text.
@@ -55,6 +57,24 @@ pub struct DateView {
 }
 
 impl SiteContext<'_> {
+    /// True while making the pages of the site's default language, the one that also
+    /// writes what every language shares (data files, scripts, base maps).
+    pub fn is_default_language(&self) -> bool {
+        self.languages
+            .first()
+            .is_none_or(|l| l.code == self.site.settings.config.language)
+    }
+
+    /// The page at `url` in every language the site publishes (none for a site in one).
+    pub fn alternates(&self, url: &str) -> Vec<crate::languages::Alternate> {
+        crate::languages::alternates(
+            self.languages,
+            self.urls,
+            &self.site.settings.config.language,
+            url,
+        )
+    }
+
     /// A date with the precision it is known to, in the site's language.
     pub fn date(&self, date: Date, precision: DatePrecision) -> DateView {
         DateView {

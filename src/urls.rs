@@ -1,10 +1,15 @@
 //! Every URL of the site is built here, in exactly one function per kind of page, so the
 //! base path and the layout of SPEC.md section 3 live in one place.
 
-/// Builds site URLs under one base path (`/` or `/repo/`).
+/// Builds site URLs under one base path (`/` or `/repo/`), for the pages of one language.
+///
+/// Pages of the default language sit at the root; those of another under `/LANG/`
+/// (`base`). What all languages share (data files, the stylesheet, scripts, base maps)
+/// stays under the root (`root`), and every output file is named from the root.
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    root: String,
     origin: String,
 }
 
@@ -13,6 +18,7 @@ impl Urls {
     pub fn new(base_path: &str) -> Self {
         Urls {
             base: base_path.to_string(),
+            root: base_path.to_string(),
             origin: String::new(),
         }
     }
@@ -27,8 +33,39 @@ impl Urls {
             .unwrap_or("");
         Urls {
             base: base_path.to_string(),
+            root: base_path.to_string(),
             origin: origin.to_string(),
         }
+    }
+
+    /// The URLs of the pages of a further language, under `/LANG/` (`lang` is `en`); with
+    /// `None`, those of the default language, at the root.
+    pub fn for_language(&self, lang: Option<&str>) -> Urls {
+        let base = match lang {
+            Some(lang) => format!("{}{lang}/", self.root),
+            None => self.root.clone(),
+        };
+        Urls {
+            base,
+            root: self.root.clone(),
+            origin: self.origin.clone(),
+        }
+    }
+
+    /// `url`, a page of this language, as the same page in `lang` (`None`: the default
+    /// language): what a language switch and `hreflang` links point at. A URL outside
+    /// this language's pages is returned as it is.
+    pub fn same_page_in(&self, url: &str, lang: Option<&str>) -> String {
+        match url.strip_prefix(&self.base) {
+            Some(rest) => format!("{}{rest}", self.for_language(lang).base),
+            None => url.to_string(),
+        }
+    }
+
+    /// `url`, under this language's pages, moved to the root: where a file all languages
+    /// share (a list's CSV beside its page) is found.
+    pub fn shared(&self, url: &str) -> String {
+        self.same_page_in(url, None)
     }
 
     /// `url` (a path from this struct) as an absolute URL; a path still when the site's
@@ -47,14 +84,19 @@ impl Urls {
         format!("{}atom.xml", self.base)
     }
 
-    /// The downloads page; data files sit in the same folder.
+    /// The downloads page; in the default language, data files sit in the same folder.
     pub fn data(&self) -> String {
         format!("{}data/", self.base)
     }
 
-    /// One incident's own JSON record.
+    /// One of the data files every language links to (`incidents.csv`), under the root.
+    pub fn data_file(&self, name: &str) -> String {
+        format!("{}data/{name}", self.root)
+    }
+
+    /// One incident's own JSON record, shared by every language.
     pub fn incident_json(&self, slug: &str) -> String {
-        format!("{}incidents/{slug}/incident.json", self.base)
+        format!("{}incidents/{slug}/incident.json", self.root)
     }
 
     /// The base path itself: the home page.
@@ -62,9 +104,10 @@ impl Urls {
         self.base.clone()
     }
 
-    /// Any path under the base, given without a leading slash (`static/style.css`).
+    /// Any file every language shares, given without a leading slash (`style.css`): it
+    /// sits under the root.
     pub fn path(&self, relative: &str) -> String {
-        format!("{}{}", self.base, relative.trim_start_matches('/'))
+        format!("{}{}", self.root, relative.trim_start_matches('/'))
     }
 
     /// One incident's page.
@@ -153,11 +196,11 @@ impl Urls {
 
     /// The file a page URL is written to, relative to the output folder.
     ///
-    /// `/repo/incidents/x/` gives `incidents/x/index.html`; URLs ending in a file name
-    /// are written as that file.
+    /// `/repo/incidents/x/` gives `incidents/x/index.html`, `/repo/en/incidents/x/`
+    /// `en/incidents/x/index.html`; URLs ending in a file name are written as that file.
     pub fn output_file(&self, url: &str) -> String {
         let relative = url
-            .strip_prefix(&self.base)
+            .strip_prefix(&self.root)
             .unwrap_or(url.trim_start_matches('/'));
         if relative.is_empty() || relative.ends_with('/') {
             format!("{relative}index.html")
@@ -203,5 +246,29 @@ mod tests {
             "groups/jnim/index.html"
         );
         assert_eq!(urls.output_file("/repo/404.html"), "404.html");
+    }
+
+    #[test]
+    fn a_further_language_has_its_pages_under_its_code_and_shares_the_rest() {
+        let root = Urls::for_site("https://example.org/repo/", "/repo/");
+        let english = root.for_language(Some("en"));
+        assert_eq!(english.incident("x"), "/repo/en/incidents/x/");
+        assert_eq!(english.data_file("events.csv"), "/repo/data/events.csv");
+        assert_eq!(english.path("style.css"), "/repo/style.css");
+        assert_eq!(
+            english.incident_json("x"),
+            "/repo/incidents/x/incident.json"
+        );
+        assert_eq!(
+            english.output_file(&english.region("mali", "kayes")),
+            "en/regions/mali/kayes/index.html"
+        );
+        let page = english.group("jnim");
+        assert_eq!(english.same_page_in(&page, None), "/repo/groups/jnim/");
+        assert_eq!(root.same_page_in(&root.home(), Some("en")), "/repo/en/");
+        assert_eq!(
+            english.shared(&english.beside(&page, "incidents.csv")),
+            "/repo/groups/jnim/incidents.csv"
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! save, the dev server (`serve/session.rs`) runs the same stages over the smaller
 //! [`crate::publish::Scope`] that [`reach`] works out.
 
+mod language;
 mod outcome;
 pub mod pass;
 pub mod prepare;
@@ -21,13 +22,15 @@ use crate::domain::index::{build_index, SiteIndex};
 use crate::domain::Site;
 use crate::load::{load_site, Bodies};
 use crate::output::{check_output, finish_interrupted_swap, PageSink, Staging};
-use crate::render::pages::{all_pages, list_pages, sitemap_entries, PageParts};
+use crate::render::pages::{sitemap_entries, PageParts};
 use crate::render::Renderer;
 use crate::settings::{BuildOptions, Settings};
 use crate::static_files::{find_static_files, StaticFile};
 use crate::timings::Laps;
+use language::{Language, Made};
 pub(crate) use outcome::joined;
 pub use outcome::{BuildFailure, BuildSummary};
+use pass::Exports;
 
 /// Builds the site into its output folder, swapping it in only if every page rendered.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildFailure> {
@@ -91,31 +94,36 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         warnings: &warnings,
     };
     let sink = staging.as_ref().map(|s| s as &dyn PageSink);
-    let (renderer, mut parts) = prepare::prepare(&site, &index).map_err(|p| stop.at(p))?;
-    let cx = renderer.view(&site, &index);
-    laps.done("prepare");
-    let pages = all_pages(&cx);
-    let lists = list_pages(&pages);
-    let passed = pass::run(&renderer, &cx, &parts, sink, mode == Mode::Serve)
-        .map_err(|p| stop.at(with_list_problems(p, &renderer, &cx, &parts, &lists)))?;
-    parts.downloads = passed.downloads;
-    laps.done("reports");
-    renderer
-        .render_pages(&cx, &parts, &lists, sink)
-        .map_err(|p| stop.at(p))?;
-    laps.done("list pages");
-    if let Some(sink) = sink {
-        crate::render::search::write_index(&cx, sink, &passed.docs, passed.inverted)
-            .map_err(|p| stop.at(p))?;
-        laps.done("search index");
-        crate::output::write_all(sink, parts.maps.base_files(&cx), "cannot write the map")
-            .map_err(|p| stop.at(p))?;
-        laps.done("base maps");
+    let exports = match mode {
+        Mode::Serve => Exports::WriteAndKeep,
+        Mode::Build | Mode::Check => Exports::Write,
+    };
+    let first = Language {
+        site: &site,
+        index: &index,
+        sink,
+        stop: &stop,
+        exports,
+        shared: None,
+    };
+    let made = first.run(&mut laps)?;
+    let mut pages = made.pages.len();
+    let mut maps_written = made.maps_written.clone();
+    for lang in site.settings.languages.iter().skip(1) {
+        let view = site.in_language(lang);
+        let further = Language {
+            site: &view,
+            index: &index,
+            sink,
+            stop: &stop,
+            exports: Exports::Skip,
+            shared: Some((&made.parts.downloads, &mut maps_written)),
+        };
+        pages += further.run(&mut Laps::start())?.pages.len();
     }
-    let lists = crate::lists::lists_with_files(cx.site);
-    crate::publish::feeds::write_feeds(&cx, sink, &lists, &passed.held).map_err(|p| stop.at(p))?;
-    laps.done("feeds");
-    crate::publish::sitemap::write(&cx, sitemap_entries(&cx, &pages), sink)
+    laps.done("further languages");
+    let cx = made.renderer.view(&site, &index);
+    crate::publish::sitemap::write(&cx, sitemap_entries(&cx, &made.pages), sink)
         .map_err(|p| stop.at(p))?;
     laps.done("sitemap");
     let static_count = match &staging {
@@ -129,7 +137,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
     }
     let summary = BuildSummary {
         incidents: site.incidents.len(),
-        pages: pages.len(),
+        pages,
         static_files: static_count,
         output: (mode != Mode::Check).then_some(output),
         warnings,
@@ -137,7 +145,12 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         elapsed: started.elapsed(),
         stages: laps.into_stages(),
     };
-    let data = passed.data;
+    let Made {
+        renderer,
+        parts,
+        data,
+        ..
+    } = made;
     let kept = Kept {
         site,
         index,
@@ -183,20 +196,6 @@ fn load(
         return Err(BuildFailure::Strict(warnings));
     }
     Ok((site, warnings, static_files))
-}
-
-/// The problems of the pass, with those of the list pages' templates: one run reports
-/// every template's problems, not only the report page's.
-fn with_list_problems(
-    mut problems: Vec<Diagnostic>,
-    renderer: &Renderer,
-    cx: &crate::site_context::SiteContext,
-    parts: &PageParts,
-    lists: &[crate::render::pages::Page],
-) -> Vec<Diagnostic> {
-    let lists = renderer.render_pages(cx, parts, lists, None);
-    problems.extend(lists.err().into_iter().flatten());
-    problems
 }
 
 /// The static files stage: the files every site has (`.nojekyll`, the output's marker,

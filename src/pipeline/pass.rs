@@ -36,6 +36,17 @@ pub struct PassOutput {
     pub held: FxHashMap<usize, String>,
 }
 
+/// What the pass does with the reports' data files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exports {
+    /// Writes them (the default language's pass).
+    Write,
+    /// Writes them and keeps each report's records (the dev server's build).
+    WriteAndKeep,
+    /// Leaves them: data files are facts, written once by the default language.
+    Skip,
+}
+
 /// Renders every report's page and writes its exports into `sink` (with none, `check`,
 /// only renders them), [`CHUNK`] reports at a time; indexes the published ones for search
 /// and holds the bodies the feeds show. Needs the cards and maps in `parts`.
@@ -44,9 +55,9 @@ pub fn run(
     cx: &SiteContext,
     parts: &PageParts,
     sink: Option<&dyn PageSink>,
-    keep: bool,
+    exports: Exports,
 ) -> Result<PassOutput, Vec<Diagnostic>> {
-    run_in_chunks(renderer, cx, parts, sink, keep, CHUNK)
+    run_in_chunks(renderer, cx, parts, sink, exports, CHUNK)
 }
 
 /// [`run`], `chunk` reports at a time.
@@ -55,31 +66,45 @@ fn run_in_chunks(
     cx: &SiteContext,
     parts: &PageParts,
     sink: Option<&dyn PageSink>,
-    keep: bool,
+    exports: Exports,
     chunk: usize,
 ) -> Result<PassOutput, Vec<Diagnostic>> {
     let listed = &cx.index.listed;
-    let mut exports = ExportStream::open(cx, sink, &publish::Scope::default())?;
-    let in_feeds = feeds::feed_reports(cx, exports.lists());
+    let keep = exports == Exports::WriteAndKeep;
+    let (mut exports, lists) = match exports {
+        Exports::Skip => (None, crate::lists::lists_with_files(cx.site)),
+        Exports::Write | Exports::WriteAndKeep => {
+            let stream = ExportStream::open(cx, sink, &publish::Scope::default())?;
+            let lists = stream.lists().to_vec();
+            (Some(stream), lists)
+        }
+    };
+    let in_feeds = feeds::feed_reports(cx, &lists);
     let docs = documents(cx);
     let mut inverted = Inverted::default();
     let mut held = FxHashMap::default();
     let mut kept = Vec::new();
     for (c, which) in listed.chunks(chunk).enumerate() {
         let bodies = bodies_of(cx, which)?;
-        let records: Vec<ReportData> = which
-            .par_iter()
-            .zip(&bodies)
-            .map(|(&i, body)| publish::record(cx, i, body))
-            .collect();
+        let records: Vec<ReportData> = match exports {
+            Some(_) => which
+                .par_iter()
+                .zip(&bodies)
+                .map(|(&i, body)| publish::record(cx, i, body))
+                .collect(),
+            None => Vec::new(),
+        };
         let docs: Vec<&SearchDoc> = docs[c * chunk..c * chunk + which.len()].iter().collect();
         let ((pages, files), ()) = rayon::join(
             || {
                 rayon::join(
                     || renderer.render_incidents(cx, parts, which, &bodies, sink),
-                    || {
-                        let first = c * chunk;
-                        exports.push(cx, which, |i| &records[cx.index.listed_at[i] - first])
+                    || match exports.as_mut() {
+                        Some(exports) => {
+                            let first = c * chunk;
+                            exports.push(cx, which, |i| &records[cx.index.listed_at[i] - first])
+                        }
+                        None => Ok(()),
                     },
                 )
             },
@@ -107,7 +132,10 @@ fn run_in_chunks(
         let bodies = bodies_of(cx, which)?;
         renderer.render_incidents(cx, parts, which, &bodies, sink)?;
     }
-    let downloads = exports.finish(cx)?;
+    let downloads = match exports {
+        Some(exports) => exports.finish(cx)?,
+        None => Vec::new(),
+    };
     let mut data = Vec::new();
     if keep {
         data = vec![ReportData::default(); cx.site.incidents.len()];
@@ -169,7 +197,15 @@ mod tests {
         let parts = PageParts::new(&cx, cards, renderer.card_data());
         let dir = tempfile::tempdir().unwrap();
         let sink = InPlace::new(dir.path().to_path_buf());
-        let output = run_in_chunks(&renderer, &cx, &parts, Some(&sink), true, chunk).expect("pass");
+        let output = run_in_chunks(
+            &renderer,
+            &cx,
+            &parts,
+            Some(&sink),
+            Exports::WriteAndKeep,
+            chunk,
+        )
+        .expect("pass");
         crate::publish::feeds::write_feeds(
             &cx,
             Some(&sink),

@@ -201,7 +201,7 @@ impl<'s> SiteListings<'s> {
         ];
         let mut files = Vec::with_capacity(SITE_WIDE.len());
         for (site_file, shape) in SITE_WIDE.iter().zip(shapes) {
-            let url = format!("{}{}", cx.urls.data(), site_file.name);
+            let url = cx.urls.data_file(site_file.name);
             let file = Listing::open(sink, cx.urls.output_file(&url), shape)?;
             files.push((url, file));
         }
@@ -318,7 +318,7 @@ fn write_report_jsons<'r>(
 /// Writes `datapackage.json`; returns its download.
 fn write_package(cx: &SiteContext, sink: Option<&dyn PageSink>) -> Result<Download, Diagnostic> {
     let name = "datapackage.json";
-    let url = format!("{}{name}", cx.urls.data());
+    let url = cx.urls.data_file(name);
     let bytes = package::data_package(cx);
     write_file(cx, sink, &url, &bytes)?;
     Ok(Download::new(

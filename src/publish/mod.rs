@@ -95,6 +95,16 @@ impl Download {
             description,
         }
     }
+
+    /// The same download with its size written in `words`' language: a further
+    /// language's data page lists the files the default language's build wrote.
+    pub fn in_words(&self, words: &Catalogue) -> Download {
+        Download {
+            size: human_size(words, self.bytes),
+            url: self.url.clone(),
+            ..*self
+        }
+    }
 }
 
 /// Writes one whole file at `url` into `sink`; without a sink (`check`) does nothing.

@@ -61,13 +61,21 @@ pub struct Renderer {
     urls: Urls,
     card_data: bool,
     words: Catalogue,
+    /// Every language the site is published in, for the language switch.
+    languages: Vec<crate::languages::Language>,
 }
 
 impl Renderer {
     /// Loads the site's templates (built-in ones unless overridden) and sets the globals.
     pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
-        let urls = Urls::for_site(&site.settings.config.base_url, &site.settings.base_path);
         let settings = &site.settings;
+        let languages = crate::languages::published(settings);
+        let current = languages
+            .iter()
+            .find(|l| l.code == settings.config.language)
+            .and_then(crate::languages::folder);
+        let urls =
+            Urls::for_site(&settings.config.base_url, &settings.base_path).for_language(current);
         let words = Catalogue::load(&settings.root, &settings.config.language);
         // With the site's strings in error, the templates are still checked, with the
         // built-in English ones, so that one run reports both.
@@ -98,6 +106,7 @@ impl Renderer {
             urls,
             card_data: customised,
             words,
+            languages,
         })
     }
 
@@ -115,6 +124,7 @@ impl Renderer {
             index,
             urls: &self.urls,
             words: &self.words,
+            languages: &self.languages,
         }
     }
 

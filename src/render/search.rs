@@ -79,7 +79,7 @@ pub fn form(cx: &SiteContext) -> SearchForm {
     let mut groups = used(&index.by_group, facets.groups);
     groups.sort_by_key(|facet| facet.name.to_lowercase());
     SearchForm {
-        index_url: cx.urls.path("search/index/"),
+        index_url: format!("{}index/", cx.urls.search()),
         script: cx.urls.path("search.js"),
         countries: used(&index.by_country, facets.countries),
         regions,
@@ -188,15 +188,17 @@ pub fn write_index(
         Err(more) => problems.extend(more),
     };
     let docs: Vec<&SearchDoc> = docs.iter().collect();
+    let index = format!("{}index/", cx.urls.search());
     search_index::write_from(&docs, inverted, &facets(cx), |batch| {
         write(
             batch
                 .into_iter()
-                .map(|(name, bytes)| (format!("search/index/{name}"), bytes))
+                .map(|(name, bytes)| (cx.urls.output_file(&format!("{index}{name}")), bytes))
                 .collect(),
         )
     });
-    if !cx.site.settings.root.join("static/search.js").is_file() {
+    // One script for every language: it takes its words from the page.
+    if cx.is_default_language() && !cx.site.settings.root.join("static/search.js").is_file() {
         write(vec![(
             "search.js".to_string(),
             SEARCH_SCRIPT.as_bytes().to_vec(),

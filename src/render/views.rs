@@ -28,6 +28,9 @@ pub struct CardView<'a> {
     pub fatalities: Option<u32>,
     /// One or two sentences.
     pub summary: &'a str,
+    /// The language of the title and summary when the report is not translated into
+    /// the page's language.
+    pub shown_in: Option<&'a str>,
 }
 
 impl SiteContext<'_> {
@@ -52,6 +55,7 @@ impl SiteContext<'_> {
             }),
             fatalities: incident.fatalities.as_ref().and_then(|f| f.best),
             summary: &incident.summary,
+            shown_in: incident.shown_in.as_deref(),
         }
     }
 }

@@ -107,7 +107,13 @@ impl Session {
         let only_reports = relative
             .iter()
             .all(|p| p.starts_with("content/incidents") && p.extension().is_none_or(|e| e == "md"));
-        let result = if only_reports && self.live.is_some() {
+        // A save in a site of several languages rebuilds every language: the pages a
+        // save reaches are re-rendered per language only in a single-language site.
+        let one_language = self
+            .live
+            .as_ref()
+            .is_some_and(|live| live.site.settings.languages.len() < 2);
+        let result = if only_reports && one_language {
             self.incremental(&relative)
                 .map(|(pages, warnings)| (pages, warnings, true))
         } else {

@@ -95,6 +95,7 @@ fn moving_a_report_to_another_country_reaches_both_countries_and_no_other_list()
         index: &index,
         urls: &urls,
         words: &words,
+        languages: &[],
     };
     let affected = affected_pages(&cx, &old, &[i]);
     let pages: HashSet<Page> = affected.pages.iter().copied().collect();
@@ -134,6 +135,7 @@ fn a_removed_report_leaves_its_page_gone() {
         index: &index,
         urls: &urls,
         words: &words,
+        languages: &[],
     };
     let affected = affected_pages(&cx, &old, &[]);
     assert!(affected.gone.contains(&urls.incident(&removed.slug)));

@@ -280,6 +280,7 @@ fn context_of(cx: &SiteContext, page: Page, parts: &PageParts, body_html: &str) 
     let url = page_url(cx, page);
     context.insert("page_title", &title);
     context.insert("page_url", &url);
+    context.insert("languages", &cx.alternates(&url));
     (template, url, context)
 }
 

@@ -53,6 +53,9 @@ pub struct IncidentLink {
 pub struct IncidentView<'a> {
     pub title: &'a str,
     pub summary: &'a str,
+    /// The language the report's words are in when it has no translation into the
+    /// page's language (`fr` on an English page); none when it is translated.
+    pub shown_in: Option<&'a str>,
     pub id: &'a str,
     pub url: String,
     pub status: &'static str,
@@ -171,6 +174,7 @@ impl SiteContext<'_> {
         IncidentView {
             title: &incident.title,
             summary: &incident.summary,
+            shown_in: incident.shown_in.as_deref(),
             id: &incident.id,
             url: self.urls.incident(&incident.slug),
             status: incident.status.as_str(),
