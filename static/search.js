@@ -23,7 +23,7 @@ export const ENGLISH = {
   no_match_words_filters: 'No incident matches “{words}” with these filters',
 };
 
-// The same rules as src/search_index/words.rs, whose tests check this table and the
+// The same rules as src/search_index/words.rs, whose tests check these tables and the
 // apostrophes are the same here: ASCII folds of U+00C0..U+017F, '.' for no fold and
 // upper case for the two-letter folds in TWO_LETTERS.
 const LATIN_FOLDS =
@@ -32,6 +32,13 @@ const LATIN_FOLDS =
   'lllnnnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs';
 const TWO_LETTERS = { A: 'ae', I: 'ij', O: 'oe', S: 'ss', T: 'th' };
 const APOSTROPHES = "'\u2018\u2019\u02BC\u02BE\u02BF";
+// Arabic, as ARABIC_MARKS and ARABIC_FOLDS there: tatweel and vowel signs ([first,
+// last] code points) drop out of the word, so it is found however it was vowelled;
+// the letters of ARABIC_FROM are spelled as the one at the same place in ARABIC_TO
+// (أ إ آ ٱ as ا, ى as ي, ة as ه), as writers and keyboards mix them.
+const ARABIC_MARKS = [[0x640, 0x640], [0x64b, 0x65f], [0x670, 0x670]];
+const ARABIC_FROM = '\u0622\u0623\u0625\u0671\u0649\u0629';
+const ARABIC_TO = '\u0627\u0627\u0627\u0627\u064A\u0647';
 const WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
 
 function foldLatin(c) {
@@ -40,8 +47,14 @@ function foldLatin(c) {
   return TWO_LETTERS[code] ?? code;
 }
 
+// Signs that fold away without splitting the word: combining accents, Arabic marks.
+const isMark = (point) =>
+  (point >= 0x300 && point <= 0x36f) ||
+  ARABIC_MARKS.some(([first, last]) => point >= first && point <= last);
+
 /** The words of `text` as the index spells terms: lower case, accents folded
- *  ("Dioïla" → "dioila"), apostrophes dropped ("Jama'at" → "jamaat"). */
+ *  ("Dioïla" → "dioila"), Arabic vowel signs dropped and letter forms folded
+ *  ("الْمَدْرَسَةُ" → "المدرسه"), apostrophes dropped ("Jama'at" → "jamaat"). */
 export function queryWords(text) {
   const words = [];
   let word = '';
@@ -49,8 +62,9 @@ export function queryWords(text) {
     // Per character, as Rust's char::to_lowercase: no final-sigma rule.
     for (const c of character.toLowerCase()) {
       const point = c.codePointAt(0);
-      if ((point >= 0x300 && point <= 0x36f) || APOSTROPHES.includes(c)) continue;
-      const folded = foldLatin(c);
+      if (isMark(point) || APOSTROPHES.includes(c)) continue;
+      const arabic = ARABIC_FROM.indexOf(c);
+      const folded = arabic >= 0 ? ARABIC_TO[arabic] : foldLatin(c);
       if (folded) word += folded;
       else if (WORD_CHAR.test(c)) word += c;
       else if (word) {

@@ -5,7 +5,8 @@
 //! connection, so nothing large is loaded up front and every file is loaded at most once:
 //!
 //! - `meta.json`: format version, report count, chunk size, the URL prefix all report
-//!   URLs share, the stop words, the filter vocabularies and the keys of the shards.
+//!   URLs share, the stop words of the site's language, the filter vocabularies and the
+//!   keys of the shards.
 //! - `terms/N.json`: one shard of the inverted index, `{"term": postings, ...}`. Shard
 //!   keys are term prefixes (`"k"`, `"ka"`, `"kay"`); a term lives in the shard of the
 //!   longest key it starts with. Keys grow only where a shard would pass
@@ -27,6 +28,7 @@
 mod doc_files;
 mod postings;
 mod shards;
+mod stop_words;
 mod term_files;
 mod words;
 
@@ -38,7 +40,6 @@ use serde::{Deserialize, Serialize};
 use doc_files::{doc_chunks, filter_columns, shared_url_prefix};
 use postings::by_term;
 use term_files::{short_prefixes, term_shards};
-use words::STOP_WORDS;
 
 pub use postings::Inverted;
 
@@ -126,10 +127,17 @@ struct Meta<'a> {
     prefixes: Vec<String>,
 }
 /// Builds the search index of `docs`, as (path inside the index folder, bytes) pairs in a
-/// fixed order. The same input, in any order, gives the same bytes.
+/// fixed order. The same input, in any order, gives the same bytes. English function
+/// words are left out; an index in another language is made with
+/// [`Inverted::for_language`] and [`write_from`].
 pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
+    build_in("en", docs, facets)
+}
+
+/// [`build`] for a site in `lang`, leaving out that language's function words.
+fn build_in(lang: &str, docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
     let docs = newest_first(docs);
-    let mut inverted = Inverted::default();
+    let mut inverted = Inverted::for_language(lang);
     inverted.add(&docs, |k| Cow::Borrowed(docs[k].body_text.as_str()));
     let mut files = Vec::new();
     write_from(&docs, inverted, facets, |batch| files.extend(batch));
@@ -138,7 +146,8 @@ pub fn build(docs: &[SearchDoc], facets: &Facets) -> Vec<(String, Vec<u8>)> {
 /// Makes the index files of `docs` from their postings, `docs` in the order they were
 /// added to `inverted` (newest first), and hands them to `emit` a batch at a time (the
 /// batches in [`build`]'s order), so that each can be written and dropped before the next
-/// is made.
+/// is made. `meta.json` lists the stop words `inverted` left out, so that queries drop
+/// the same words.
 pub fn write_from(
     docs: &[&SearchDoc],
     inverted: Inverted,
@@ -146,6 +155,7 @@ pub fn write_from(
     mut emit: impl FnMut(Vec<(String, Vec<u8>)>),
 ) {
     debug_assert_eq!(docs.len(), inverted.count as usize);
+    let stop = inverted.stop.words();
     let postings = by_term(&inverted.postings);
     let url_prefix = shared_url_prefix(docs);
     let ((term_keys, term_files), (prefix_keys, prefix_files)) =
@@ -157,7 +167,7 @@ pub fn write_from(
         count: docs.len(),
         chunk: CHUNK_DOCS,
         url_prefix,
-        stop: STOP_WORDS,
+        stop,
         facets: BTreeMap::from([
             ("country", facet_pairs(&facets.countries)),
             ("region", facet_pairs(&facets.regions)),

@@ -7,23 +7,45 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::words::{for_each_word, is_stop_word};
+use super::stop_words::StopWords;
+use super::words::for_each_word;
 use super::{SearchDoc, TIER_BODY, TIER_NAME, TIER_TITLE};
 
 /// The postings of a site's reports, added a run of reports at a time in index order, so
 /// that a large site's bodies never need to be held at once: each is read when its run
 /// is added and can be dropped after.
-#[derive(Default)]
 pub struct Inverted {
     pub(super) postings: Postings,
     pub(super) count: u32,
+    /// The function words of the site's language, left out of the postings and written
+    /// to `meta.json` so that queries drop them too.
+    pub(super) stop: StopWords,
+}
+
+/// An English site's index, as every site was before sites had a language each.
+impl Default for Inverted {
+    fn default() -> Inverted {
+        Inverted::for_language("en")
+    }
 }
 
 impl Inverted {
+    /// An empty index for the site in `lang` (a language tag, "fr"), which leaves out
+    /// that language's function words: each language's site has its own index, and a
+    /// word that is a function word in one language can be a name in another. A language
+    /// without a list of function words keeps every word.
+    pub fn for_language(lang: &str) -> Inverted {
+        Inverted {
+            postings: Postings::default(),
+            count: 0,
+            stop: StopWords::for_language(lang),
+        }
+    }
+
     /// Adds `docs`, the next reports in index order; `body(k)` is the body text of
     /// `docs[k]`, asked for once, from both cores.
     pub fn add<'b>(&mut self, docs: &[&SearchDoc], body: impl Fn(usize) -> Cow<'b, str> + Sync) {
-        for run in invert(docs, self.count, &body) {
+        for run in invert(docs, self.count, &self.stop, &body) {
             for (term, mut list) in run {
                 match self.postings.get_mut(&term) {
                     Some(all) => all.append(&mut list),
@@ -37,12 +59,12 @@ impl Inverted {
     }
 }
 
-/// Calls `emit` with every indexed word of `doc` and the tier it was found in; a word
-/// may come several times.
-fn for_each_term(doc: &SearchDoc, body: &str, mut emit: impl FnMut(&str, u8)) {
+/// Calls `emit` with every word of `doc` but the `stop` words and the tier it was found
+/// in; a word may come several times.
+fn for_each_term(doc: &SearchDoc, body: &str, stop: &StopWords, mut emit: impl FnMut(&str, u8)) {
     let mut add = |text: &str, tier: u8| {
         for_each_word(text, |word| {
-            if !is_stop_word(word) {
+            if !stop.contains(word) {
                 emit(word, tier);
             }
         });
@@ -78,8 +100,8 @@ impl Posting {
     }
 }
 
-/// The postings of every term of `docs`, numbered from `first` in order, one map per run
-/// of reports.
+/// The postings of every term of `docs` but the `stop` words, numbered from `first` in
+/// order, one map per run of reports.
 ///
 /// Runs of reports are inverted in parallel, each into its own map, to be read in run
 /// order, so lists stay sorted without a sort. A word costs one hash lookup and no
@@ -88,6 +110,7 @@ impl Posting {
 fn invert<'b>(
     docs: &[&SearchDoc],
     first: u32,
+    stop: &StopWords,
     body: &(impl Fn(usize) -> Cow<'b, str> + Sync),
 ) -> Vec<Postings> {
     let run = docs
@@ -100,15 +123,17 @@ fn invert<'b>(
             let mut postings = Postings::default();
             for (k, doc) in (r * run..).zip(part) {
                 let number = first + k as u32;
-                for_each_term(doc, &body(k), |word, tier| match postings.get_mut(word) {
-                    Some(list) => match list.last_mut() {
-                        Some(last) if last.number() == number => {
-                            *last = Posting::new(number, last.tier().max(tier));
+                for_each_term(doc, &body(k), stop, |word, tier| {
+                    match postings.get_mut(word) {
+                        Some(list) => match list.last_mut() {
+                            Some(last) if last.number() == number => {
+                                *last = Posting::new(number, last.tier().max(tier));
+                            }
+                            _ => list.push(Posting::new(number, tier)),
+                        },
+                        None => {
+                            postings.insert(word.to_string(), vec![Posting::new(number, tier)]);
                         }
-                        _ => list.push(Posting::new(number, tier)),
-                    },
-                    None => {
-                        postings.insert(word.to_string(), vec![Posting::new(number, tier)]);
                     }
                 });
             }

@@ -76,6 +76,29 @@ fn search_js_splits_words_as_the_index_does() {
         assert!(script.contains(line), "static/search.js lacks {line}");
     }
     assert!(script.contains(r"'\u2018\u2019\u02BC\u02BE\u02BF"));
+    // The Arabic tables, as search.js writes them: letters as \u escapes, marks as
+    // [first, last] code point pairs.
+    let escaped = |letters: &mut dyn Iterator<Item = char>| -> String {
+        letters
+            .map(|c| format!("\\u{:04X}", u32::from(c)))
+            .collect()
+    };
+    let from = escaped(&mut words::ARABIC_FOLDS.iter().map(|&(from, _)| from));
+    let to = escaped(&mut words::ARABIC_FOLDS.iter().map(|&(_, to)| to));
+    assert!(
+        script.contains(&format!("const ARABIC_FROM = '{from}';")),
+        "{from}"
+    );
+    assert!(
+        script.contains(&format!("const ARABIC_TO = '{to}';")),
+        "{to}"
+    );
+    let marks: Vec<String> = words::ARABIC_MARKS
+        .iter()
+        .map(|(first, last)| format!("[0x{first:x}, 0x{last:x}]"))
+        .collect();
+    let marks = format!("const ARABIC_MARKS = [{}];", marks.join(", "));
+    assert!(script.contains(&marks), "{marks}");
     assert!(script.contains(&format!("const BODY_PREFIX_CHARS = {BODY_PREFIX_CHARS};")));
     assert!(script.contains(&format!("const FORMAT = {FORMAT};")));
 }
@@ -112,6 +135,61 @@ fn tiers_rank_title_above_names_above_body() {
         .as_array()
         .unwrap()
         .contains(&Value::from("the")));
+}
+
+#[test]
+fn each_language_leaves_out_its_own_function_words() {
+    let mut doc = report("a", "2025-07-01", "Les soldats in the town");
+    doc.summary = "هجوم في المدينة".to_string();
+    let docs = [doc];
+    let english = build_in("en", &docs, &facets());
+    let french = build_in("fr", &docs, &facets());
+    let arabic = build_in("ar", &docs, &facets());
+    assert!(lookup(&english, "the").is_empty());
+    assert_eq!(lookup(&english, "les"), [(0, TIER_TITLE)]);
+    assert!(lookup(&french, "les").is_empty());
+    assert_eq!(lookup(&french, "the"), [(0, TIER_TITLE)]);
+    // "les" is a word like any other on the Arabic site, and "في" (in) is not one.
+    assert_eq!(lookup(&arabic, "les"), [(0, TIER_TITLE)]);
+    assert!(lookup(&arabic, "في").is_empty());
+    assert_eq!(lookup(&arabic, "المدينه"), [(0, TIER_BODY)]);
+    assert_eq!(lookup(&english, "في"), [(0, TIER_BODY)]);
+    // An unknown language keeps every word.
+    assert_eq!(
+        lookup(&build_in("ha", &docs, &facets()), "the"),
+        [(0, TIER_TITLE)]
+    );
+}
+
+#[test]
+fn meta_lists_the_stop_words_of_the_index_it_describes() {
+    let docs = [report("a", "2025-07-01", "Attack")];
+    let stop = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        serde_json::from_value(json(files, "meta.json")["stop"].clone()).unwrap()
+    };
+    let (english, arabic) = (
+        stop(&build(&docs, &facets())),
+        stop(&build_in("ar", &docs, &facets())),
+    );
+    assert!(english.contains(&"the".to_string()) && !english.contains(&"les".to_string()));
+    assert!(arabic.contains(&"في".to_string()) && !arabic.contains(&"the".to_string()));
+    assert!(stop(&build_in("ha", &docs, &facets())).is_empty());
+    // The default index is English, as it was before each language had its own.
+    assert_eq!(
+        Inverted::default().stop.words(),
+        Inverted::for_language("en").stop.words()
+    );
+}
+
+#[test]
+fn arabic_is_found_however_it_is_vowelled_or_spelled() {
+    let mut doc = report("a", "2025-07-01", "الْمَدْرَسَةُ");
+    doc.summary = "أمن الطرق إلى القرية".to_string();
+    let files = build_in("ar", &[doc], &facets());
+    assert_eq!(lookup(&files, "المدرسه"), [(0, TIER_TITLE)]);
+    assert_eq!(lookup(&files, "امن"), [(0, TIER_BODY)]);
+    assert_eq!(lookup(&files, "القريه"), [(0, TIER_BODY)]);
+    assert!(lookup(&files, "الي").is_empty(), "إلى is a function word");
 }
 
 #[test]

@@ -6,18 +6,6 @@
 /// Longer runs are identifiers or pasted links, not words anyone types.
 pub(super) const MAX_WORD_CHARS: usize = 40;
 
-/// Function words left out of the index: they match nearly every report, would make
-/// the shards that hold them several times larger, and say nothing about an incident.
-/// English and French; `search.js` reads this list from `meta.json` and drops the same
-/// words from queries (except the word still being typed).
-pub(super) const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "au", "aux", "be", "been", "but", "by", "d", "dans", "de",
-    "des", "du", "en", "est", "et", "for", "from", "had", "has", "have", "he", "her", "his", "in",
-    "into", "is", "it", "its", "l", "la", "le", "les", "of", "on", "or", "par", "pour", "qu",
-    "que", "qui", "s", "she", "sur", "that", "the", "their", "them", "they", "this", "to", "un",
-    "une", "was", "were", "which", "who", "with",
-];
-
 /// ASCII folds of U+00C0..=U+017F (Latin-1 Supplement and Latin Extended-A), one
 /// character per code point: a letter is the fold, `.` marks the two signs of the block
 /// (× and ÷), and an upper-case letter stands for a two-letter fold (see [`fold_latin`]).
@@ -33,27 +21,25 @@ const APOSTROPHES: &[char] = &[
     '\'', '\u{2018}', '\u{2019}', '\u{2BC}', '\u{2BE}', '\u{2BF}',
 ];
 
-/// The length of the longest of [`STOP_WORDS`], in bytes.
-const LONGEST_STOP_WORD: usize = 5;
+/// Arabic signs dropped from inside a word, as inclusive ranges of code points: tatweel
+/// (the stroke that stretches a word for layout) and the tashkeel (short vowels, tanwin,
+/// shadda, sukun) with the superscript alef. Most text is written without them, so a
+/// word must be found however fully it was vowelled. `search.js` has the same table.
+pub(super) const ARABIC_MARKS: [(u32, u32); 3] = [(0x640, 0x640), (0x64B, 0x65F), (0x670, 0x670)];
 
-/// A word of at most eight bytes as a number, so that looking it up compares integers.
-fn packed(word: &str) -> u64 {
-    word.bytes().fold(0, |n, b| n << 8 | u64::from(b))
-}
-
-/// [`STOP_WORDS`], packed and sorted.
-static PACKED_STOP_WORDS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<u64> = STOP_WORDS.iter().map(|w| packed(w)).collect();
-    words.sort_unstable();
-    words
-});
-
-/// True for the function words [`STOP_WORDS`] lists.
-pub(super) fn is_stop_word(word: &str) -> bool {
-    // Called for every word of every report (forty million at 100,000 reports), so it
-    // avoids string comparisons; a word longer than every stop word is not one.
-    word.len() <= LONGEST_STOP_WORD && PACKED_STOP_WORDS.binary_search(&packed(word)).is_ok()
-}
+/// Arabic letters written several ways for one word, and the one the index spells them
+/// with: alef with madda, hamza above or below, or wasla as bare alef; alef maqsura as
+/// ya; ta marbuta as ha. Writers and keyboards mix them freely (أمن and امن, مدرسة and
+/// مدرسه), so search folds them as Latin text folds accents. `search.js` has the same
+/// table.
+pub(super) const ARABIC_FOLDS: [(char, char); 6] = [
+    ('\u{622}', '\u{627}'),
+    ('\u{623}', '\u{627}'),
+    ('\u{625}', '\u{627}'),
+    ('\u{671}', '\u{627}'),
+    ('\u{649}', '\u{64A}'),
+    ('\u{629}', '\u{647}'),
+];
 
 /// Calls `emit` with every search term of `text`: lower case, accents folded (Dioïla →
 /// dioila), split at anything but letters and digits. A word with apostrophes gives
@@ -88,23 +74,45 @@ pub(super) fn for_each_word(text: &str, mut emit: impl FnMut(&str)) {
 
 /// One lower-case character outside ASCII, folded into `word` or ending it.
 fn fold_char(c: char, word: &mut String, cuts: &mut Vec<usize>, emit: &mut impl FnMut(&str)) {
-    {
-        if ('\u{300}'..='\u{36F}').contains(&c) {
-            // Combining accents (decomposed text) fold away without splitting the word.
-        } else if APOSTROPHES.contains(&c) {
-            if !word.is_empty() {
-                cuts.push(word.len());
-            }
-        } else if let Some(folded) = fold_latin(c) {
-            word.push_str(folded);
-        } else if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            emit_word(word, cuts, emit);
-            word.clear();
-            cuts.clear();
+    if ('\u{300}'..='\u{36F}').contains(&c) || is_arabic_mark(c) {
+        // Combining accents (decomposed text) and Arabic vowel signs fold away without
+        // splitting the word.
+    } else if APOSTROPHES.contains(&c) {
+        if !word.is_empty() {
+            cuts.push(word.len());
         }
+    } else if let Some(folded) = fold_arabic(c) {
+        word.push(folded);
+    } else if let Some(folded) = fold_latin(c) {
+        word.push_str(folded);
+    } else if c.is_alphanumeric() {
+        word.push(c);
+    } else {
+        emit_word(word, cuts, emit);
+        word.clear();
+        cuts.clear();
     }
+}
+
+/// True for the Arabic signs of [`ARABIC_MARKS`].
+fn is_arabic_mark(c: char) -> bool {
+    let point = u32::from(c);
+    ARABIC_MARKS
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&point))
+}
+
+/// The letter an Arabic letter of [`ARABIC_FOLDS`] is spelled with, or `None` for any
+/// other character.
+fn fold_arabic(c: char) -> Option<char> {
+    // Outside the span of the table (all Latin text), one comparison decides.
+    if !('\u{622}'..='\u{671}').contains(&c) {
+        return None;
+    }
+    ARABIC_FOLDS
+        .iter()
+        .find(|&&(from, _)| from == c)
+        .map(|&(_, to)| to)
 }
 
 /// Emits `word` and, when it had apostrophes at `cuts`, each non-empty part.
@@ -193,16 +201,24 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(
-            STOP_WORDS.iter().map(|w| w.len()).max(),
-            Some(LONGEST_STOP_WORD)
-        );
-        assert!(is_stop_word("the") && !is_stop_word("attack"));
-        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
-        assert!(!["thee", "ana", "lesa", "x", "théir"]
-            .iter()
-            .any(|w| is_stop_word(w)));
+    fn arabic_marks_fold_away_inside_the_word() {
+        // Fully vowelled or stretched with tatweel, al-madrasa is the bare word.
+        assert_eq!(words("الْمَدْرَسَةُ"), ["المدرسه"]);
+        assert_eq!(words("المـــدرسة"), ["المدرسه"]);
+        assert_eq!(words("هٰذا"), ["هذا"]);
+        assert_eq!(words("كِتَابٌ، جَيْش"), ["كتاب", "جيش"]);
+    }
+
+    #[test]
+    fn arabic_letter_forms_fold_to_one() {
+        assert_eq!(words("أمن"), words("امن"));
+        assert_eq!(words("آمن إمام ٱلله"), ["امن", "امام", "الله"]);
+        assert_eq!(words("إلى مستشفى"), ["الي", "مستشفي"]);
+        assert_eq!(words("مدرسة"), ["مدرسه"]);
+        // Folding twice changes nothing: the letters folded to are not folded again.
+        for (from, to) in ARABIC_FOLDS {
+            assert_eq!(fold_arabic(from), Some(to));
+            assert_eq!(words(&to.to_string()), [to.to_string()]);
+        }
     }
 }
