@@ -37,13 +37,16 @@ pub struct Alternate {
 /// Every language the site publishes, the default first; each named from its catalogue
 /// (the site's own `i18n/LANG.yaml` or the built-in one), or by its tag without one.
 pub fn published(settings: &Settings) -> Vec<Language> {
+    // A site in one language shows no switch, so its name is never read.
+    let one = settings.languages.len() < 2;
     settings
         .languages
         .iter()
         .enumerate()
         .map(|(n, code)| {
-            let name = Catalogue::load(&settings.root, code)
-                .ok()
+            let name = (!one)
+                .then(|| Catalogue::load(&settings.root, code).ok())
+                .flatten()
                 .map(|words| words.text("language.name").to_string())
                 .filter(|name| !name.is_empty())
                 .unwrap_or_else(|| code.clone());

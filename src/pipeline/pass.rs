@@ -81,7 +81,7 @@ fn run_in_chunks(
     };
     let in_feeds = feeds::feed_reports(cx, &lists);
     let docs = documents(cx);
-    let mut inverted = Inverted::default();
+    let mut inverted = Inverted::for_language(&cx.site.settings.config.language);
     let mut held = FxHashMap::default();
     let mut kept = Vec::new();
     for (c, which) in listed.chunks(chunk).enumerate() {

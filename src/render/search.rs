@@ -161,7 +161,7 @@ pub fn index_all(cx: &SiteContext, docs: &[SearchDoc]) -> Result<Inverted, Vec<D
         .map(|&i| cx.site.body(i))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| vec![e])?;
-    let mut inverted = Inverted::default();
+    let mut inverted = Inverted::for_language(&cx.site.settings.config.language);
     inverted.add(&docs.iter().collect::<Vec<_>>(), |k| {
         Cow::Owned(text_of(&bodies[k]))
     });
