@@ -58,15 +58,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-stamp "serve $work/example, $work/corpus and the example in French and Arabic"
-mkdir -p "$work/example" "$work/corpus" "$work/fr" "$work/ar"
+stamp "serve $work/example, $work/corpus and the example in three languages"
+mkdir -p "$work/example" "$work/corpus" "$work/multi/public"
 # The server reads files on each request, so it can start (and pick a free port) before
 # the sites are built for that port.
 node tests/browser/server.mjs --port 0 \
   --mount "/example/=$work/example" \
   --mount "/corpus/=$work/corpus/public" \
-  --mount "/fr/=$work/fr/public" \
-  --mount "/ar/=$work/ar/public" \
+  --mount "/multi/=$work/multi/public" \
   >"$artifacts/server.log" 2>&1 &
 server_pid=$!
 port=""
@@ -92,18 +91,18 @@ python3 tests/support/gen_corpus.py "${CORPUS_N:-1000}" "$work/corpus/site" --se
 "$incidex" check --root "$work/corpus/site" --strict
 "$incidex" build --root "$work/corpus/site" --output "$work/corpus/public" --base-url "$origin/corpus/" --strict
 
-for language in fr ar; do
-  stamp "build the example site with its interface in '$language' at $origin/$language/"
-  mkdir -p "$work/$language/site"
-  cp -r "$repo/site.yaml" "$repo/content" "$repo/templates" "$repo/static" "$work/$language/site/"
-  sed -i "s/^language: .*/language: $language/" "$work/$language/site/site.yaml"
-  "$incidex" build --root "$work/$language/site" --output "$work/$language/public" \
-    --base-url "$origin/$language/" --strict
-done
+stamp "build the example site in French, English and Arabic at $origin/multi/"
+mkdir -p "$work/multi/site"
+cp -r "$repo/site.yaml" "$repo/content" "$repo/templates" "$repo/static" "$work/multi/site/"
+sed -i "s/^languages: .*/languages: [fr, en, ar]/" "$work/multi/site/site.yaml"
+grep -q '^languages: \[fr, en, ar\]' "$work/multi/site/site.yaml"
+"$incidex" build --root "$work/multi/site" --output "$work/multi/public" \
+  --base-url "$origin/multi/" --strict
 cat >"$work/languages.json" <<EOF
 [
-  {"name": "fr", "url": "$origin/fr/", "dir": "ltr"},
-  {"name": "ar", "url": "$origin/ar/", "dir": "rtl"}
+  {"name": "fr", "url": "$origin/multi/", "dir": "ltr"},
+  {"name": "en", "url": "$origin/multi/en/", "dir": "ltr"},
+  {"name": "ar", "url": "$origin/multi/ar/", "dir": "rtl"}
 ]
 EOF
 export INCIDEX_BROWSER_LANGUAGES="$work/languages.json"

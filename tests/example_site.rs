@@ -1,5 +1,5 @@
 //! The example site in the repository's own `content/` builds, and its first reports say
-//! what the source article says.
+//! what the source article says: in French at the root, in English under `/en/`.
 
 mod common;
 
@@ -27,7 +27,9 @@ fn the_example_site_builds_without_warnings() {
 #[test]
 fn the_coordinated_attacks_are_filed_with_their_claims() {
     let site = example();
-    let page = site.page("incidents/2025-07-01-coordinated-attacks-on-army-posts/");
+    let french = site.page("incidents/2025-07-01-coordinated-attacks-on-army-posts/");
+    assert_eq!(texts(&french, ".facts time"), ["1er juillet 2025"]);
+    let page = site.page("en/incidents/2025-07-01-coordinated-attacks-on-army-posts/");
     assert_eq!(texts(&page, ".facts time"), ["1 July 2025"]);
     let places = texts(&page, ".facts li").join(" | ");
     for town in ["Diéma", "Kéniéba", "Yélimané"] {
@@ -43,7 +45,7 @@ fn the_coordinated_attacks_are_filed_with_their_claims() {
         ["Editor's estimate: none. The figures below are claims, each attributed to the party that made it."]
     );
     let related = attrs(&page, ".related a", "href");
-    assert!(related.contains(&"/incidex/incidents/2025-07-01-kayes-curfew/".to_string()));
+    assert!(related.contains(&"/incidex/en/incidents/2025-07-01-kayes-curfew/".to_string()));
 }
 
 #[test]
@@ -55,7 +57,7 @@ fn the_curfews_have_region_pages_with_folded_slugs() {
         attrs(&dioila, ".card-title a", "href"),
         ["/incidex/incidents/2025-07-01-dioila-curfew/"]
     );
-    let kayes = texts(&site.page("regions/mali/kayes/"), ".card-title");
+    let kayes = texts(&site.page("en/regions/mali/kayes/"), ".card-title");
     assert!(
         kayes.contains(
             &"Kayes authorities impose 30-day overnight curfew after attacks".to_string()

@@ -196,7 +196,7 @@ export function countFromStatus(text) {
   const t = (text || '').replace(/\d{4}-\d{2}-\d{2}/g, ' ').replace(/(\d),(\d{3})/g, '$1$2');
   const nums = (t.match(/\d+/g) || []).map(Number);
   if (nums.length) return Math.max(...nums);
-  if (/\bno\b/i.test(t)) return 0;
+  if (/\b(no|aucun)\b/i.test(t)) return 0;
   return null;
 }
 
