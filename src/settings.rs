@@ -22,9 +22,6 @@ pub struct SiteConfig {
     /// The `lang` of every page.
     #[serde(default = "default_language")]
     pub language: String,
-    /// STUB
-    #[serde(default)]
-    pub languages: Vec<String>,
     /// Incidents per list page.
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
@@ -82,8 +79,6 @@ pub struct Settings {
     pub base_path: String,
     /// Whether drafts are built.
     pub drafts: bool,
-    /// STUB every published language, default first.
-    pub languages: Vec<String>,
 }
 
 /// A settings problem: exit status 2, since no content can be checked without settings.
@@ -142,16 +137,7 @@ impl Settings {
             ))
         })?;
         let output = options.output_folder();
-        let mut languages = vec![config.language.clone()];
-        languages.extend(
-            config
-                .languages
-                .iter()
-                .filter(|l| **l != config.language)
-                .cloned(),
-        );
         Ok(Settings {
-            languages,
             root,
             output,
             config,

@@ -74,8 +74,6 @@ pub struct Incident {
     pub body: Body,
     /// Site-absolute links in the body (`/incidents/x/`), as written, to be checked.
     pub site_links: Vec<String>,
-    /// STUB
-    pub shown_in: Option<String>,
 }
 
 impl Incident {

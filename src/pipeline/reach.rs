@@ -132,7 +132,6 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         // What only the report's own page shows.
         body: _,
         site_links: _,
-        shown_in: _,
         sources: _,
         assertions: _,
         tags: _,

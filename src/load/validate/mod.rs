@@ -104,7 +104,6 @@ pub fn validate(
         revisions,
         body: Body::InFile,
         site_links: Vec::new(),
-        shown_in: None,
     };
     Ok((incident, ck.warnings))
 }
