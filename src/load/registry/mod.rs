@@ -5,6 +5,7 @@
 mod countries;
 mod groups;
 mod keys;
+mod translations;
 
 use std::path::Path;
 
