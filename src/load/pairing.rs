@@ -47,25 +47,28 @@ pub(super) fn pair_translations(
         .enumerate()
         .map(|(i, incident)| (incident.path.clone(), i))
         .collect();
-    for translation in loaded {
+    for mut translation in loaded {
         let report = report_of(&translation.path);
         if drafts.contains(&report) {
             drafts.insert(translation.path.clone());
         }
-        diagnostics.extend(translation.problems);
+        diagnostics.extend(std::mem::take(&mut translation.problems));
         if !reports.files.contains(report.as_path()) {
             diagnostics.push(no_report(&translation.path, &report));
             continue;
         }
         // A report that failed has its own errors; its translation waits for it.
-        let (Some(mut sound), Some(&i)) = (translation.translation, by_path.get(&report)) else {
+        let Some(&i) = by_path.get(&report) else {
             continue;
         };
         let incident = &mut incidents[i];
-        if let Some(problem) = check_claims(&sound, translation.claims_at, incident) {
+        if let Some(problem) = check_claims(&translation, incident) {
             diagnostics.push(problem);
             continue;
         }
+        let Some(mut sound) = translation.translation else {
+            continue;
+        };
         sound.last_changed = dates.get(&sound.path).copied();
         diagnostics.extend(check_stale(&sound, incident));
         incident.translations.push(sound);
@@ -94,16 +97,12 @@ fn no_report(path: &Path, report: &Path) -> Diagnostic {
 
 /// The error of a translation that gives the text of another number of claims than its
 /// report has.
-fn check_claims(
-    translation: &Translation,
-    claims_at: Option<(usize, usize)>,
-    incident: &Incident,
-) -> Option<Diagnostic> {
-    let (given, wanted) = (translation.claim_texts.len(), incident.assertions.len());
+fn check_claims(translation: &LoadedTranslation, incident: &Incident) -> Option<Diagnostic> {
+    let (given, wanted) = (translation.claims_given?, incident.assertions.len());
     if given == 0 || given == wanted {
         return None;
     }
-    let (line, column) = claims_at.unwrap_or((1, 1));
+    let (line, column) = translation.claims_at.unwrap_or((1, 1));
     let report = incident.path.display();
     let count = |n: usize| {
         if n == 1 {

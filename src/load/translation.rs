@@ -49,6 +49,9 @@ pub(super) struct LoadedTranslation {
     pub(super) problems: Vec<Diagnostic>,
     /// The line and column of `claims:`, when the front matter has it.
     pub(super) claims_at: Option<(usize, usize)>,
+    /// How many claims' texts the front matter gives, when it could be read: checked
+    /// against the report's even when the file has other problems.
+    pub(super) claims_given: Option<usize>,
 }
 
 /// The language of a translation's file name (`fr` for `x.fr.md`), or `None` when the file
@@ -84,6 +87,7 @@ pub(super) fn load_translation(
         translation: None,
         problems: Vec::new(),
         claims_at: None,
+        claims_given: None,
     };
     let lang = language_of(path).unwrap_or_default().to_string();
     loaded
@@ -123,6 +127,7 @@ pub(super) fn load_translation(
     let Some(front) = parsed.value else {
         return loaded;
     };
+    loaded.claims_given = Some(front.claims.len());
     loaded.problems.extend(empty_texts(
         &front,
         &screened.text,
