@@ -257,3 +257,24 @@ fn a_saved_translation_reloads_its_report() {
         .iter()
         .any(|d| d.message.contains("this translation has no report")));
 }
+
+#[test]
+fn a_registry_translation_into_an_unpublished_language_is_warned_of() {
+    let site = copy_fixture("translations/valid");
+    let groups = site.path().join("content/groups.yaml");
+    let text = std::fs::read_to_string(&groups).unwrap();
+    std::fs::write(
+        &groups,
+        text.replace("en: {affiliation", "eng: {affiliation"),
+    )
+    .unwrap();
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, 0, "a warning fails nothing: {stderr}");
+    assert!(
+        stderr.contains(
+            "content/groups.yaml:13:7: warning: the translation of 'JNIM' into 'eng' is never \
+             shown: 'eng' is not one of the site's further languages (en)"
+        ),
+        "{stderr}"
+    );
+}

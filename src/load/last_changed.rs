@@ -122,4 +122,45 @@ mod tests {
         let dates = last_changed(dir.path(), &[path]);
         assert_eq!(dates[path], jiff::civil::date(1971, 1, 1));
     }
+
+    /// `git ARGS` in `dir`, committing as a fixed person on 2025-07-02.
+    fn run_git(dir: &Path, args: &[&str]) -> bool {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .env("GIT_COMMITTER_DATE", "2025-07-02T12:00:00Z")
+            .env("GIT_AUTHOR_DATE", "2025-07-02T12:00:00Z")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    #[test]
+    fn in_git_the_last_commit_tells_and_uncommitted_changes_are_today() {
+        let repo = tempfile::tempdir().unwrap();
+        if !run_git(repo.path(), &["init", "-q"]) {
+            return; // no git here: the fallback is tested above
+        }
+        // The site in a folder of the repository, as a monorepo would hold it.
+        let root = repo.path().join("site");
+        let (committed, edited) = (
+            Path::new("content/incidents/a.fr.md"),
+            Path::new("content/incidents/b.fr.md"),
+        );
+        std::fs::create_dir_all(root.join("content/incidents")).unwrap();
+        for path in [committed, edited] {
+            std::fs::write(root.join(path), "---\ntitle: x\n---\n").unwrap();
+        }
+        assert!(run_git(repo.path(), &["add", "."]));
+        assert!(run_git(repo.path(), &["commit", "-q", "-m", "Reports"]));
+        std::fs::write(root.join(edited), "---\ntitle: y\n---\n").unwrap();
+        let dates = last_changed(&root, &[committed, edited]);
+        assert_eq!(dates[committed], jiff::civil::date(2025, 7, 2));
+        let today = TimeZone::UTC.to_datetime(jiff::Timestamp::now()).date();
+        assert_eq!(dates[edited], today);
+    }
 }

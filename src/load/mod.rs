@@ -56,6 +56,11 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
     let mut diagnostics = Diagnostics::default();
     let registry = Registry::load(&settings.root)
         .map_err(|problems| problems.into_iter().collect::<Diagnostics>())?;
+    diagnostics.extend(registry::unpublished_languages(
+        &settings.root,
+        &registry,
+        &settings.languages,
+    ));
     let (translations, files): (Vec<PathBuf>, Vec<PathBuf>) =
         report_files(&settings.root, &mut diagnostics)
             .into_iter()

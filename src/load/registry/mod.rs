@@ -7,6 +7,8 @@ mod groups;
 mod keys;
 mod translations;
 
+pub(super) use translations::unpublished_languages;
+
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
