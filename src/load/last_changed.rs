@@ -74,8 +74,10 @@ fn git_dates(root: &Path, wanted: &FxHashSet<&Path>) -> Option<FxHashMap<PathBuf
     )?;
     let today = TimeZone::UTC.to_datetime(jiff::Timestamp::now()).date();
     // Porcelain paths are relative to the repository's top, which may be above the root.
-    for entry in status.split('\0').filter(|e| e.len() > 3) {
-        let changed = Path::new(&entry[3..]);
+    // `get`, not indexing: a rename's second entry is a bare path, maybe not cut at a
+    // character's boundary.
+    for changed in status.split('\0').filter_map(|e| e.get(3..)) {
+        let changed = Path::new(changed);
         for path in wanted.iter().filter(|p| changed.ends_with(p)) {
             dates.insert(path.to_path_buf(), today);
         }
