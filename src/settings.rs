@@ -1,6 +1,7 @@
 //! The first stage: resolve the site root, read `site.yaml` and fix every path and URL
 //! setting once, so later stages never guess.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -19,15 +20,36 @@ pub struct SiteConfig {
     /// A sentence on what the site covers.
     #[serde(default)]
     pub description: String,
-    /// The `lang` of every page.
+    /// The default language: the `lang` of every page at the root of the site.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Every language the site is published in, the default among them; empty when the
+    /// site has one language. Read it through [`Settings::languages`], which puts the
+    /// default first.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The site's title and description in each further language, by language code.
+    #[serde(default)]
+    pub translations: BTreeMap<String, SiteStrings>,
     /// Incidents per list page.
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
     /// Keep raw HTML in reports instead of sanitising it.
     #[serde(default)]
     pub allow_raw_html: bool,
+}
+
+/// The site's own strings in one further language; what is not given stays as written in
+/// the default language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteStrings {
+    /// The site's name in this language.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What the site covers, in this language.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 fn default_base_url() -> String {
@@ -79,6 +101,9 @@ pub struct Settings {
     pub base_path: String,
     /// Whether drafts are built.
     pub drafts: bool,
+    /// Every language published: the default (`config.language`) first, then the others
+    /// in the order `languages:` gives them.
+    pub languages: Vec<String>,
 }
 
 /// A settings problem: exit status 2, since no content can be checked without settings.
@@ -136,6 +161,7 @@ impl Settings {
                 config.base_url
             ))
         })?;
+        let languages = published_languages(&config)?;
         let output = options.output_folder();
         Ok(Settings {
             root,
@@ -143,13 +169,80 @@ impl Settings {
             config,
             base_path,
             drafts: options.drafts,
+            languages,
         })
+    }
+
+    /// Whether the site is published in more than its default language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
     }
 
     /// The base URL without its trailing slash, for absolute links in feeds and canonical tags.
     pub fn origin_and_path(&self) -> String {
         self.config.base_url.trim_end_matches('/').to_string()
     }
+}
+
+/// Whether `code` is written as a language code incidex accepts: two or three lower-case
+/// letters, optionally `-` and a subtag of 2 to 8 letters or digits (`fr`, `pt-BR`).
+/// Also what tells a translation (`x.fr.md`) from a report whose name has a dot.
+pub fn is_language_tag(code: &str) -> bool {
+    let (language, subtag) = match code.split_once('-') {
+        Some((language, subtag)) => (language, Some(subtag)),
+        None => (code, None),
+    };
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && subtag.is_none_or(|s| {
+            (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// The languages `config` publishes, the default first, or what is wrong with them.
+fn published_languages(config: &SiteConfig) -> Result<Vec<String>, SettingsError> {
+    let bad = |message: String| Err(SettingsError::BadValue(message));
+    let default = &config.language;
+    for code in std::iter::once(default).chain(&config.languages) {
+        if !is_language_tag(code) {
+            return bad(format!(
+                "site.yaml: '{code}' is not a language code: write two or three lower-case \
+                 letters, optionally followed by '-' and a region (en, fr, pt-BR)"
+            ));
+        }
+    }
+    if !config.languages.is_empty() && !config.languages.contains(default) {
+        return bad(format!(
+            "site.yaml: languages ({}) does not hold the default language '{default}': add it \
+             to languages, or set language to one of them",
+            config.languages.join(", ")
+        ));
+    }
+    for (i, code) in config.languages.iter().enumerate() {
+        if config.languages[..i].contains(code) {
+            return bad(format!(
+                "site.yaml: '{code}' is listed twice in languages: list each language once"
+            ));
+        }
+    }
+    let mut languages = vec![default.clone()];
+    languages.extend(config.languages.iter().filter(|&c| c != default).cloned());
+    for code in config.translations.keys() {
+        if code == default {
+            return bad(format!(
+                "site.yaml: translations has '{code}', the default language: the site's own \
+                 title and description are already in it; remove translations.{code}"
+            ));
+        }
+        if !languages.contains(code) {
+            return bad(format!(
+                "site.yaml: translations has '{code}', which is not one of the site's languages \
+                 ({}): add it to languages or remove translations.{code}",
+                languages.join(", ")
+            ));
+        }
+    }
+    Ok(languages)
 }
 
 /// The path part of a base URL, normalised to start and end with `/`.
@@ -197,5 +290,49 @@ mod tests {
         assert_eq!(base_path_of("/").unwrap(), "/");
         assert_eq!(base_path_of("/a//b").unwrap(), "/a/b/");
         assert!(base_path_of("example.org").is_none());
+    }
+
+    fn config(yaml_text: &str) -> SiteConfig {
+        yaml::parse_document(yaml_text, 1, Path::new("site.yaml")).unwrap()
+    }
+
+    fn languages_of(yaml_text: &str) -> Result<Vec<String>, String> {
+        published_languages(&config(yaml_text)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_default_language_comes_first() {
+        let found = languages_of("title: t\nlanguage: fr\nlanguages: [en, fr, ar]\n");
+        assert_eq!(found.unwrap(), ["fr", "en", "ar"]);
+        assert_eq!(languages_of("title: t\n").unwrap(), ["en"]);
+    }
+
+    #[test]
+    fn languages_that_cannot_be_published_are_refused() {
+        let missing = languages_of("title: t\nlanguage: fr\nlanguages: [en]\n").unwrap_err();
+        assert!(
+            missing.contains("does not hold the default language 'fr'"),
+            "{missing}"
+        );
+        let twice = languages_of("title: t\nlanguages: [en, fr, fr]\n").unwrap_err();
+        assert!(twice.contains("'fr' is listed twice"), "{twice}");
+        let bad = languages_of("title: t\nlanguages: [en, French]\n").unwrap_err();
+        assert!(bad.contains("'French' is not a language code"), "{bad}");
+        let other = "title: t\nlanguages: [en, fr]\ntranslations: {de: {title: x}}\n";
+        assert!(languages_of(other).unwrap_err().contains("'de'"));
+        let default = "title: t\nlanguages: [en, fr]\ntranslations: {en: {title: x}}\n";
+        assert!(languages_of(default)
+            .unwrap_err()
+            .contains("the default language"));
+    }
+
+    #[test]
+    fn language_tags_are_short_codes() {
+        for good in ["en", "fr", "ful", "pt-BR", "zh-Hant"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["v2", "EN", "e", "engl", "final", "pt-", "pt-B", "en-US-x"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 }

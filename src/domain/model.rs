@@ -74,6 +74,39 @@ pub struct Incident {
     pub body: Body,
     /// Site-absolute links in the body (`/incidents/x/`), as written, to be checked.
     pub site_links: Vec<String>,
+    /// The report's translations (`x.fr.md` beside `x.md`), in the order of the site's
+    /// languages.
+    pub translations: Vec<Translation>,
+    /// `None` when the text is in the language of the pages being built; `Some(code)` when
+    /// the report has no translation into that language and is shown in its original
+    /// language `code`, which pages mark with `lang=` and a notice.
+    pub shown_in: Option<String>,
+}
+
+/// A report's text in a further language, from `x.LANG.md` beside `x.md`. The facts
+/// (dates, places, figures, sources) are the report's own and are never translated.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language code, one of the site's languages other than the default.
+    pub lang: String,
+    /// The translation's file, relative to the site root.
+    pub path: PathBuf,
+    /// The headline in this language.
+    pub title: String,
+    /// The summary in this language.
+    pub summary: String,
+    /// Tags in this language; `None` keeps the report's.
+    pub tags: Option<Vec<String>>,
+    /// The text of each of the report's claims, in its order; empty when the claims are
+    /// not translated.
+    pub claim_texts: Vec<String>,
+    /// The translated body as safe HTML, or left in the translation's file.
+    pub body: Body,
+    /// Site-absolute links in the translated body, as written, to be checked.
+    pub site_links: Vec<String>,
+    /// The day the translation's file last changed (its last commit, or its modification
+    /// time outside git), when known: what tells a translation older than its report.
+    pub last_changed: Option<Date>,
 }
 
 impl Incident {

@@ -3,11 +3,15 @@
 
 mod cross_checks;
 mod files;
+mod last_changed;
 mod misplaced;
+mod pairing;
 mod registry;
+mod reload;
 mod report;
 pub mod schema;
 pub mod split;
+mod translation;
 pub mod validate;
 
 use std::borrow::Cow;
@@ -28,8 +32,12 @@ use crate::yaml;
 pub use report::parse_report;
 
 use cross_checks::{check_related, check_report_links, check_unique};
-use files::{is_report, read_report, report_files};
+use files::{read_report, report_files};
+use pairing::{pair_translations, Reports};
 use report::{load_report, Loaded, References, Refs};
+use translation::{language_of, load_translation, LoadedTranslation};
+
+pub use reload::reload_reports;
 
 /// Whether a load holds every report's body as HTML or leaves it in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,17 +56,53 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
     let mut diagnostics = Diagnostics::default();
     let registry = Registry::load(&settings.root)
         .map_err(|problems| problems.into_iter().collect::<Diagnostics>())?;
-    let files = report_files(&settings.root, &mut diagnostics);
+    diagnostics.extend(registry::unpublished_languages(
+        &settings.root,
+        &registry,
+        &settings.languages,
+    ));
+    let (translations, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        report_files(&settings.root, &mut diagnostics)
+            .into_iter()
+            .partition(|path| language_of(path).is_some());
     misplaced::warn_of_misplaced_reports(&settings.root, &mut diagnostics);
     let markdown = markdown_settings(&settings);
     let results: Vec<Loaded> = files
         .par_iter()
         .map(|path| load_report(&settings.root, path, &registry, &markdown, bodies))
         .collect();
+    let translations = load_translations(&settings, &translations, &markdown, bodies);
     let mut incidents = Vec::with_capacity(results.len());
     let mut drafts = FxHashSet::default();
     let failed = sort_out(results, &mut incidents, &mut diagnostics, &mut drafts);
+    let reports = Reports {
+        root: &settings.root,
+        files: files.iter().map(PathBuf::as_path).collect(),
+        languages: &settings.languages,
+    };
+    pair_translations(
+        translations,
+        &reports,
+        &mut incidents,
+        &mut drafts,
+        &mut diagnostics,
+    );
+    drop(reports);
     finish(settings, registry, incidents, failed, diagnostics, drafts)
+}
+
+/// Loads the translations at `paths`, in parallel, each on its own: pairing them with
+/// their reports comes after.
+fn load_translations(
+    settings: &Settings,
+    paths: &[PathBuf],
+    markdown: &MarkdownSettings,
+    bodies: Bodies,
+) -> Vec<LoadedTranslation> {
+    paths
+        .par_iter()
+        .map(|path| load_translation(&settings.root, path, &settings.languages, markdown, bodies))
+        .collect()
 }
 
 /// Moves sound reports into `incidents` and problems into `diagnostics`; returns what the
@@ -83,60 +127,6 @@ fn sort_out(
     failed
 }
 
-/// Loads again only the reports at `changed` (paths relative to the root; added, edited or
-/// deleted) and keeps every other report of `previous` as it was: what the dev server does
-/// on a save, so one edit costs one report, not the whole folder.
-///
-/// The registries and settings are kept; a change to them needs [`load_site`]. Bodies are
-/// held, as the dev server needs them.
-pub fn reload_reports(
-    previous: Site,
-    changed: &[PathBuf],
-) -> Result<(Site, Diagnostics), Diagnostics> {
-    let Site {
-        settings,
-        registry,
-        incidents,
-    } = previous;
-    let markdown = markdown_settings(&settings);
-    let changed: FxHashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
-    let mut kept: Vec<Incident> = incidents
-        .into_iter()
-        .filter(|i| !changed.contains(i.path.as_path()))
-        .collect();
-    let boundary = crate::site_boundary::SiteBoundary::of(&settings.root).ok();
-    let leaves_site = |path: &Path| {
-        boundary
-            .as_ref()
-            .and_then(|b| b.check_path(&settings.root.join(path), path))
-    };
-    let mut diagnostics = Diagnostics::default();
-    let mut reports = Vec::new();
-    for path in changed.iter().copied() {
-        if !settings.root.join(path).is_file() || !is_report(path.as_os_str()) {
-            continue;
-        }
-        match leaves_site(path) {
-            Some(refused) => diagnostics.push(refused),
-            None => reports.push(path),
-        }
-    }
-    let fresh: Vec<Loaded> = reports
-        .par_iter()
-        .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
-        .collect();
-    let mut reloaded = Vec::new();
-    let mut drafts = FxHashSet::default();
-    let failed = sort_out(fresh, &mut reloaded, &mut diagnostics, &mut drafts);
-    // The kept reports are still in path order: each reloaded one goes in its place,
-    // which costs far less than sorting ten thousand paths again.
-    for incident in reloaded {
-        let at = kept.partition_point(|k| k.path < incident.path);
-        kept.insert(at, incident);
-    }
-    finish(settings, registry, kept, failed, diagnostics, drafts)
-}
-
 /// Checks what reports say about each other and assembles the site. Without `--drafts`,
 /// the problems of `drafts` (paths of reports whose status is draft) are set aside.
 fn finish(
@@ -149,7 +139,11 @@ fn finish(
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let references: Vec<Refs> = incidents
         .iter()
-        .map(Refs::of)
+        .flat_map(|incident| {
+            let translations = incident.translations.iter();
+            std::iter::once(Refs::of(incident))
+                .chain(translations.map(move |t| Refs::of_translation(incident, t)))
+        })
         .chain(failed.iter().map(References::view))
         .collect();
     check_unique(&incidents, &mut diagnostics);

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::domain::model::{Body, Incident};
+use crate::domain::model::{Body, Incident, Translation};
 use crate::domain::registry::Registry;
 use crate::locate::YamlText;
 use crate::markdown::{self, MarkdownSettings};
@@ -103,6 +103,17 @@ impl<'a> Refs<'a> {
             site_links: &incident.site_links,
         }
     }
+
+    /// The references of a translation of a sound report: the links of its body, under
+    /// the report's slug.
+    pub(super) fn of_translation(incident: &'a Incident, translation: &'a Translation) -> Self {
+        Refs {
+            path: &translation.path,
+            slug: &incident.slug,
+            related: &[],
+            site_links: &translation.site_links,
+        }
+    }
 }
 
 /// Reads one report from disk and loads it, collecting every problem.
@@ -188,27 +199,27 @@ fn load_report_bytes(
 }
 
 /// The problem of a file that is not UTF-8, at its first bad byte.
-fn not_utf8(path: &Path, line: usize, column: usize) -> Diagnostic {
+pub(super) fn not_utf8(path: &Path, line: usize, column: usize) -> Diagnostic {
     Diagnostic::error(path, line, column, "the file is not valid UTF-8")
         .with_help("save the file with UTF-8 encoding; incidex does not guess other encodings")
 }
 
 /// The problem of a file that does not split into front matter and body.
-fn not_split(path: &Path, e: &SplitError) -> Diagnostic {
+pub(super) fn not_split(path: &Path, e: &SplitError) -> Diagnostic {
     let (message, help) = e.explain();
     Diagnostic::file_error(path, message).with_help(help)
 }
 
 /// A report's body as its load leaves it, with the links it makes and the bounds it breaks.
-struct ReadBody {
-    body: Body,
-    site_links: Vec<String>,
-    problems: Vec<Diagnostic>,
+pub(super) struct ReadBody {
+    pub(super) body: Body,
+    pub(super) site_links: Vec<String>,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
 /// Checks the body against its bounds, then renders it ([`Bodies::Held`]) or only reads its
 /// links ([`Bodies::InFiles`]).
-fn read_body(
+pub(super) fn read_body(
     parts: &SplitReport,
     path: &Path,
     markdown: &MarkdownSettings,

@@ -132,6 +132,8 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         // What only the report's own page shows.
         body: _,
         site_links: _,
+        translations: _,
+        shown_in: _,
         sources: _,
         assertions: _,
         tags: _,

@@ -1,7 +1,7 @@
 //! `content/regions.yaml`: the countries and their first-level regions, each entered in
 //! the name tables under its name, ISO code and aliases.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use crate::domain::slugs::slugify;
 use crate::locate::YamlText;
 
 use super::keys::insert_key;
+use super::translations::{self, PlaceTranslation};
 use crate::domain::registry::{Country, Region, Registry};
 
 /// The file as written.
@@ -33,6 +34,8 @@ pub(super) struct CountryEntry {
     regions: Vec<RegionEntry>,
     #[serde(default)]
     bounds: Option<[[f64; 2]; 2]>,
+    #[serde(default)]
+    translations: BTreeMap<String, PlaceTranslation>,
 }
 
 /// One region as written.
@@ -46,6 +49,8 @@ struct RegionEntry {
     aliases: Vec<String>,
     #[serde(default)]
     center: Option<[f64; 2]>,
+    #[serde(default)]
+    translations: BTreeMap<String, PlaceTranslation>,
 }
 
 impl Registry {
@@ -59,9 +64,12 @@ impl Registry {
     ) {
         let index = self.countries.len();
         let entry_line = yaml.find_from(&entry.name, 1).map_or(1, |p| p.0);
+        let translations = translations::of_place(entry.translations);
+        let translated = translations::names(&translations);
         let names = std::iter::once(&entry.name)
             .chain(entry.iso.iter())
-            .chain(entry.aliases.iter());
+            .chain(entry.aliases.iter())
+            .chain(translated.iter());
         for name in names {
             insert_key(
                 &mut self.country_keys,
@@ -97,6 +105,7 @@ impl Registry {
             aliases: entry.aliases,
             regions,
             bounds: entry.bounds,
+            translations,
         });
     }
 }
@@ -116,9 +125,12 @@ fn region_of(
         .find_from(&entry.name, entry_line)
         .map_or(entry_line, |p| p.0);
     check_center(entry.center, &entry.name, path, yaml, region_line, problems);
+    let translations = translations::of_place(entry.translations);
+    let translated = translations::names(&translations);
     let names = std::iter::once(&entry.name)
         .chain(entry.iso.iter())
-        .chain(entry.aliases.iter());
+        .chain(entry.aliases.iter())
+        .chain(translated.iter());
     for name in names {
         insert_key(
             keys,
@@ -137,6 +149,7 @@ fn region_of(
         iso: entry.iso,
         aliases: entry.aliases,
         center: entry.center,
+        translations,
     }
 }
 

@@ -1,6 +1,7 @@
 //! `content/groups.yaml`: the actors, each entered in the name tables under its name and
 //! aliases.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,6 +12,7 @@ use crate::domain::vocabulary::GroupKind;
 use crate::locate::YamlText;
 
 use super::keys::insert_key;
+use super::translations::{self, GroupTranslation};
 use crate::domain::registry::{Group, Registry};
 
 /// The file as written.
@@ -35,6 +37,8 @@ pub(super) struct GroupEntry {
     affiliation: Option<String>,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, GroupTranslation>,
 }
 
 impl Registry {
@@ -50,7 +54,12 @@ impl Registry {
         let entry_line = yaml
             .find_from(&format!("name: {}", entry.name), 1)
             .map_or(1, |p| p.0);
-        for name in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+        let translations = translations::of_group(entry.translations);
+        let translated = translations::names(&translations);
+        let names = std::iter::once(&entry.name)
+            .chain(entry.aliases.iter())
+            .chain(translated.iter());
+        for name in names {
             insert_key(
                 &mut self.group_keys,
                 name,
@@ -70,6 +79,7 @@ impl Registry {
             kind: entry.kind,
             affiliation: entry.affiliation,
             description: entry.description,
+            translations,
         });
     }
 }

@@ -39,7 +39,10 @@ pub(super) fn insert_key(
                 column,
                 format!("{what} name '{name}' is already used by another entry"),
             )
-            .with_help("names, ISO codes and aliases must be unique (ignoring case and accents)"),
+            .with_help(
+                "names, ISO codes, aliases and translated names must be unique (ignoring case and \
+             accents)",
+            ),
         ),
         _ => {
             keys.insert(key, index);

@@ -5,6 +5,9 @@
 mod countries;
 mod groups;
 mod keys;
+mod translations;
+
+pub(super) use translations::unpublished_languages;
 
 use std::path::Path;
 

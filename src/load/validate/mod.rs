@@ -104,6 +104,8 @@ pub fn validate(
         revisions,
         body: Body::InFile,
         site_links: Vec::new(),
+        translations: Vec::new(),
+        shown_in: None,
     };
     Ok((incident, ck.warnings))
 }
