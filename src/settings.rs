@@ -178,6 +178,16 @@ impl Settings {
         self.languages.len() > 1
     }
 
+    /// The path under which the pages of `lang` sit: the base path for the default
+    /// language, `BASE/LANG/` for the others. A site-absolute link in a translation's
+    /// body (`/incidents/x/`) leads there, so a reader stays in the language.
+    pub fn pages_base_path(&self, lang: &str) -> String {
+        match self.languages.first() {
+            Some(default) if default != lang => format!("{}{lang}/", self.base_path),
+            _ => self.base_path.clone(),
+        }
+    }
+
     /// The base URL without its trailing slash, for absolute links in feeds and canonical tags.
     pub fn origin_and_path(&self) -> String {
         self.config.base_url.trim_end_matches('/').to_string()

@@ -198,7 +198,7 @@ fn render_body(settings: &Settings, path: &Path) -> Result<String, Diagnostic> {
 /// How the site's bodies are rendered.
 fn markdown_settings(settings: &Settings) -> MarkdownSettings {
     MarkdownSettings {
-        base_path: settings.base_path.clone(),
+        base_path: settings.pages_base_path(&settings.config.language),
         allow_raw_html: settings.config.allow_raw_html,
     }
 }

@@ -114,7 +114,11 @@ pub(super) fn load_translation(
             return loaded;
         }
     };
-    let body = read_body(&parts, path, markdown, bodies);
+    let markdown = MarkdownSettings {
+        base_path: format!("{}{lang}/", markdown.base_path),
+        ..markdown.clone()
+    };
+    let body = read_body(&parts, path, &markdown, bodies);
     let screened = screen_keys(parts.front_matter, parts.front_matter_line, path);
     loaded.claims_at = screened.claims_at;
     loaded.problems.extend(screened.problems);
