@@ -206,6 +206,17 @@ fn sitemaps_feeds_and_search_indexes_are_per_language() {
     assert!(english_feed.contains("Attack on an army post in Kayes"));
     assert!(english_feed.contains(&format!("https://example.org/veille/en/{TRANSLATED}")));
     assert!(site.exists("en/regions/mali/kayes/atom.xml"));
+    // The untranslated report keeps its language in the English feed; each language's
+    // entries have ids of their own.
+    assert_eq!(english_feed.matches("<entry xml:lang=\"fr\">").count(), 1);
+    let ids = |feed: &str| -> Vec<String> {
+        feed.lines()
+            .filter(|l| l.trim_start().starts_with("<id>urn:uuid:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(ids(&french_feed).len(), 2);
+    assert!(ids(&french_feed).iter().all(|id| !ids(&english_feed).contains(id)));
     // A French word of the body is in the root's index only, an English one in /en/'s.
     let index_text = |folder: &str| -> String {
         common::files_under(&site.out.join(folder))

@@ -44,10 +44,20 @@ pub fn entry(cx: &SiteContext, i: usize, body_html: &str) -> String {
     let registry = &cx.site.registry;
     let link = urls.absolute(&urls.incident(&incident.slug));
     let mut xml = String::with_capacity(body_html.len() * 2 + 1024);
-    xml.push_str("<entry>\n");
+    // An untranslated report keeps its own language in another language's feed.
+    match &incident.shown_in {
+        Some(lang) => xml.push_str(&format!("<entry xml:lang=\"{}\">\n", xml_escape(lang))),
+        None => xml.push_str("<entry>\n"),
+    }
+    // Each language's feed is a feed of its own: its entries get ids of their own, and the
+    // default language's keep the ids they had before the site had other languages.
+    let id = match cx.is_default_language() {
+        true => incident.id.clone(),
+        false => format!("{}/{}", cx.site.settings.config.language, incident.id),
+    };
     xml.push_str(&format!(
         "  <id>{}</id>\n",
-        entry_id(&cx.site.settings.config.base_url, &incident.id)
+        entry_id(&cx.site.settings.config.base_url, &id)
     ));
     xml.push_str(&format!(
         "  <title type=\"text\">{}</title>\n",
