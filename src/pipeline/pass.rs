@@ -71,14 +71,7 @@ fn run_in_chunks(
 ) -> Result<PassOutput, Vec<Diagnostic>> {
     let listed = &cx.index.listed;
     let keep = exports == Exports::WriteAndKeep;
-    let (mut exports, lists) = match exports {
-        Exports::Skip => (None, crate::lists::lists_with_files(cx.site)),
-        Exports::Write | Exports::WriteAndKeep => {
-            let stream = ExportStream::open(cx, sink, &publish::Scope::default())?;
-            let lists = stream.lists().to_vec();
-            (Some(stream), lists)
-        }
-    };
+    let (mut exports, lists) = open_exports(cx, sink, exports)?;
     let in_feeds = feeds::feed_reports(cx, &lists);
     let docs = documents(cx);
     let mut inverted = Inverted::for_language(&cx.site.settings.config.language);
@@ -149,6 +142,23 @@ fn run_in_chunks(
         inverted,
         data,
         held,
+    })
+}
+
+/// The export stream the pass feeds, none when it skips the data files, with the lists
+/// whose feeds it writes.
+fn open_exports<'s>(
+    cx: &SiteContext,
+    sink: Option<&'s dyn PageSink>,
+    exports: Exports,
+) -> Result<(Option<ExportStream<'s>>, Vec<crate::lists::ListKey>), Vec<Diagnostic>> {
+    Ok(match exports {
+        Exports::Skip => (None, crate::lists::lists_with_files(cx.site)),
+        Exports::Write | Exports::WriteAndKeep => {
+            let stream = ExportStream::open(cx, sink, &publish::Scope::default())?;
+            let lists = stream.lists().to_vec();
+            (Some(stream), lists)
+        }
     })
 }
 
