@@ -33,7 +33,11 @@ fn html_lang(page: &Html) -> (String, String) {
 #[test]
 fn each_language_has_its_own_words_and_the_facts_once() {
     let site = site();
-    assert!(site.report.warnings.is_empty(), "{:?}", site.report.warnings);
+    assert!(
+        site.report.warnings.is_empty(),
+        "{:?}",
+        site.report.warnings
+    );
     let home = site.page("");
     assert_eq!(html_lang(&home), ("fr".into(), "ltr".into()));
     let french = site.text(TRANSLATED);
@@ -45,7 +49,10 @@ fn each_language_has_its_own_words_and_the_facts_once() {
     assert!(english.contains("Attack on an army post in Kayes"));
     assert!(english.contains("heavy gunfire"), "the translated body");
     assert!(english.contains("The group says it took control of the post."));
-    assert!(english.contains("Sahel Watch"), "the site's title in English");
+    assert!(
+        english.contains("Sahel Watch"),
+        "the site's title in English"
+    );
     // Registry translations: a region's and a group's English names.
     assert!(site.text("en/regions/mali/").contains("Timbuktu"));
     assert!(site.text("regions/mali/").contains("Tombouctou"));
@@ -59,8 +66,9 @@ fn each_language_has_its_own_words_and_the_facts_once() {
     assert!(site.exists("data/incidents.csv"));
     assert!(!site.exists("en/data/incidents.csv"));
     let data_page = site.page("en/data/");
-    assert!(attrs(&data_page, "a[href]", "href")
-        .contains(&"/veille/data/incidents.csv".to_string()));
+    assert!(
+        attrs(&data_page, "a[href]", "href").contains(&"/veille/data/incidents.csv".to_string())
+    );
 }
 
 #[test]
@@ -95,7 +103,10 @@ fn hreflang_links_pair_every_page_with_itself_in_each_language() {
             .select(&Selector::parse("link[rel=alternate][hreflang]").unwrap())
             .map(|l| {
                 let v = l.value();
-                (v.attr("hreflang").unwrap().into(), v.attr("href").unwrap().into())
+                (
+                    v.attr("hreflang").unwrap().into(),
+                    v.attr("href").unwrap().into(),
+                )
             })
             .collect();
         if alternates.is_empty() {
@@ -110,7 +121,7 @@ fn hreflang_links_pair_every_page_with_itself_in_each_language() {
             let there_file = there.strip_prefix(origin).unwrap();
             let back = site.page(there_file);
             let back_links = attrs(&back, &format!("link[hreflang=\"{lang}\"]"), "href");
-            assert_eq!(back_links, [url.clone()], "{other} of {file}");
+            assert_eq!(back_links, std::slice::from_ref(&url), "{other} of {file}");
         }
         checked += 1;
     }
@@ -133,12 +144,17 @@ fn internal_links_stay_in_the_language_of_the_page() {
             if !file.starts_with(&format!("{lang}/")) {
                 continue;
             }
-            let page = Html::parse_document(&std::fs::read_to_string(site.out.join(&file)).unwrap());
+            let page =
+                Html::parse_document(&std::fs::read_to_string(site.out.join(&file)).unwrap());
             // Everything but the language switch and the hreflang links.
             let selector =
                 Selector::parse("body a[href]:not(.language-switch a), body [src]").unwrap();
             for link in page.select(&selector) {
-                let href = link.value().attr("href").or(link.value().attr("src")).unwrap();
+                let href = link
+                    .value()
+                    .attr("href")
+                    .or(link.value().attr("src"))
+                    .unwrap();
                 if href.starts_with("/veille/") && !shared(href) {
                     assert!(href.starts_with(&prefix), "{file} links to {href}");
                 }
@@ -147,8 +163,7 @@ fn internal_links_stay_in_the_language_of_the_page() {
     }
     // A link written in the translation's body leads to the English page.
     let page = site.page(&format!("en/{TRANSLATED}"));
-    assert!(attrs(&page, "section.body a", "href")
-        .contains(&format!("/veille/en/{UNTRANSLATED}")));
+    assert!(attrs(&page, "section.body a", "href").contains(&format!("/veille/en/{UNTRANSLATED}")));
 }
 
 #[test]
