@@ -121,7 +121,7 @@ fn hreflang_links_pair_every_page_with_itself_in_each_language() {
             let there_file = there.strip_prefix(origin).unwrap();
             let back = site.page(there_file);
             let back_links = attrs(&back, &format!("link[hreflang=\"{lang}\"]"), "href");
-            assert_eq!(back_links, [url.clone()], "{other} of {file}");
+            assert_eq!(back_links, std::slice::from_ref(&url), "{other} of {file}");
         }
         checked += 1;
     }

@@ -21,10 +21,25 @@ fn options(root: &std::path::Path, out: PathBuf) -> BuildOptions {
 /// Applies `edit` to a copy of the minimal fixture both ways and compares every file;
 /// returns how many pages the update wrote.
 fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) -> usize {
-    let site = common::copy_fixture("minimal");
+    same_as_full_build_of("minimal", edit, |_| ()).0
+}
+
+/// Applies `edit` to a copy of `fixture` both ways and compares every file; `look` sees
+/// the output before the edit and is called again after it, with the files of each.
+/// Returns how many pages the update wrote, and the files it left.
+fn same_as_full_build_of<T>(
+    fixture: &str,
+    edit: impl Fn(&std::path::Path) -> Vec<PathBuf>,
+    look: impl Fn(&Files) -> T,
+) -> (usize, Files)
+where
+    T: PartialEq + std::fmt::Debug,
+{
+    let site = common::copy_fixture(fixture);
     let out = tempfile::tempdir().unwrap();
     let (mut session, first) = Session::start(options(site.path(), out.path().join("live")));
     first.expect("first build");
+    let before = look(&common::files_under(&out.path().join("live")));
     let changed = edit(site.path());
     let written = match session.update(&changed) {
         Update::Rebuilt {
@@ -40,6 +55,7 @@ fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) -> usize 
     incidex::pipeline::build(&options(site.path(), full.clone())).expect("full build");
     let live = common::files_under(&out.path().join("live"));
     let full = common::files_under(&full);
+    assert_eq!(look(&live), before, "what the edit must leave alone");
     let live_names: Vec<_> = live.keys().collect();
     let full_names: Vec<_> = full.keys().collect();
     assert_eq!(live_names, full_names, "the same files");
@@ -51,8 +67,11 @@ fn same_as_full_build(edit: impl Fn(&std::path::Path) -> Vec<PathBuf>) -> usize 
             String::from_utf8_lossy(bytes)
         );
     }
-    written
+    (written, live)
 }
+
+/// Every file of an output, by its path relative to the output.
+type Files = std::collections::BTreeMap<String, Vec<u8>>;
 
 const CURFEW: &str = "content/incidents/2025/2025-07-02-curfew-in-dioila.md";
 
@@ -192,4 +211,111 @@ fn a_page_that_cannot_be_written_is_an_output_failure_with_its_file() {
         Update::Failed(other) => panic!("not an output failure: {}", common::explain(&other)),
         Update::Rebuilt { .. } => panic!("the write cannot have succeeded"),
     }
+}
+
+const KAYES: &str = "content/incidents/2025/2025-07-01-attaque-kayes.md";
+const KAYES_EN: &str = "content/incidents/2025/2025-07-01-attaque-kayes.en.md";
+const KAYES_PAGE: &str = "incidents/2025-07-01-attaque-kayes/index.html";
+
+/// The text of the output file `name`.
+fn text(files: &Files, name: &str) -> String {
+    let bytes = files.get(name).unwrap_or_else(|| panic!("no {name}"));
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn editing_a_translation_rewrites_that_language_only() {
+    let (written, live) = same_as_full_build_of(
+        "bilingual",
+        |root| {
+            rewrite(
+                root,
+                KAYES_EN,
+                "title: Attack on an army post in Kayes",
+                "title: Army post stormed in Kayes",
+            )
+        },
+        |files| files[KAYES_PAGE].clone(),
+    );
+    for page in [
+        format!("en/{KAYES_PAGE}"),
+        "en/index.html".to_string(),
+        "en/incidents/index.html".to_string(),
+    ] {
+        assert!(
+            text(&live, &page).contains("Army post stormed in Kayes"),
+            "{page} shows the new title"
+        );
+    }
+    assert!(!text(&live, KAYES_PAGE).contains("stormed"));
+    assert!(!text(&live, &format!("ar/{KAYES_PAGE}")).contains("stormed"));
+    assert!(written > 1, "the English lists show the title: {written}");
+}
+
+#[test]
+fn editing_a_report_rewrites_it_where_it_is_not_translated() {
+    let (written, live) = same_as_full_build_of(
+        "bilingual",
+        |root| rewrite(root, KAYES, "des tirs nourris", "des tirs très nourris"),
+        |files| files[&format!("en/{KAYES_PAGE}")].clone(),
+    );
+    for page in [KAYES_PAGE.to_string(), format!("ar/{KAYES_PAGE}")] {
+        assert!(
+            text(&live, &page).contains("des tirs très nourris"),
+            "{page} shows the new body"
+        );
+    }
+    assert!(
+        written <= 3,
+        "one page per language shows a body: {written}"
+    );
+}
+
+#[test]
+fn editing_a_fact_and_translating_a_report_rewrite_every_language() {
+    let curfew = "content/incidents/2025/2025-07-02-couvre-feu.md";
+    let (_, live) = same_as_full_build_of(
+        "bilingual",
+        |root| {
+            let mut changed = rewrite(root, curfew, "region: Timbuktu", "region: Kayes");
+            let translation = "content/incidents/2025/2025-07-02-couvre-feu.en.md";
+            std::fs::write(
+                root.join(translation),
+                "---\ntitle: Night curfew in Timbuktu\n\
+                 summary: Regional authorities imposed a thirty-day curfew.\n---\n\
+                 The governorate announced a curfew.\n",
+            )
+            .unwrap();
+            changed.push(PathBuf::from(translation));
+            changed
+        },
+        |_| (),
+    );
+    assert!(text(&live, "en/index.html").contains("Night curfew in Timbuktu"));
+}
+
+#[test]
+fn renaming_a_report_and_removing_a_translation_in_every_language() {
+    let (_, live) = same_as_full_build_of(
+        "bilingual",
+        |root| {
+            let dir = root.join("content/incidents/2025");
+            let (from, to) = (
+                "2025-07-02-couvre-feu.md",
+                "2025-07-02-couvre-feu-a-tombouctou.md",
+            );
+            std::fs::rename(dir.join(from), dir.join(to)).unwrap();
+            std::fs::remove_file(root.join(KAYES_EN)).unwrap();
+            let mut changed = rewrite(root, KAYES, "couvre-feu/", "couvre-feu-a-tombouctou/");
+            changed.extend(
+                [from, to, "2025-07-01-attaque-kayes.en.md"]
+                    .map(|name| PathBuf::from(format!("content/incidents/2025/{name}"))),
+            );
+            changed
+        },
+        |_| (),
+    );
+    assert!(!live.contains_key("en/incidents/2025-07-02-couvre-feu/index.html"));
+    assert!(live.contains_key("ar/incidents/2025-07-02-couvre-feu-a-tombouctou/index.html"));
+    assert!(!text(&live, "en/index.html").contains("Attack on an army post in Kayes"));
 }

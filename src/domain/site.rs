@@ -1,7 +1,7 @@
 //! A loaded site: its settings, its registries and its reports, validated, and the same
 //! site as the pages of a further language show it.
 
-use super::model::{Incident, Translation};
+use super::model::{Body, Incident, Translation};
 use super::registry::Registry;
 use crate::settings::Settings;
 
@@ -45,6 +45,13 @@ impl Site {
             incidents,
         }
     }
+
+    /// Incident `i` as the pages in `lang` show it: the one report of
+    /// [`Site::in_language`], for the dev server, which keeps each language's site and
+    /// translates again only the reports a save touched.
+    pub fn incident_in_language(&self, i: usize, lang: &str) -> Incident {
+        incident_in(&self.incidents[i], lang, &self.settings.config.language)
+    }
 }
 
 /// `incident` with its text in `lang`, or in `default` and marked so when it has no
@@ -57,7 +64,15 @@ fn incident_in(incident: &Incident, lang: &str, default: &str) -> Incident {
     }
     match incident.translations.iter().find(|t| t.lang == lang) {
         Some(translation) => apply(&mut copy, translation),
-        None => copy.shown_in = Some(default.to_string()),
+        None => {
+            copy.shown_in = Some(default.to_string());
+            // A body held since the load links to the default language's pages; one
+            // with such links is rendered again from its file, as this language's pages
+            // link ([`crate::settings::Settings::pages_base_path`]), as a build does.
+            if !copy.site_links.is_empty() {
+                copy.body = Body::InFile;
+            }
+        }
     }
     copy
 }

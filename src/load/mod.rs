@@ -37,7 +37,7 @@ use pairing::{pair_translations, Reports};
 use report::{load_report, Loaded, References, Refs};
 use translation::{language_of, load_translation, LoadedTranslation};
 
-pub use reload::reload_reports;
+pub use reload::{reload_reports, touched_reports};
 
 /// Whether a load holds every report's body as HTML or leaves it in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -105,7 +105,7 @@ pub fn reload_reports(
 
 /// The reports a change to `changed` touches: each changed report, and the report of each
 /// changed translation.
-fn touched_reports(changed: &[PathBuf]) -> FxHashSet<PathBuf> {
+pub fn touched_reports(changed: &[PathBuf]) -> FxHashSet<PathBuf> {
     changed
         .iter()
         .filter(|path| is_report(path.as_os_str()))

@@ -70,6 +70,23 @@ pub struct Kept {
     pub parts: PageParts,
     /// Incident i's serialised data for the exports.
     pub data: Vec<crate::publish::ReportData>,
+    /// What each further language's stages made, in the order of `languages`; empty for
+    /// a site in one language.
+    pub further: Vec<Further>,
+}
+
+/// What the dev server keeps of one further language between saves: the site as that
+/// language shows it, and what its pages share, so that a save re-renders its pages too
+/// without running its stages again.
+pub struct Further {
+    /// The language's code (`en`); its pages are under `/en/`.
+    pub lang: String,
+    /// The site in this language ([`Site::in_language`]).
+    pub site: Site,
+    /// Its templates, loaded with this language's words and URLs.
+    pub renderer: Renderer,
+    /// Its cards, maps and list summaries; the downloads in its words.
+    pub parts: PageParts,
 }
 
 /// Runs every stage in order; see the module's documentation.
@@ -109,6 +126,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
     let made = first.run(&mut laps)?;
     let mut pages = made.pages.len();
     let mut maps_written = made.maps_written.clone();
+    let mut kept_languages = Vec::new();
     for lang in site.settings.languages.iter().skip(1) {
         let view = site.in_language(lang);
         let further = Language {
@@ -119,7 +137,22 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
             exports: Exports::Skip,
             shared: Some((&made.parts.downloads, &mut maps_written)),
         };
-        pages += further.run(&mut Laps::start())?.pages.len();
+        let Made {
+            renderer,
+            parts,
+            pages: its_pages,
+            ..
+        } = further.run(&mut Laps::start())?;
+        pages += its_pages.len();
+        // Only the dev server needs them; a build would hold every language's cards.
+        if mode == Mode::Serve {
+            kept_languages.push(Further {
+                lang: lang.clone(),
+                site: view,
+                renderer,
+                parts,
+            });
+        }
     }
     laps.done("further languages");
     let cx = made.renderer.view(&site, &index);
@@ -157,6 +190,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         renderer,
         parts,
         data,
+        further: kept_languages,
     };
     Ok((summary, kept))
 }

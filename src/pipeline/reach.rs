@@ -129,11 +129,12 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         fatalities,
         injured,
         summary,
+        // A card says when the report is not translated into the page's language.
+        shown_in,
         // What only the report's own page shows.
         body: _,
         site_links: _,
         translations: _,
-        shown_in: _,
         sources: _,
         assertions: _,
         tags: _,
@@ -156,7 +157,8 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         && *locations == after.locations
         && *fatalities == after.fatalities
         && *injured == after.injured
-        && *summary == after.summary;
+        && *summary == after.summary
+        && *shown_in == after.shown_in;
     match (same_index, same_lists) {
         (true, true) => Reach::OwnPage,
         (true, false) => Reach::Lists,

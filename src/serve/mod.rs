@@ -19,6 +19,7 @@ use session::{DraftPage, Session, Update};
 mod connections;
 pub mod dev_pages;
 mod files;
+mod languages;
 mod scratch;
 pub mod session;
 

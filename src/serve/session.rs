@@ -9,17 +9,15 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::languages::{self, render_language, update_further, BaseMaps, Save};
 use crate::diagnostics::Diagnostics;
-use crate::domain::index::{build_index, SiteIndex};
-use crate::domain::Site;
-use crate::load::reload_reports;
+use crate::domain::index::build_index;
+use crate::load::{reload_reports, touched_reports};
 use crate::output::InPlace;
-use crate::pipeline::reach::{self, affected_pages, merge, single_edit, Affected, Reach, Snapshot};
+use crate::pipeline::reach::{self, merge, single_edit, Reach, Snapshot};
 use crate::pipeline::{build_for_serve, BuildFailure, BuildSummary, Kept};
 use crate::publish::{self, ExportStream, ReportData};
-use crate::render::pages::{all_pages, Page, PageParts};
-use crate::render::Renderer;
-use crate::render::{maps, search};
+use crate::render::pages::{all_pages, Page};
 use crate::settings::BuildOptions;
 
 /// What one update did.
@@ -107,13 +105,8 @@ impl Session {
         let only_reports = relative
             .iter()
             .all(|p| p.starts_with("content/incidents") && p.extension().is_none_or(|e| e == "md"));
-        // A save in a site of several languages rebuilds every language: the pages a
-        // save reaches are re-rendered per language only in a single-language site.
-        let one_language = self
-            .live
-            .as_ref()
-            .is_some_and(|live| live.site.settings.languages.len() < 2);
-        let result = if only_reports && one_language {
+        // After a failure nothing is kept, and the next save builds everything again.
+        let result = if only_reports && self.live.is_some() {
             self.incremental(&relative)
                 .map(|(pages, warnings)| (pages, warnings, true))
         } else {
@@ -175,13 +168,13 @@ impl Session {
                 let entries = crate::render::pages::sitemap_entries(&cx, &all_pages(&cx));
                 publish::sitemap::write(&cx, entries, Some(&sink))
             })
-            .and_then(|()| {
-                let docs = search::documents(&cx);
-                let inverted = search::index_all(&cx, &docs)?;
-                search::write_index(&cx, &sink, &docs, inverted)
-            });
-        let written = result.map_err(|p| failed(&sink, p))?;
-        crate::output::remove_unwritten(&self.output, "search/index", &written);
+            .and_then(|()| languages::write_search_index(&cx, &sink, &self.output));
+        result.map_err(|p| failed(&sink, p))?;
+        let shared = (lists.as_slice(), live.parts.downloads.as_slice());
+        for language in &mut live.further {
+            languages::catch_up(language, &live.index, shared, &sink, &self.output)
+                .map_err(|p| failed(&sink, p))?;
+        }
         Ok(())
     }
 
@@ -193,148 +186,73 @@ impl Session {
         Ok(summary)
     }
 
-    /// Reloads the changed reports and writes the pages they reach, in place; returns how
-    /// many pages it wrote.
+    /// Reloads the changed reports and writes the pages they reach in every language, in
+    /// place; returns how many pages it wrote.
     fn incremental(&mut self, changed: &[PathBuf]) -> Result<(usize, Diagnostics), BuildFailure> {
         let Some(live) = self.live.take() else {
             return Err(content_failure(Vec::new()));
         };
-        let changed_set: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
-        let old = Snapshot::of(&live.site, &live.index, &changed_set);
+        // A changed translation (`x.en.md`) touches its report (`x.md`).
+        let touched = touched_reports(changed);
+        let touched: HashSet<&Path> = touched.iter().map(PathBuf::as_path).collect();
+        let old = Snapshot::of(&live.site, &live.index, &touched);
         let Kept {
-            site: old_site,
-            index: old_index,
+            site,
+            index,
             renderer,
-            parts: old_parts,
-            data: old_data,
+            parts,
+            data,
+            further,
         } = live;
         // On failure nothing is kept: the next save reloads everything, which also reports
         // again any problem in a report that was not touched.
-        let (site, warnings) = reload_reports(old_site, changed).map_err(BuildFailure::Content)?;
+        let (site, warnings) = reload_reports(site, changed).map_err(BuildFailure::Content)?;
         let stale: Vec<usize> = (0..site.incidents.len())
-            .filter(|&i| changed_set.contains(site.incidents[i].path.as_path()))
+            .filter(|&i| touched.contains(site.incidents[i].path.as_path()))
             .collect();
         self.defer_exports(reach::deferred_scope(&site, &old, &stale));
-        let old = Before {
-            snapshot: old,
-            index: old_index,
-            parts: old_parts,
-            data: old_data,
+        let edit = single_edit(&old, &site, &stale);
+        let index = match edit {
+            Some((_, Reach::OwnPage | Reach::Lists)) => index,
+            _ => build_index(&site),
         };
-        let (kept, written) = match single_edit(&old.snapshot, &site, &stale) {
-            Some((i, Reach::OwnPage)) => self.own_page(site, renderer, old, i)?,
-            edit => {
-                let same_index = matches!(edit, Some((_, Reach::Lists)));
-                self.pages_reached(site, renderer, old, &stale, same_index)?
-            }
+        let sink = self.sink();
+        let save = Save::new(renderer.view(&site, &index), &old, &stale, edit);
+        let data = fresh_data(&save, data).map_err(content_failure)?;
+        let own_page = match edit {
+            Some((i, Reach::OwnPage)) => Some(i),
+            _ => None,
         };
-        self.live = Some(kept);
+        let mut base_maps = BaseMaps::default();
+        let written = render_language(
+            &save,
+            (&renderer, &save.cx),
+            parts,
+            own_page,
+            (&sink, &mut base_maps),
+        )
+        .and_then(|(parts, written)| {
+            let (further, more) = update_further(&save, further, &sink, &mut base_maps)?;
+            Ok((parts, further, written + more))
+        });
+        let (parts, further, written) = written.map_err(|p| failed(&sink, p))?;
+        // The name of a base map is made from its view, so a map whose name stays the
+        // same is unchanged, and one no page names any more can go.
+        self.remove(base_maps.unused(), save.gone(&further).into_iter());
+        drop(save);
+        self.live = Some(Kept {
+            site,
+            index,
+            renderer,
+            parts,
+            data,
+            further,
+        });
         Ok((written, warnings))
     }
 
-    /// After a save that changed only what a report's own page shows: that page, and
-    /// the report's record for the exports.
-    fn own_page(
-        &self,
-        site: Site,
-        renderer: Renderer,
-        old: Before,
-        i: usize,
-    ) -> Result<(Kept, usize), BuildFailure> {
-        let Before {
-            index,
-            parts,
-            mut data,
-            ..
-        } = old;
-        let cx = renderer.view(&site, &index);
-        data[i] = publish::report_data(&cx, [i])
-            .map_err(content_failure)?
-            .pop()
-            .unwrap_or_default();
-        let sink = self.sink();
-        renderer
-            .render_pages(&cx, &parts, &[Page::Incident(i)], Some(&sink))
-            .map_err(|p| failed(&sink, p))?;
-        let kept = Kept {
-            site,
-            index,
-            renderer,
-            parts,
-            data,
-        };
-        Ok((kept, 1))
-    }
-
-    /// After any other save: fresh cards, records and map marks for the `stale` reports,
-    /// the others' kept, and every page [`affected_pages`] names written again; the
-    /// pages and base maps nothing refers to any more removed.
-    fn pages_reached(
-        &self,
-        site: Site,
-        renderer: Renderer,
-        old: Before,
-        stale: &[usize],
-        same_index: bool,
-    ) -> Result<(Kept, usize), BuildFailure> {
-        let Before {
-            snapshot: old,
-            index: old_index,
-            parts: old_parts,
-            data: mut old_data,
-        } = old;
-        let index = if same_index {
-            old_index
-        } else {
-            build_index(&site)
-        };
-        let cx = renderer.view(&site, &index);
-        let PageParts {
-            cards: mut old_cards,
-            downloads,
-            maps: mut old_maps,
-            ..
-        } = old_parts;
-        let fresh_cards = renderer
-            .cards(&cx, stale.to_vec())
-            .map_err(content_failure)?;
-        let cards = merge(stale, fresh_cards, &old.unchanged, &mut old_cards);
-        let fresh_data = publish::report_data(&cx, stale.to_vec()).map_err(content_failure)?;
-        let data = merge(stale, fresh_data, &old.unchanged, &mut old_data);
-        let mut old_marks = std::mem::take(&mut old_maps.marks);
-        let fresh_marks = maps::all_marks(&cx, stale.to_vec());
-        let marks = merge(stale, fresh_marks, &old.unchanged, &mut old_marks);
-        let parts = PageParts::with_marks(&cx, cards, downloads, marks, renderer.card_data());
-
-        let Affected { pages, gone } = affected_pages(&cx, &old, stale);
-        // The data page shows the files' sizes, known once the catch-up has written them.
-        let pages: Vec<Page> = pages.into_iter().filter(|&p| p != Page::Data).collect();
-        let sink = self.sink();
-        let new_maps = parts.maps.base_files_since(&cx, Some(&old_maps));
-        let result = renderer
-            .render_pages(&cx, &parts, &pages, Some(&sink))
-            .and_then(|()| {
-                crate::output::write_all(&sink, new_maps, "cannot write the map").map(drop)
-            });
-        // The name of a base map is made from its view, so a map whose name stays the
-        // same is unchanged, and one no page names any more can go.
-        let (was, is) = (old_maps.base_names(), parts.maps.base_names());
-        let unused_maps = was.difference(&is).cloned();
-        self.remove(unused_maps, gone.iter().map(|url| cx.urls.output_file(url)));
-        result.map_err(|p| failed(&sink, p))?;
-        let written = pages.len();
-        let kept = Kept {
-            site,
-            index,
-            renderer,
-            parts,
-            data,
-        };
-        Ok((kept, written))
-    }
-
-    /// Deletes the `files`, and the folders of the pages `pages` (each page's
-    /// `index.html`), from the output; never anything outside it.
+    /// Deletes the `files`, and the folders of the pages whose output files are `pages`
+    /// (each page's `index.html`), from the output; never anything outside it.
     fn remove(&self, files: impl Iterator<Item = String>, pages: impl Iterator<Item = String>) {
         for file in files {
             if let Ok(path) = crate::output::inside(&self.output, &file) {
@@ -366,13 +284,14 @@ impl Session {
     }
 }
 
-/// What the site was before a save: the snapshot of the reports it touched, and what the
-/// last build or update kept.
-struct Before {
-    snapshot: Snapshot,
-    index: SiteIndex,
-    parts: PageParts,
-    data: Vec<ReportData>,
+/// The exports' records of the reports after `save`: fresh ones for the stale reports,
+/// the others' kept from `old`.
+fn fresh_data(
+    save: &Save,
+    mut old: Vec<ReportData>,
+) -> Result<Vec<ReportData>, Vec<crate::diagnostics::Diagnostic>> {
+    let fresh = publish::report_data(&save.cx, save.stale.to_vec())?;
+    Ok(merge(save.stale, fresh, &save.old.unchanged, &mut old))
 }
 
 /// The failure of an update whose stage met `problems`: a failed write into the output

@@ -13,22 +13,22 @@ use super::SiteMaps;
 impl SiteMaps {
     /// Every base map the pages refer to, as (output file, SVG): one per distinct view.
     pub fn base_files(&self, cx: &SiteContext) -> Vec<(String, String)> {
-        self.base_files_since(cx, None)
+        self.base_files_where(cx, |_| true)
     }
 
-    /// The base maps these maps refer to that `before` did not: all a save must write,
-    /// since a base map's file name is made from its view.
-    pub fn base_files_since(
+    /// The base maps these maps refer to whose file names `keep` accepts: all a save
+    /// must write is the maps whose names are new, since a base map's file name is made
+    /// from its view (the words drawn on it are those of `cx`'s language).
+    pub fn base_files_where(
         &self,
         cx: &SiteContext,
-        before: Option<&SiteMaps>,
+        keep: impl Fn(&str) -> bool + Sync,
     ) -> Vec<(String, String)> {
         let words = super::words::map_words(cx);
-        let known = before.map(SiteMaps::base_names).unwrap_or_default();
         self.base_views()
             .into_par_iter()
             .map(|(stem, view)| (base_file(&stem), view))
-            .filter(|(file, _)| !known.contains(file))
+            .filter(|(file, _)| keep(file))
             .map(|(file, view)| (file, base_map_svg(view, &words)))
             .collect()
     }
