@@ -216,7 +216,9 @@ fn sitemaps_feeds_and_search_indexes_are_per_language() {
             .collect()
     };
     assert_eq!(ids(&french_feed).len(), 2);
-    assert!(ids(&french_feed).iter().all(|id| !ids(&english_feed).contains(id)));
+    assert!(ids(&french_feed)
+        .iter()
+        .all(|id| !ids(&english_feed).contains(id)));
     // A French word of the body is in the root's index only, an English one in /en/'s.
     let index_text = |folder: &str| -> String {
         common::files_under(&site.out.join(folder))
