@@ -3,7 +3,7 @@
 //! runs them first and writes what every language shares (data files, scripts); each
 //! further language runs them over its translated view of the site, under `/LANG/`.
 
-use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
 use super::pass::{self, Exports};
 use super::BuildFailure;
@@ -33,7 +33,7 @@ pub(super) struct Language<'a> {
     pub exports: Exports,
     /// For a further language: the default language's downloads (the data page lists
     /// them) and the names of the base maps already written.
-    pub shared: Option<(&'a [Download], &'a mut FxHashSet<String>)>,
+    pub shared: Option<(&'a [Download], &'a mut BTreeSet<String>)>,
 }
 
 /// What one language's run leaves: what the sitemap and the dev server need.
@@ -46,8 +46,6 @@ pub(super) struct Made {
     pub pages: Vec<Page>,
     /// Each incident's records, when the pass kept them.
     pub data: Vec<ReportData>,
-    /// The base maps written, by file name.
-    pub maps_written: FxHashSet<String>,
 }
 
 impl Language<'_> {
@@ -77,18 +75,21 @@ impl Language<'_> {
             .render_pages(&cx, &parts, &lists, sink)
             .map_err(|p| stop.at(p))?;
         laps.done("list pages");
-        let mut maps_written = FxHashSet::default();
         if let Some(sink) = sink {
             crate::render::search::write_index(&cx, sink, &passed.docs, passed.inverted)
                 .map_err(|p| stop.at(p))?;
             laps.done("search index");
-            let mut files = parts.maps.base_files(&cx);
-            match shared {
+            // A base map is shared: only the first language whose pages use it draws it.
+            let files = match shared {
                 Some((_, written)) => {
-                    files.retain(|(name, _)| written.insert(name.clone()));
+                    let files = parts
+                        .maps
+                        .base_files_where(&cx, |name| !written.contains(name));
+                    written.extend(files.iter().map(|(name, _)| name.clone()));
+                    files
                 }
-                None => maps_written.extend(files.iter().map(|(name, _)| name.clone())),
-            }
+                None => parts.maps.base_files(&cx),
+            };
             crate::output::write_all(sink, files, "cannot write the map")
                 .map_err(|p| stop.at(p))?;
             laps.done("base maps");
@@ -102,7 +103,6 @@ impl Language<'_> {
             parts,
             pages,
             data: passed.data,
-            maps_written,
         })
     }
 }

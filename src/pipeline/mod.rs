@@ -124,36 +124,9 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         shared: None,
     };
     let made = first.run(&mut laps)?;
-    let mut pages = made.pages.len();
-    let mut maps_written = made.maps_written.clone();
-    let mut kept_languages = Vec::new();
-    for lang in site.settings.languages.iter().skip(1) {
-        let view = site.in_language(lang);
-        let further = Language {
-            site: &view,
-            index: &index,
-            sink,
-            stop: &stop,
-            exports: Exports::Skip,
-            shared: Some((&made.parts.downloads, &mut maps_written)),
-        };
-        let Made {
-            renderer,
-            parts,
-            pages: its_pages,
-            ..
-        } = further.run(&mut Laps::start())?;
-        pages += its_pages.len();
-        // Only the dev server needs them; a build would hold every language's cards.
-        if mode == Mode::Serve {
-            kept_languages.push(Further {
-                lang: lang.clone(),
-                site: view,
-                renderer,
-                parts,
-            });
-        }
-    }
+    let (further_pages, further) =
+        further_languages(&site, &index, sink, &stop, mode == Mode::Serve, &made)?;
+    let pages = made.pages.len() + further_pages;
     laps.done("further languages");
     let cx = made.renderer.view(&site, &index);
     crate::publish::sitemap::write(&cx, sitemap_entries(&cx, &made.pages), sink)
@@ -190,9 +163,52 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         renderer,
         parts,
         data,
-        further: kept_languages,
+        further,
     };
     Ok((summary, kept))
+}
+
+/// The stages of every further language of the site, each over its translated view,
+/// after the default language's `made`. Returns how many pages they made and, for the
+/// dev server (`keep`), what each keeps; a build would hold every language's cards.
+fn further_languages(
+    site: &Site,
+    index: &SiteIndex,
+    sink: Option<&dyn PageSink>,
+    stop: &Stop,
+    keep: bool,
+    made: &Made,
+) -> Result<(usize, Vec<Further>), BuildFailure> {
+    let mut maps_written = made.parts.maps.base_names();
+    let mut pages = 0;
+    let mut kept = Vec::new();
+    for lang in site.settings.languages.iter().skip(1) {
+        let view = site.in_language(lang);
+        let further = Language {
+            site: &view,
+            index,
+            sink,
+            stop,
+            exports: Exports::Skip,
+            shared: Some((&made.parts.downloads, &mut maps_written)),
+        };
+        let Made {
+            renderer,
+            parts,
+            pages: its_pages,
+            ..
+        } = further.run(&mut Laps::start())?;
+        pages += its_pages.len();
+        if keep {
+            kept.push(Further {
+                lang: lang.clone(),
+                site: view,
+                renderer,
+                parts,
+            });
+        }
+    }
+    Ok((pages, kept))
 }
 
 /// The settings stage's check of the output: a build refuses a folder it may not replace,
