@@ -37,6 +37,10 @@ pub struct SiteConfig {
     /// Keep raw HTML in reports instead of sanitising it.
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// The data's licence (an SPDX identifier such as `CC-BY-4.0`), written into
+    /// `datapackage.json` and named on the data page; `None` when the site gives none.
+    #[serde(default)]
+    pub license: Option<String>,
 }
 
 /// The site's own strings in one further language; what is not given stays as written in

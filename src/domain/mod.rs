@@ -3,6 +3,7 @@
 //! loaded [`Site`] and its [`index`]. Every stage reads these types; the load stage fills
 //! them and nothing here reads or writes a file.
 
+pub mod apportion;
 pub mod index;
 pub mod model;
 pub mod registry;

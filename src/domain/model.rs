@@ -23,6 +23,11 @@ pub enum Body {
     InFile,
 }
 
+/// What joins a report's id to the number of one of its rows in the events exports
+/// (`ML-2025-0001#2`); report ids may not hold it, so event ids are unique by
+/// construction.
+pub const EVENT_ID_MARK: char = '#';
+
 /// One incident report.
 #[derive(Debug, Clone)]
 pub struct Incident {
@@ -131,8 +136,10 @@ impl Incident {
 pub struct Location {
     /// Town, village or site name.
     pub name: String,
-    /// Its region, when given.
+    /// Its region, when given; always one of the report's regions.
     pub region: Option<RegionRef>,
+    /// Its second-level division (cercle, département, district), as the editor wrote it.
+    pub admin2: Option<String>,
     /// Latitude and longitude (WGS84).
     pub coordinates: Option<[f64; 2]>,
     /// How exactly the coordinates place it.

@@ -63,6 +63,8 @@ pub struct RawLocation {
     #[serde(default)]
     pub region: Option<String>,
     #[serde(default)]
+    pub admin2: Option<String>,
+    #[serde(default)]
     pub coordinates: Option<[f64; 2]>,
     #[serde(default)]
     pub precision: Option<LocationPrecision>,

@@ -157,7 +157,7 @@ struct SiteFile {
     description: &'static str,
 }
 
-const SITE_WIDE: [SiteFile; 4] = [
+const SITE_WIDE: [SiteFile; 9] = [
     SiteFile {
         part: |r| &r.csv,
         name: "incidents.csv",
@@ -178,6 +178,31 @@ const SITE_WIDE: [SiteFile; 4] = [
         name: "events.geojson",
         description: "The rows of events.csv as GeoJSON (RFC 7946) points.",
     },
+    SiteFile {
+        part: |r| &r.sources_csv,
+        name: "sources.csv",
+        description: "One row per source of each report.",
+    },
+    SiteFile {
+        part: |r| &r.claims_csv,
+        name: "claims.csv",
+        description: "One row per claim of each report: a figure or an assertion, with who made it.",
+    },
+    SiteFile {
+        part: |r| &r.actors_csv,
+        name: "actors.csv",
+        description: "One row per report and actor, with its role and attribution.",
+    },
+    SiteFile {
+        part: |r| &r.acled_csv,
+        name: "acled.csv",
+        description: "The events in ACLED's layout and codes.",
+    },
+    SiteFile {
+        part: |r| &r.ged_csv,
+        name: "ged.csv",
+        description: "The events in UCDP GED's layout and codes.",
+    },
 ];
 
 /// The site-wide files being written, in [`SITE_WIDE`]'s order, with their URLs.
@@ -191,13 +216,26 @@ impl<'s> SiteListings<'s> {
         cx: &SiteContext,
         sink: Option<&'s dyn PageSink>,
     ) -> Result<SiteListings<'s>, Diagnostic> {
-        let incidents_header = records::csv_header(columns::INCIDENT_COLUMNS);
-        let events_header = records::csv_header(columns::EVENT_COLUMNS);
+        let header = |table: columns::Table| records::csv_header(table.columns);
+        let headers = [
+            header(columns::INCIDENTS),
+            header(columns::EVENTS),
+            header(columns::SOURCES),
+            header(columns::CLAIMS),
+            header(columns::ACTORS),
+            header(columns::ACLED),
+            header(columns::GED),
+        ];
         let shapes = [
-            listing::csv(&incidents_header),
-            listing::csv(&events_header),
+            listing::csv(&headers[0]),
+            listing::csv(&headers[1]),
             listing::JSON_ARRAY,
             listing::FEATURE_COLLECTION,
+            listing::csv(&headers[2]),
+            listing::csv(&headers[3]),
+            listing::csv(&headers[4]),
+            listing::csv(&headers[5]),
+            listing::csv(&headers[6]),
         ];
         let mut files = Vec::with_capacity(SITE_WIDE.len());
         for (site_file, shape) in SITE_WIDE.iter().zip(shapes) {
@@ -251,7 +289,7 @@ impl<'s> ListFiles<'s> {
         key: ListKey,
     ) -> Result<ListFiles<'s>, Diagnostic> {
         let file = |name| cx.urls.output_file(&key.file_url(cx, name));
-        let header = records::csv_header(columns::INCIDENT_COLUMNS);
+        let header = records::csv_header(columns::INCIDENTS.columns);
         let mut csv = Listing::open(sink, file("incidents.csv"), listing::csv(&header))?;
         let mut geojson =
             Listing::open(sink, file("incidents.geojson"), listing::FEATURE_COLLECTION)?;

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::domain::model::Revision;
+use crate::domain::model::{Revision, EVENT_ID_MARK};
 use crate::domain::slugs::{is_valid_slug, slugify};
 use crate::load::schema::{FrontMatter, RawRevision};
 
@@ -49,15 +49,30 @@ pub(super) fn check_slug(ck: &mut Checker, front: &FrontMatter, file_stem: &str)
 }
 
 pub(super) fn check_id(ck: &mut Checker, front: &FrontMatter) {
-    if let Some(id) = front
-        .id
-        .as_deref()
-        .filter(|id| id.chars().any(char::is_control))
-    {
+    let Some(id) = front.id.as_deref() else {
+        return;
+    };
+    let problem = if id.chars().any(char::is_control) {
+        Some(format!("id '{}' holds a control character", id.escape_debug()))
+    } else if id.contains(EVENT_ID_MARK) {
+        // Event ids are the report's id, the mark and the row's number: an id holding the
+        // mark could equal another report's event id.
+        Some(format!(
+            "id '{id}' holds '{EVENT_ID_MARK}', which marks the row number in event ids"
+        ))
+    } else if id.starts_with(['=', '+', '-', '@']) {
+        Some(format!(
+            "id '{id}' begins with '{}', which spreadsheets read as a formula",
+            &id[..1]
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
         ck.error(
             "id",
             "",
-            format!("id '{}' holds a control character", id.escape_debug()),
+            problem,
             Some("ids are plain text, e.g. ML-2025-0001".into()),
         );
     }

@@ -53,7 +53,7 @@ pub fn validate(
     let (date, end_date, updated) = check_dates(&mut ck, &front);
     let country = resolve_country(&mut ck, &front);
     let regions = resolve_regions(&mut ck, &front, country);
-    let locations = resolve_locations(&mut ck, front.locations, country);
+    let locations = resolve_locations(&mut ck, front.locations, country, &regions);
     let actors = resolve_actors(&mut ck, &front.groups);
     if front.sources.is_empty() {
         ck.error(

@@ -62,10 +62,14 @@ pub(super) fn resolve_regions(
     regions
 }
 
+/// The places named, each with its region, which must be one of the report's `regions`:
+/// a place filed under a region the report does not name would be counted in exports
+/// under a region whose lists leave the report out.
 pub(super) fn resolve_locations(
     ck: &mut Checker,
     raw_locations: Vec<RawLocation>,
     country: Option<usize>,
+    regions: &[RegionRef],
 ) -> Vec<Location> {
     let mut locations = Vec::new();
     for raw in raw_locations {
@@ -73,12 +77,31 @@ pub(super) fn resolve_locations(
             (Some(country), Some(name)) => resolve_region(ck, "locations", country, name),
             _ => None,
         };
+        if let Some(region) = region.filter(|r| !regions.is_empty() && !regions.contains(r)) {
+            let registry = ck.cx.registry;
+            let name = &registry.region(region).name;
+            let listed: Vec<&str> = regions
+                .iter()
+                .map(|&r| registry.region(r).name.as_str())
+                .collect();
+            ck.error(
+                "locations",
+                raw.region.as_deref().unwrap_or_default(),
+                format!(
+                    "'{}' is placed in {name}, which is not among the report's regions ({})",
+                    raw.name,
+                    listed.join(", ")
+                ),
+                Some(format!("add {name} to region, or correct the place's region")),
+            );
+        }
         if let Some([lat, lon]) = raw.coordinates {
             check_coordinates(ck, &raw.name, lat, lon, country);
         }
         locations.push(Location {
             name: raw.name,
             region,
+            admin2: raw.admin2.filter(|a| !a.trim().is_empty()),
             coordinates: raw.coordinates,
             precision: raw.precision,
         });

@@ -1,12 +1,13 @@
 //! The CSV side of a report's data: RFC 4180 writing, and its row of `incidents.csv`.
 
-use crate::domain::vocabulary::Role;
+use crate::domain::vocabulary::{Attribution, Role};
 use crate::publish::columns::{self, Column};
 
 use super::record::{FiguresRecord, Record};
-use super::{joined, number, SEPARATOR};
+use super::{joined, number};
 
-/// Writes records as CSV (RFC 4180: CRLF, quotes only where needed) with no header.
+/// Writes records as CSV (RFC 4180: CRLF, quotes only where needed) with no header,
+/// every cell made safe to open in a spreadsheet ([`defused`]).
 pub(super) fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
@@ -14,9 +15,24 @@ pub(super) fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
         .from_writer(Vec::new());
     for row in rows {
         // Writing into memory cannot fail.
-        let _ = writer.write_record(&row);
+        for cell in &row {
+            let _ = writer.write_field(defused(cell).as_bytes());
+        }
+        let _ = writer.write_record(None::<&[u8]>);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// A cell that a spreadsheet would run as a formula (one beginning with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) with a `'` put before it, as OWASP advises against
+/// CSV injection; a number, negative ones included, is left as it is.
+pub(super) fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().map_or(true, |n| !n.is_finite()) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// A CSV header line for `columns`.
@@ -31,15 +47,26 @@ pub fn csv_header(columns: &[Column]) -> Vec<u8> {
 
 /// Each party's figure as `COUNT WHO (by PARTY)`, joined into one cell.
 fn claim_cells(figures: &Option<FiguresRecord>) -> String {
-    figures
+    let cells: Vec<String> = figures
         .iter()
         .flat_map(|f| &f.claims)
         .map(|c| format!("{} {} (by {})", c.count, c.who, c.by))
-        .collect::<Vec<_>>()
-        .join(SEPARATOR)
+        .collect();
+    joined(cells.iter().map(String::as_str))
 }
 
-/// The `incidents.csv` row of a record, in [`columns::INCIDENT_COLUMNS`] order.
+/// The perpetrators attributed with `attribution`, joined into one cell.
+fn perpetrators_by(record: &Record, attribution: Attribution) -> String {
+    joined(
+        record
+            .perpetrators()
+            .into_iter()
+            .filter(|&(_, a)| a == attribution)
+            .map(|(name, _)| name),
+    )
+}
+
+/// The `incidents.csv` row of a record, in [`columns::INCIDENTS`] order.
 pub(super) fn incident_row(record: &Record) -> Vec<String> {
     let first_point = record
         .locations
@@ -64,6 +91,9 @@ pub(super) fn incident_row(record: &Record) -> Vec<String> {
         number(first_point.and_then(|l| l.longitude)),
         record.event_type.unwrap_or_default().to_string(),
         joined(record.actors_as(Role::Perpetrator)),
+        perpetrators_by(record, Attribution::Confirmed),
+        perpetrators_by(record, Attribution::Claimed),
+        perpetrators_by(record, Attribution::Suspected),
         joined(record.actors_as(Role::Target)),
         joined(record.actors_as(Role::Responder)),
         figure(&record.fatalities, |f| f.best),

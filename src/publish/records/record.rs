@@ -8,7 +8,7 @@ use crate::domain::model::{
     Actor, Assertion, CasualtyClaim, Figures, Incident, Location, Party, Revision, Source,
 };
 use crate::domain::registry::Registry;
-use crate::domain::vocabulary::Role;
+use crate::domain::vocabulary::{Attribution, Role};
 
 use super::Sources;
 
@@ -186,6 +186,22 @@ impl<'a> Record<'a> {
             }
         }
         names
+    }
+
+    /// The perpetrators, each once with the surest attribution given it, in the report's
+    /// order.
+    pub(super) fn perpetrators(&self) -> Vec<(&'a str, Attribution)> {
+        let mut found: Vec<(&'a str, Attribution)> = Vec::new();
+        for (actor, record) in self.source_of.actors.iter().zip(&self.actors) {
+            if actor.role != Role::Perpetrator {
+                continue;
+            }
+            match found.iter_mut().find(|(name, _)| *name == record.group) {
+                Some(seen) => seen.1 = seen.1.min(actor.attribution),
+                None => found.push((record.group, actor.attribution)),
+            }
+        }
+        found
     }
 
     /// Every party that made a claim, each once, in the order first met.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Page, PageParts, PageView};
 use crate::domain::vocabulary::EventType;
-use crate::publish::columns::{Column, EVENT_COLUMNS, INCIDENT_COLUMNS};
+use crate::publish::columns::{Table, TABLES};
 use crate::publish::Download;
 use crate::render::maps::MapBlock;
 use crate::render::search::SearchForm;
@@ -43,10 +43,8 @@ pub struct AboutPage {
 pub struct DataPage<'a> {
     /// Each site-wide file, with its size.
     pub files: &'a [Download],
-    /// The columns of `incidents.csv`.
-    pub incident_columns: &'static [Column],
-    /// The columns of `events.csv`.
-    pub event_columns: &'static [Column],
+    /// Every CSV table, with its columns.
+    pub tables: &'static [Table],
     /// How many reports are listed.
     pub total: usize,
 }
@@ -100,8 +98,7 @@ pub fn view<'a>(
             "titles.data",
             SitePage::Data(DataPage {
                 files: &parts.downloads,
-                incident_columns: INCIDENT_COLUMNS,
-                event_columns: EVENT_COLUMNS,
+                tables: &TABLES,
                 total,
             }),
         ),
