@@ -186,7 +186,8 @@ const SITE_WIDE: [SiteFile; 9] = [
     SiteFile {
         part: |r| &r.claims_csv,
         name: "claims.csv",
-        description: "One row per claim of each report: a figure or an assertion, with who made it.",
+        description:
+            "One row per claim of each report: a figure or an assertion, with who made it.",
     },
     SiteFile {
         part: |r| &r.actors_csv,

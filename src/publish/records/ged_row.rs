@@ -5,6 +5,10 @@ use super::record::Record;
 use super::Sources;
 
 /// The rows of `ged.csv`, one per events row, in [`crate::publish::columns::GED`] order.
-pub(super) fn ged_rows(_record: &Record, _events: &[EventRow], _from: &Sources) -> Vec<Vec<String>> {
+pub(super) fn ged_rows(
+    _record: &Record,
+    _events: &[EventRow],
+    _from: &Sources,
+) -> Vec<Vec<String>> {
     Vec::new()
 }
