@@ -5,6 +5,7 @@
 
 pub mod apportion;
 pub mod index;
+pub mod iso_numeric;
 pub mod model;
 pub mod registry;
 mod site;

@@ -5,6 +5,7 @@
 //! number of reports.
 
 pub mod columns;
+pub mod crosswalk;
 mod exports;
 pub mod feeds;
 pub mod listing;

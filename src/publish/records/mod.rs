@@ -9,6 +9,7 @@ mod feature;
 mod ged_row;
 mod record;
 mod related;
+mod sides;
 
 pub use csv_row::csv_header;
 pub use record::Record;

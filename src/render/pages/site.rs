@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Page, PageParts, PageView};
 use crate::domain::vocabulary::EventType;
 use crate::publish::columns::{Table, TABLES};
+use crate::publish::crosswalk::{self, actors::ActorType, Rule};
 use crate::publish::Download;
 use crate::render::maps::MapBlock;
 use crate::render::search::SearchForm;
@@ -45,6 +46,10 @@ pub struct DataPage<'a> {
     pub files: &'a [Download],
     /// Every CSV table, with its columns.
     pub tables: &'static [Table],
+    /// How acled.csv and ged.csv code our event types.
+    pub crosswalk: &'static [Rule],
+    /// How acled.csv codes our group kinds.
+    pub actor_types: &'static [ActorType],
     /// How many reports are listed.
     pub total: usize,
 }
@@ -99,6 +104,8 @@ pub fn view<'a>(
             SitePage::Data(DataPage {
                 files: &parts.downloads,
                 tables: &TABLES,
+                crosswalk: crosswalk::RULES,
+                actor_types: crosswalk::actors::KINDS,
                 total,
             }),
         ),
