@@ -53,7 +53,10 @@ pub(super) fn check_id(ck: &mut Checker, front: &FrontMatter) {
         return;
     };
     let problem = if id.chars().any(char::is_control) {
-        Some(format!("id '{}' holds a control character", id.escape_debug()))
+        Some(format!(
+            "id '{}' holds a control character",
+            id.escape_debug()
+        ))
     } else if id.contains(EVENT_ID_MARK) {
         // Event ids are the report's id, the mark and the row's number: an id holding the
         // mark could equal another report's event id.

@@ -92,7 +92,9 @@ pub(super) fn resolve_locations(
                     raw.name,
                     listed.join(", ")
                 ),
-                Some(format!("add {name} to region, or correct the place's region")),
+                Some(format!(
+                    "add {name} to region, or correct the place's region"
+                )),
             );
         }
         if let Some([lat, lon]) = raw.coordinates {
