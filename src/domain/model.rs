@@ -75,6 +75,10 @@ pub struct Incident {
     pub updated: Option<Date>,
     /// Revision history, oldest first as written.
     pub revisions: Vec<Revision>,
+    /// The day the report's file was first committed, when the site is kept in git and
+    /// its history tells (not in a shallow clone's first commit, not for a file never
+    /// committed): when the report was added, for `changes.csv`.
+    pub first_committed: Option<Date>,
     /// The body as safe HTML, or where to render it from.
     pub body: Body,
     /// Site-absolute links in the body (`/incidents/x/`), as written, to be checked.

@@ -33,6 +33,7 @@ pub use report::parse_report;
 
 use cross_checks::{check_related, check_report_links, check_unique};
 use files::{read_report, report_files};
+use last_changed::History;
 use pairing::{pair_translations, Reports};
 use report::{load_report, Loaded, References, Refs};
 use translation::{language_of, load_translation, LoadedTranslation};
@@ -75,8 +76,12 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
     let mut incidents = Vec::with_capacity(results.len());
     let mut drafts = FxHashSet::default();
     let failed = sort_out(results, &mut incidents, &mut diagnostics, &mut drafts);
+    let history = History::of(&settings.root);
+    for incident in &mut incidents {
+        incident.first_committed = history.first_committed(&incident.path);
+    }
     let reports = Reports {
-        root: &settings.root,
+        history: &history,
         files: files.iter().map(PathBuf::as_path).collect(),
         languages: &settings.languages,
     };
@@ -88,6 +93,7 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
         &mut diagnostics,
     );
     drop(reports);
+    drop(history);
     finish(settings, registry, incidents, failed, diagnostics, drafts)
 }
 

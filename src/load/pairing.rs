@@ -9,13 +9,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::domain::model::{Incident, Translation};
 
-use super::last_changed::last_changed;
+use super::last_changed::History;
 use super::translation::{report_name, report_of, LoadedTranslation};
 
 /// What pairing needs to know of the reports loaded alongside the translations.
 pub(super) struct Reports<'a> {
-    /// The site root, for reading when files last changed.
-    pub(super) root: &'a Path,
+    /// The site's history, for reading when files last changed.
+    pub(super) history: &'a History<'a>,
     /// Every report file of the load, sound or not: a translation of a broken report is
     /// not one without its report.
     pub(super) files: FxHashSet<&'a Path>,
@@ -41,7 +41,7 @@ pub(super) fn pair_translations(
         .filter(|t| t.translation.is_some())
         .map(|t| t.path.as_path())
         .collect();
-    let dates = last_changed(reports.root, &sound);
+    let dates = reports.history.last_changed(&sound);
     let by_path: FxHashMap<PathBuf, usize> = incidents
         .iter()
         .enumerate()

@@ -3,14 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::Diagnostics;
 use crate::domain::model::Incident;
 use crate::domain::Site;
 
 use super::files::is_report;
+use super::last_changed::History;
 use super::pairing::{pair_translations, Reports};
 use super::report::{load_report, Loaded};
 use super::translation::{language_of, load_translation, report_of, LoadedTranslation};
@@ -35,10 +37,17 @@ pub fn reload_reports(
     } = previous;
     let markdown = markdown_settings(&settings);
     let touched = touched_reports(changed);
-    let mut kept: Vec<Incident> = incidents
-        .into_iter()
-        .filter(|i| !touched.contains(i.path.as_path()))
-        .collect();
+    // A report read again was added when it was first, which git is not asked again for
+    // on every save: a new file has no commit yet.
+    let mut first_committed: FxHashMap<PathBuf, Date> = FxHashMap::default();
+    let mut kept: Vec<Incident> = Vec::with_capacity(incidents.len());
+    for incident in incidents {
+        if !touched.contains(incident.path.as_path()) {
+            kept.push(incident);
+        } else if let Some(day) = incident.first_committed {
+            first_committed.insert(incident.path, day);
+        }
+    }
     let boundary = crate::site_boundary::SiteBoundary::of(&settings.root).ok();
     let leaves_site = |path: &Path| {
         boundary
@@ -81,8 +90,12 @@ pub fn reload_reports(
     let mut reloaded = Vec::new();
     let mut drafts = FxHashSet::default();
     let failed = sort_out(fresh, &mut reloaded, &mut diagnostics, &mut drafts);
+    for incident in &mut reloaded {
+        incident.first_committed = first_committed.get(&incident.path).copied();
+    }
+    let history = History::of(&settings.root);
     let paired = Reports {
-        root: &settings.root,
+        history: &history,
         files: reports.iter().map(PathBuf::as_path).collect(),
         languages: &settings.languages,
     };
@@ -94,6 +107,7 @@ pub fn reload_reports(
         &mut diagnostics,
     );
     drop(paired);
+    drop(history);
     // The kept reports are still in path order: each reloaded one goes in its place,
     // which costs far less than sorting ten thousand paths again.
     for incident in reloaded {

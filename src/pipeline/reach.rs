@@ -133,6 +133,8 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         shown_in,
         // What only the report's own page shows.
         body: _,
+        // What only changes.csv, written after every save, reads.
+        first_committed: _,
         site_links: _,
         translations: _,
         sources: _,

@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 
 use super::listing::{self, Listing};
 use super::write_file;
-use super::{columns, package, records, Download, ReportData, Scope};
+use super::{changes, columns, package, records, Download, ReportData, Scope};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Catalogue;
 use crate::lists::{lists_with_files, ListKey};
@@ -127,21 +127,27 @@ impl<'s> ExportStream<'s> {
     }
 }
 
-/// Writes the data package; returns the site-wide downloads, the package last, or every
-/// problem met on the way (`problems` and those of the site-wide files).
+/// Writes `changes.csv`, `changes.xml` and the data package; returns the site-wide
+/// downloads, the package last, or every problem met on the way (`problems` and those of
+/// the site-wide files).
 fn with_package(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     site_wide: Result<Vec<Download>, Diagnostic>,
     mut problems: Vec<Diagnostic>,
 ) -> Result<Vec<Download>, Vec<Diagnostic>> {
-    match (site_wide, write_package(cx, sink)) {
-        (Ok(mut downloads), Ok(package)) if problems.is_empty() => {
+    // The changes are read from every report, retracted ones too, and not from the
+    // chunks of published ones: written here, they follow every build and every save.
+    let changes = changes::write_changes(cx, sink);
+    match (site_wide, changes, write_package(cx, sink)) {
+        (Ok(mut downloads), Ok(changes), Ok(package)) if problems.is_empty() => {
+            downloads.push(changes);
             downloads.push(package);
             Ok(downloads)
         }
-        (site_wide, package) => {
+        (site_wide, changes, package) => {
             problems.extend(site_wide.err());
+            problems.extend(changes.err());
             problems.extend(package.err());
             Err(problems)
         }

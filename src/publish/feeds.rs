@@ -22,7 +22,7 @@ const ENTRY_NAMESPACE: uuid::Uuid =
     uuid::Uuid::from_u128(0x6c1f_04e2_59a3_4d7e_9b0f_3a52_e1c8_77d4);
 
 /// A day as an RFC 3339 timestamp, which Atom requires for `updated`.
-fn timestamp(date: Date) -> String {
+pub fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00Z")
 }
 

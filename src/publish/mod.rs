@@ -4,6 +4,7 @@
 //! the many per-country, per-region, per-group and per-type files stay linear in the
 //! number of reports.
 
+pub mod changes;
 pub mod columns;
 pub mod crosswalk;
 mod exports;
@@ -22,6 +23,7 @@ use crate::lists::ListKey;
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
 pub use exports::ExportStream;
+pub use package::license_text;
 pub use records::ReportData;
 
 /// The serialised data of each incident in `which`, bodies taken from the site (empty

@@ -90,8 +90,9 @@ impl Resource {
     }
 }
 
-/// Where the text of the licences sites most often choose lives.
-fn license_text(name: &str) -> Option<&'static str> {
+/// Where the text of the licences sites most often choose lives (by SPDX name): what
+/// `datapackage.json` and the data page link a site's licence to.
+pub fn license_text(name: &str) -> Option<&'static str> {
     Some(match name {
         "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/",
         "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/",

@@ -121,7 +121,8 @@ def main():
             parser = Links()
             parser.feed(body.decode("utf-8"))
             found = [urllib.parse.urljoin(url, link) for link in parser.links]
-        elif url.endswith("atom.xml"):
+        elif url.endswith(".xml") and ET.fromstring(body).tag == ATOM + "feed":
+            # atom.xml beside every list, and changes.xml, the feed of changes.
             kinds["atom"] += 1
             tree = ET.fromstring(body)
             found = [link.get("href") for link in tree.iter(ATOM + "link")]

@@ -55,6 +55,7 @@ fn incident(stem: &str, translations: Vec<Translation>) -> Incident {
         status: Status::Published,
         updated: None,
         revisions: Vec::new(),
+        first_committed: None,
         body: Body::Held("<p>Fighters.</p>".into()),
         site_links: vec!["/incidents/a/".into()],
         translations,

@@ -102,6 +102,8 @@ pub fn validate(
         status: front.status,
         updated,
         revisions,
+        // Read from git for the whole site at once, after every report is loaded.
+        first_committed: None,
         body: Body::InFile,
         site_links: Vec::new(),
         translations: Vec::new(),

@@ -2,13 +2,22 @@
 
 use super::{column, Column, Table, TO_INCIDENT};
 
-/// The table.
+/// The table: a source is named by its report's id and its own id within the report.
 pub(super) const TABLE: Table = Table {
     resource: "sources",
     file: "sources.csv",
     columns: COLUMNS,
-    primary_key: &[],
+    primary_key: &["incident_id", "source_id"],
     foreign_keys: &[TO_INCIDENT],
 };
 
-const COLUMNS: &[Column] = &[column("incident_id", "string", "The report's id.")];
+const COLUMNS: &[Column] = &[
+    column("incident_id", "string", "The report's id (the id column of incidents.csv)."),
+    column("source_id", "string", "The source's id within its report (s1, s2, … unless the editor named it); unique per incident_id, and what source_id in claims.csv points at."),
+    column("source_key", "string", "The source's key across the site in one cell: incident_id, '#' and source_id (ML-2025-0001#s1). Report ids cannot hold '#', so no two sources share one; source_key in claims.csv points at it."),
+    column("name", "string", "The outlet, office or account that published it."),
+    column("url", "string", "The address of the story, post or statement; empty when the source is not online."),
+    column("archive_url", "string", "An archived copy of url, for when the original changes or goes; empty when none was made."),
+    column("type", "string", "What kind of source it is: news, official, armed group, ngo or social; empty when not given."),
+    column("published", "date", "The day it was published (YYYY-MM-DD); empty when not given."),
+];

@@ -8,7 +8,7 @@ use super::{joined, number};
 
 /// Writes records as CSV (RFC 4180: CRLF, quotes only where needed) with no header,
 /// every cell made safe to open in a spreadsheet ([`defused`]).
-pub(super) fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+pub(in crate::publish) fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::CRLF)

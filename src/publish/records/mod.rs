@@ -18,7 +18,8 @@ use crate::domain::model::Incident;
 use crate::domain::registry::Registry;
 use crate::urls::Urls;
 
-use csv_row::{csv_rows, incident_row};
+pub(super) use csv_row::csv_rows;
+use csv_row::incident_row;
 use event_row::{event_rows, EventRow};
 use feature::Feature;
 

@@ -52,6 +52,19 @@ pub struct DataPage<'a> {
     pub actor_types: &'static [ActorType],
     /// How many reports are listed.
     pub total: usize,
+    /// The feed of changes (`/changes.xml`).
+    pub changes_feed: String,
+    /// The data's licence, as site.yaml names it; `None` when the site gives none.
+    pub license: Option<License<'a>>,
+}
+
+/// The licence the data is published under.
+#[derive(Serialize)]
+pub struct License<'a> {
+    /// Its name as site.yaml gives it (an SPDX name: `CC-BY-4.0`).
+    pub name: &'a str,
+    /// Its text, for the licences whose address is known.
+    pub url: Option<&'static str>,
 }
 
 /// `search.html`: the search form and its facets.
@@ -107,6 +120,17 @@ pub fn view<'a>(
                 crosswalk: crosswalk::RULES,
                 actor_types: crosswalk::actors::KINDS,
                 total,
+                changes_feed: crate::publish::changes::feed_url(cx),
+                license: cx
+                    .site
+                    .settings
+                    .config
+                    .license
+                    .as_deref()
+                    .map(|name| License {
+                        name,
+                        url: crate::publish::license_text(name),
+                    }),
             }),
         ),
         Page::Search => (
