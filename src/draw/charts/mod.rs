@@ -10,7 +10,9 @@
 //! `currentColor` so text and axes follow the page's colour scheme, and give each series
 //! a class (`chart-series-CLASS`) whose `color` the site's stylesheet sets for light and
 //! dark mode. Series after the first are hatched, so a party's claims stay distinct from
-//! independent figures without relying on colour.
+//! independent figures without relying on colour. A value the caller marks unknown is
+//! never drawn as zero: a column chart outlines it with dashes, a bar chart writes "not
+//! known" where the bar would end, and both say so to screen readers.
 //!
 //! ```
 //! use incidex::draw::charts::{column_chart, month_label, month_range, ChartWords, Series};
@@ -21,8 +23,8 @@
 //!     .map(|(y, m)| month_label(y, m, &words))
 //!     .collect();
 //! let series = [
-//!     Series { name: "independent".into(), class: "independent".into(), values: vec![4, 0, 7] },
-//!     Series { name: "claimed by a party".into(), class: "claimed".into(), values: vec![2, 1, 0] },
+//!     Series { name: "independent".into(), class: "independent".into(), values: vec![4, 0, 7], unknown: vec![] },
+//!     Series { name: "claimed by a party".into(), class: "claimed".into(), values: vec![2, 1, 0], unknown: vec![] },
 //! ];
 //! let svg = column_chart("Fatalities per month", &labels, &series, true, &words);
 //! assert!(svg.contains("<title>March 2025: 7 independent</title>"));
@@ -41,7 +43,7 @@ pub use words::{ChartWords, Counted};
 
 /// One set of values drawn across a chart's labels, such as incidents, or fatalities
 /// from independent sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Series {
     /// Shown in the legend and in each mark's tooltip ("March 2025: 12 incidents"), so a
     /// plural noun phrase reads best.
@@ -51,4 +53,8 @@ pub struct Series {
     pub class: String,
     /// One value per label, in the labels' order.
     pub values: Vec<u64>,
+    /// Per label, whether the value is not known (its entry in `values` is then ignored):
+    /// such a value is marked as unknown, not drawn as zero, which would claim that
+    /// nothing happened. Shorter than the labels, or empty, means known everywhere else.
+    pub unknown: Vec<bool>,
 }

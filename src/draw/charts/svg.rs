@@ -81,9 +81,25 @@ pub(super) fn class_suffix(class: &str) -> String {
 }
 
 /// The value of series `series` at position `index`; a series shorter than the labels
-/// counts as zero there.
+/// counts as zero there, and so does an unknown value, which marks its place without
+/// taking room on the scale.
 pub(super) fn value_at(series: &Series, index: usize) -> u64 {
+    if is_unknown(series, index) {
+        return 0;
+    }
     series.values.get(index).copied().unwrap_or(0)
+}
+
+/// Whether the value of `series` at `index` is not known.
+pub(super) fn is_unknown(series: &Series, index: usize) -> bool {
+    series.unknown.get(index).copied().unwrap_or(false)
+}
+
+/// Whether any series has an unknown value among the first `len` labels.
+pub(super) fn any_unknown(series: &[Series], len: usize) -> bool {
+    series
+        .iter()
+        .any(|s| (0..len).any(|index| is_unknown(s, index)))
 }
 
 /// Where a stacked mark of series `position` starts at `index`: the sum of the series
@@ -95,9 +111,15 @@ pub(super) fn stacked_base(series: &[Series], position: usize, index: usize) -> 
         .fold(0, u64::saturating_add)
 }
 
-/// True when there is nothing to draw: no categories, no series or only zeros.
+/// True when there is nothing to draw: no categories, no series, or only zeros and no
+/// unknown value (which is something to show).
 pub(super) fn has_no_data(labels: &[String], series: &[Series]) -> bool {
-    labels.is_empty() || (0..labels.len()).all(|i| series.iter().all(|s| value_at(s, i) == 0))
+    labels.is_empty()
+        || (0..labels.len()).all(|i| {
+            series
+                .iter()
+                .all(|s| value_at(s, i) == 0 && !is_unknown(s, i))
+        })
 }
 
 /// A stable id for a chart's title, description and patterns, unique between the
@@ -119,6 +141,7 @@ pub(super) fn chart_id(kind: &str, title: &str, labels: &[String], series: &[Ser
         feed(s.name.as_bytes());
         feed(s.class.as_bytes());
         s.values.iter().for_each(|v| feed(&v.to_le_bytes()));
+        s.unknown.iter().for_each(|&u| feed(&[u8::from(u)]));
     }
     format!("chart-{hash:016x}")
 }
@@ -205,36 +228,74 @@ width=\"4\" height=\"4\" patternTransform=\"rotate({angle})\">\
 
 /// The legend, laid out in rows under the title; returns the markup and the height it
 /// takes. Every series gets an entry, even one that is all zeros, so readers know what
-/// the chart would show.
-pub(super) fn legend(id: &str, series: &[Series]) -> (String, f64) {
+/// the chart would show; with `unknown`, a last entry shows how an unknown value is
+/// marked and what it means.
+pub(super) fn legend(id: &str, series: &[Series], unknown: Option<&str>) -> (String, f64) {
     let mut out = String::from("<g class=\"chart-legend\">");
     let top = TITLE_HEIGHT + 4.0;
     let (mut x, mut row) = (0.0, 0usize);
-    for (position, s) in series.iter().enumerate() {
-        let name = fit_text(&s.name, WIDTH - SWATCH - 6.0, FONT);
+    let mut place = |text: &str| {
+        let name = fit_text(text, WIDTH - SWATCH - 6.0, FONT);
         let item_width = SWATCH + 5.0 + text_width(&name, FONT) + 14.0;
         if x > 0.0 && x + item_width > WIDTH {
             x = 0.0;
             row += 1;
         }
-        let y = top + row as f64 * LEGEND_ROW;
+        let at = (x, top + row as f64 * LEGEND_ROW);
+        x += item_width;
+        (name, at)
+    };
+    for (position, s) in series.iter().enumerate() {
+        let (name, (x, y)) = place(&s.name);
         let _ = write!(
             out,
-            "{}<rect class=\"chart-swatch\" x=\"{}\" y=\"{}\" width=\"{SWATCH}\" height=\"{SWATCH}\" {}/></g>\
-<text class=\"chart-label\" x=\"{}\" y=\"{}\" fill=\"currentColor\">{}</text>",
+            "{}<rect class=\"chart-swatch\" x=\"{}\" y=\"{}\" width=\"{SWATCH}\" height=\"{SWATCH}\" {}/></g>",
             open_series_group(s, position),
             num(x + 0.5),
             num(y + 0.5),
             mark_paint(id, position, 1.0),
-            num(x + SWATCH + 5.0),
-            num(y + SWATCH - 1.0),
-            escape(&name)
         );
-        x += item_width;
+        legend_text(&mut out, &name, (x, y));
+    }
+    if let Some(text) = unknown {
+        let (name, (x, y)) = place(text);
+        // In the first series' colour, as the chart's own outlines are.
+        let (open, close) = match series.first() {
+            Some(first) => (open_series_group(first, 0), "</g>"),
+            None => (String::new(), ""),
+        };
+        let _ = write!(
+            out,
+            "{open}<rect class=\"chart-swatch chart-unknown\" x=\"{}\" y=\"{}\" width=\"{inner}\" height=\"{inner}\" {UNKNOWN_PAINT}/>{close}",
+            num(x + 1.0),
+            num(y + 1.0),
+            inner = num(SWATCH - 1.0),
+        );
+        legend_text(&mut out, &name, (x, y));
     }
     out.push_str("</g>");
-    let rows = if series.is_empty() { 0 } else { row + 1 };
+    let rows = if series.is_empty() && unknown.is_none() {
+        0
+    } else {
+        row + 1
+    };
     (out, top + rows as f64 * LEGEND_ROW)
+}
+
+/// How a mark of an unknown value is painted: a dashed outline with nothing inside, so it
+/// cannot be read as a small value.
+pub(super) const UNKNOWN_PAINT: &str = "fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\" \
+stroke-dasharray=\"2 2\" pointer-events=\"all\"";
+
+/// A legend entry's words, right of its swatch at `(x, y)`.
+fn legend_text(out: &mut String, name: &str, (x, y): (f64, f64)) {
+    let _ = write!(
+        out,
+        "<text class=\"chart-label\" x=\"{}\" y=\"{}\" fill=\"currentColor\">{}</text>",
+        num(x + SWATCH + 5.0),
+        num(y + SWATCH - 1.0),
+        escape(name)
+    );
 }
 
 /// A small chart that says there is nothing to show, so an empty site or a filter with

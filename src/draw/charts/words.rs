@@ -35,6 +35,15 @@ pub struct ChartWords<'a> {
     pub stacked: &'a str,
     /// The value axis: "Scale 0 to {top}.".
     pub scale: &'a str,
+    /// Printed for a value that is not known, and the legend's entry for its mark:
+    /// "not known".
+    pub unknown: &'a str,
+    /// An unknown value in a tooltip or a description, in place of `value`: "{series},
+    /// number not known".
+    pub unknown_value: &'a str,
+    /// Where a column chart's series is not known: "{series}: number not known in
+    /// {labels}.".
+    pub unknown_in: &'a str,
     /// "{n} bars", for `bars`.
     pub bar_count: Counted<'a>,
     /// "{n} columns", for `columns`.
@@ -59,6 +68,9 @@ impl Default for ChartWords<'static> {
             none: "{series}: none.",
             stacked: "Stacked, {series} at the bottom.",
             scale: "Scale 0 to {top}.",
+            unknown: "not known",
+            unknown_value: "{series}, number not known",
+            unknown_in: "{series}: number not known in {labels}.",
             bar_count: Box::new(|n| format!("{n} bars")),
             column_count: Box::new(|n| format!("{n} columns")),
         }

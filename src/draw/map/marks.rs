@@ -5,7 +5,7 @@
 //! found through a grid of cells that size, so the cost stays linear in the number of marks
 //! (a cell holds only a handful of groups, since their first marks are that far apart).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::projection::{Projection, MAP_WIDTH};
 use super::Mark;
@@ -24,14 +24,18 @@ const MAX_RADIUS: f64 = 40.0;
 pub(crate) struct MergedMark<'a> {
     /// The first mark given, which callers make the newest incident: the circle links to it.
     pub first: &'a Mark,
-    pub count: usize,
+    /// Every mark drawn as this circle, `first` included: what the map's description counts.
+    pub members: Vec<&'a Mark>,
+    /// How many incidents the circle stands for: its marks' distinct links, as one report
+    /// with two places close together is one incident, not two.
+    pub reports: usize,
     /// Mean position of the merged marks, in SVG units.
     pub x: f64,
     pub y: f64,
 }
 
 impl MergedMark<'_> {
-    /// Grows with the fourth root of the count (area with its square root), so one big
+    /// Grows with the fourth root of the incidents (area with its square root), so one big
     /// cluster does not hide the map while 2, 10 and 100 incidents still look different.
     pub fn radius(&self) -> f64 {
         let base = if self.first.approximate {
@@ -39,7 +43,7 @@ impl MergedMark<'_> {
         } else {
             RADIUS_EXACT
         };
-        (base * (self.count as f64).sqrt().sqrt()).min(MAX_RADIUS)
+        (base * (self.reports as f64).sqrt().sqrt()).min(MAX_RADIUS)
     }
 }
 
@@ -47,7 +51,16 @@ struct Group<'a> {
     first: &'a Mark,
     seed: (f64, f64),
     sum: (f64, f64),
-    count: usize,
+    members: Vec<&'a Mark>,
+}
+
+/// How many different incidents `marks` belong to, told apart by their links.
+pub(crate) fn distinct_reports<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> usize {
+    let mut seen = HashSet::new();
+    marks
+        .into_iter()
+        .filter(|mark| seen.insert(mark.href.as_str()))
+        .count()
 }
 
 /// Merges the marks that fall inside the map (others are dropped), solid and hollow ones
@@ -83,7 +96,7 @@ pub(crate) fn merge<'a>(marks: &'a [Mark], projection: &Projection) -> Vec<Merge
                 let group = &mut groups[index];
                 group.sum.0 += x;
                 group.sum.1 += y;
-                group.count += 1;
+                group.members.push(mark);
             }
             None => {
                 grid.entry((mark.approximate, cell.0, cell.1))
@@ -93,22 +106,26 @@ pub(crate) fn merge<'a>(marks: &'a [Mark], projection: &Projection) -> Vec<Merge
                     first: mark,
                     seed: (x, y),
                     sum: (x, y),
-                    count: 1,
+                    members: vec![mark],
                 });
             }
         }
     }
     let mut merged: Vec<MergedMark<'a>> = groups
         .into_iter()
-        .map(|group| MergedMark {
-            first: group.first,
-            count: group.count,
-            x: group.sum.0 / group.count as f64,
-            y: group.sum.1 / group.count as f64,
+        .map(|group| {
+            let n = group.members.len() as f64;
+            MergedMark {
+                first: group.first,
+                reports: distinct_reports(group.members.iter().copied()),
+                x: group.sum.0 / n,
+                y: group.sum.1 / n,
+                members: group.members,
+            }
         })
         .collect();
     // Stable, so equal marks keep the caller's order and the output is deterministic.
-    merged.sort_by_key(|mark| (!mark.first.approximate, std::cmp::Reverse(mark.count)));
+    merged.sort_by_key(|mark| (!mark.first.approximate, std::cmp::Reverse(mark.reports)));
     merged
 }
 
@@ -136,7 +153,7 @@ mod tests {
         let marks: Vec<Mark> = (0..5000).map(|n| mark(12.64, -8.0, false, n)).collect();
         let merged = merge(&marks, &mali());
         assert_eq!(merged.len(), 1);
-        assert_eq!(merged[0].count, 5000);
+        assert_eq!(merged[0].reports, 5000);
         assert_eq!(merged[0].first.href, "/incidents/0/");
         assert!(merged[0].radius() <= MAX_RADIUS);
     }
@@ -180,6 +197,9 @@ mod tests {
             .collect();
         let merged = merge(&marks, &mali());
         assert!(merged.len() < 1000);
-        assert_eq!(merged.iter().map(|m| m.count).sum::<usize>(), marks.len());
+        assert_eq!(
+            merged.iter().map(|m| m.members.len()).sum::<usize>(),
+            marks.len()
+        );
     }
 }

@@ -32,7 +32,8 @@ pub struct Mark {
     pub lon: f64,
     /// The place is known only roughly (to a region): drawn as a hollow ring.
     pub approximate: bool,
-    /// The incident's page; escaped when written, not checked.
+    /// The incident's page; escaped when written, not checked. Marks with the same link
+    /// are one incident's places, so counts of incidents count links, not marks.
     pub href: String,
     /// What the mark's tooltip and accessible name say; begin with the place, as merged
     /// marks read "12 incidents near {label}".

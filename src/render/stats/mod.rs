@@ -1,25 +1,24 @@
-//! What the `/stats/` page counts: incidents and people killed per month, by group, by
-//! region and by event type, each as a chart with the same numbers in a table.
+//! What the `/stats/` page counts: incidents and people killed per month, by group and
+//! by region, and incidents by event type, each as a chart with the same numbers in a
+//! table.
 //!
-//! The counting rules live here and nowhere else. A report's deaths count as the editors'
-//! estimate when it has one; a report with no estimate counts the lowest figure any party
-//! claimed, kept in a series of its own, so a reader always sees which part of a bar rests
-//! on a party's word. One party's figure for one day counts once however many reports
-//! quote it.
+//! The counting rules live in [`tally`]: deaths are the editors' estimates and nothing
+//! else, a figure is counted once in any total, and a month, group or region whose
+//! reports give no estimate shows "not known", never 0. A chart that puts one report in
+//! several bars says so under it.
 
+mod tally;
 mod words;
-
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::domain::model::{Incident, Party};
-use crate::domain::vocabulary::{EventType, Who};
+use crate::domain::vocabulary::EventType;
 use crate::draw::charts::{bar_chart, column_chart, month_label, month_range, Series};
+use crate::placeholders::fill as fill_text;
 use crate::site_context::SiteContext;
 
-use crate::placeholders::fill as fill_text;
-use words::{chart_words, incidents_series, killed_note, killed_series, text};
+use tally::Tally;
+use words::{chart_words, incidents_series, killed_series, note, text};
 
 /// Bar charts show this many rows at most; the table beside them has every row.
 const BAR_ROWS: usize = 15;
@@ -55,92 +54,26 @@ pub struct RowView {
     pub label: String,
     /// Its page, when it has one.
     pub url: Option<String>,
-    /// One value per series.
-    pub values: Vec<u64>,
-}
-
-/// The deaths a report counts for: the editors' estimate when there is one, or else the
-/// lowest figure a party claimed, with what identifies that claim.
-enum Killed<'a> {
-    Estimate(u64),
-    Claim(ClaimKey<'a>),
-    Unknown,
-}
-
-/// A claim as the same statement would appear in several reports: the day, who claimed
-/// it, who was counted and the figure. A party's one statement quoted by two reports
-/// (an attack and the counter-attack it provoked) must not count twice.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct ClaimKey<'a> {
-    date: jiff::civil::Date,
-    party: PartyKey<'a>,
-    who: Who,
-    count: u64,
-}
-
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum PartyKey<'a> {
-    Group(usize),
-    Named(&'a str),
-}
-
-fn killed(incident: &Incident) -> Killed<'_> {
-    let Some(figures) = &incident.fatalities else {
-        return Killed::Unknown;
-    };
-    if let Some(best) = figures.best {
-        return Killed::Estimate(u64::from(best));
-    }
-    figures
-        .claims
-        .iter()
-        .min_by_key(|claim| claim.count)
-        .map_or(Killed::Unknown, |claim| {
-            Killed::Claim(ClaimKey {
-                date: incident.date,
-                party: match &claim.by {
-                    Party::Group(g) => PartyKey::Group(*g),
-                    Party::Named(name) => PartyKey::Named(name),
-                },
-                who: claim.who,
-                count: u64::from(claim.count),
-            })
-        })
-}
-
-/// Sums deaths over reports: estimates as they are, claims once per distinct claim.
-#[derive(Default)]
-struct KilledSum<'a> {
-    independent: u64,
-    claimed: u64,
-    seen: HashSet<ClaimKey<'a>>,
-}
-
-impl<'a> KilledSum<'a> {
-    fn add(&mut self, incident: &'a Incident) {
-        match killed(incident) {
-            Killed::Estimate(n) => self.independent += n,
-            Killed::Claim(key) => {
-                if self.seen.insert(key.clone()) {
-                    self.claimed += key.count;
-                }
-            }
-            Killed::Unknown => {}
-        }
-    }
+    /// One value per column after the label; `None` where the figure is not known, which
+    /// the page shows as a dash and never as 0.
+    pub values: Vec<Option<u64>>,
 }
 
 /// Every chart of the stats page, over the listed reports.
 pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
-    let mut charts = month_charts(cx);
-    charts.push(group_chart(cx));
-    charts.extend(region_charts(cx));
-    charts.push(type_chart(cx));
-    charts
+    let [incidents_month, killed_month] = month_charts(cx);
+    let [incidents_group, killed_group] = group_charts(cx);
+    let [incidents_region, killed_region] = region_charts(cx);
+    vec![
+        incidents_month,
+        killed_month,
+        incidents_group,
+        killed_group,
+        incidents_region,
+        killed_region,
+        type_chart(cx),
+    ]
 }
-
-/// A bar chart's rows: label, page, and the values of each series.
-type BarRows = Vec<(String, Option<String>, Vec<u64>)>;
 
 /// Every month from the oldest listed report's to the newest's, the empty ones included,
 /// so that a quiet month shows as a gap and not as no month at all.
@@ -155,116 +88,150 @@ fn months(cx: &SiteContext) -> Vec<(i16, i8)> {
     }
 }
 
-/// Incidents and deaths in each of `months`.
-fn count_by_month<'a>(
-    cx: &SiteContext<'a>,
-    months: &[(i16, i8)],
-) -> (Vec<u64>, Vec<KilledSum<'a>>) {
-    let incidents = &cx.site.incidents;
-    let month_at: HashMap<(i16, i8), usize> =
-        months.iter().enumerate().map(|(k, &m)| (m, k)).collect();
-    let mut per_month = vec![0u64; months.len()];
-    let mut killed_month: Vec<KilledSum> = months.iter().map(|_| KilledSum::default()).collect();
-    for &i in &cx.index.listed {
-        let date = incidents[i].date;
-        let k = month_at[&(date.year(), date.month())];
-        per_month[k] += 1;
-        killed_month[k].add(&incidents[i]);
-    }
-    (per_month, killed_month)
+/// The headings of a table of deaths, after its label column's.
+fn killed_columns(cx: &SiteContext) -> Vec<String> {
+    ["reports", "estimate", "claim_only", "no_figure"]
+        .iter()
+        .map(|key| text(cx, key).to_string())
+        .collect()
+}
+
+/// A tally as a row of a table of deaths: its reports, the estimate (not known where no
+/// report has one), then the reports without an estimate, by what they have instead.
+fn killed_cells(tally: &Tally) -> Vec<Option<u64>> {
+    vec![
+        Some(tally.reports),
+        tally.killed(),
+        Some(tally.claim_only),
+        Some(tally.unknown),
+    ]
 }
 
 /// Incidents per month and people killed per month, as column charts.
-fn month_charts(cx: &SiteContext) -> Vec<ChartView> {
+fn month_charts(cx: &SiteContext) -> [ChartView; 2] {
     let months = months(cx);
-    let (per_month, killed_month) = count_by_month(cx, &months);
-    let killed_month = (
-        killed_month.iter().map(|sum| sum.independent).collect(),
-        killed_month.iter().map(|sum| sum.claimed).collect(),
-    );
+    let tallies = tally::by_month(&cx.site.incidents, &cx.index.listed, &months);
     let words = chart_words(cx);
-    let month_labels: Vec<String> = months
+    let labels: Vec<String> = months
         .iter()
         .map(|&(y, m)| month_label(y, m, &words))
         .collect();
-    let month_rows = |series: &[Series]| -> Vec<RowView> {
-        month_labels
-            .iter()
-            .enumerate()
+    // Newest first, as every list of the site is.
+    let rows = |cells: &dyn Fn(&Tally) -> Vec<Option<u64>>| -> Vec<RowView> {
+        (0..months.len())
             .rev()
-            .map(|(k, label)| RowView {
-                label: label.clone(),
+            .map(|k| RowView {
+                label: labels[k].clone(),
                 url: Some(crate::lists::month_url(cx, months[k].0, months[k].1)),
-                values: series.iter().map(|s| s.values[k]).collect(),
+                values: cells(&tallies[k]),
             })
             .collect()
     };
 
-    let mut charts = Vec::new();
-    let series = incidents_series(cx, per_month);
+    let series = incidents_series(cx, tallies.iter().map(|t| t.reports).collect());
     let heading = text(cx, "incidents_per_month");
-    charts.push(ChartView {
+    let incidents = ChartView {
         id: "incidents-per-month",
         heading: heading.into(),
-        svg: column_chart(heading, &month_labels, &series, false, &words),
+        svg: column_chart(heading, &labels, &series, false, &words),
         note: None,
         table: TableView {
             columns: vec![text(cx, "month").into(), text(cx, "incidents").into()],
-            rows: month_rows(&series),
+            rows: rows(&|t| vec![Some(t.reports)]),
         },
-    });
-    let series = killed_series(cx, killed_month.0, killed_month.1);
+    };
+    // A month with reports but no estimate is not known; one with no report is empty.
+    let killed: Vec<Option<u64>> = tallies
+        .iter()
+        .map(|t| if t.reports > 0 { t.killed() } else { Some(0) })
+        .collect();
+    let series = killed_series(cx, &killed);
     let heading = text(cx, "killed_per_month");
-    charts.push(ChartView {
+    let killed = ChartView {
         id: "killed-per-month",
         heading: heading.into(),
-        svg: column_chart(heading, &month_labels, &series, true, &words),
-        note: killed_note(cx),
+        svg: column_chart(heading, &labels, &series, false, &words),
+        note: note(cx, "note_killed_month"),
         table: TableView {
-            columns: vec![
-                text(cx, "month").into(),
-                text(cx, "estimate").into(),
-                text(cx, "claim_only").into(),
-            ],
-            rows: month_rows(&series),
+            columns: std::iter::once(text(cx, "month").to_string())
+                .chain(killed_columns(cx))
+                .collect(),
+            rows: rows(&killed_cells),
         },
-    });
-    charts
+    };
+    [incidents, killed]
 }
 
-/// Incidents by group.
-fn group_chart(cx: &SiteContext) -> ChartView {
+/// One row of a bar chart's table, with what its bar shows.
+struct BarRow {
+    label: String,
+    url: Option<String>,
+    /// The bar's value; `None` when it is not known.
+    bar: Option<u64>,
+    /// The table's cells.
+    cells: Vec<Option<u64>>,
+}
+
+/// What a bar chart is, besides its rows.
+struct BarSpec {
+    /// The section's anchor.
+    id: &'static str,
+    /// `stats_charts` keys of the heading and of the label column's heading.
+    heading: &'static str,
+    label_heading: &'static str,
+    /// Headings of the table's columns after the label's.
+    columns: Vec<String>,
+    /// How to read it.
+    note: Option<String>,
+}
+
+/// Incidents by group (any role), and people killed by group (as perpetrator).
+fn group_charts(cx: &SiteContext) -> [ChartView; 2] {
     let index = cx.index;
-    let groups: BarRows = (0..cx.site.registry.groups.len())
-        .filter(|&g| !index.by_group[g].is_empty())
-        .map(|g| {
-            let link = cx.group_link(g);
-            (
-                link.name,
-                Some(link.url),
-                vec![index.by_group[g].len() as u64],
-            )
-        })
-        .collect();
-    bar_view(
+    let groups = cx.site.registry.groups.len();
+    let tallies = tally::by_group(&cx.site.incidents, &index.listed, groups);
+    let (mut incidents, mut killed) = (Vec::new(), Vec::new());
+    for (g, tally) in tallies.iter().enumerate() {
+        if index.by_group[g].is_empty() && tally.reports == 0 {
+            continue;
+        }
+        let link = cx.group_link(g);
+        if !index.by_group[g].is_empty() {
+            let n = index.by_group[g].len() as u64;
+            incidents.push(BarRow {
+                label: link.name.clone(),
+                url: Some(link.url.clone()),
+                bar: Some(n),
+                cells: vec![Some(n)],
+            });
+        }
+        if tally.reports > 0 {
+            killed.push(BarRow {
+                label: link.name,
+                url: Some(link.url),
+                bar: tally.killed(),
+                cells: killed_cells(tally),
+            });
+        }
+    }
+    incidents_and_killed(
         cx,
-        ("incidents-by-group", "by_group", "group"),
-        groups,
-        |values| incidents_series(cx, values),
-        &[text(cx, "incidents")],
-        None,
+        ("group", "by_group", "killed_by_group"),
+        ["incidents-by-group", "killed-by-group"],
+        (incidents, killed),
     )
 }
 
-/// Incidents by region and people killed by region.
+/// Incidents by region, and people killed by region (shared as the events export does).
 fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
-    let incidents = &cx.site.incidents;
-    let mut regions = Vec::new();
-    let mut killed_regions = Vec::new();
-    for (c, country) in cx.site.registry.countries.iter().enumerate() {
-        for r in 0..country.regions.len() {
-            let list = &cx.index.by_region[c][r];
-            if list.is_empty() {
+    let registry = &cx.site.registry;
+    let shape: Vec<usize> = registry.countries.iter().map(|c| c.regions.len()).collect();
+    let tallies = tally::by_region(&cx.site.incidents, &cx.index.listed, &shape);
+    let (mut incidents, mut killed) = (Vec::new(), Vec::new());
+    for (c, country) in registry.countries.iter().enumerate() {
+        for (r, tally) in tallies[c].iter().enumerate() {
+            let n = cx.index.by_region[c][r].len() as u64;
+            if n == 0 && tally.reports == 0 {
                 continue;
             }
             let link = cx.region_link((c, r));
@@ -272,39 +239,64 @@ fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
                 text(cx, "region_in_country"),
                 &[("region", &link.name), ("country", &country.name)],
             );
-            regions.push((
-                name.clone(),
-                Some(link.url.clone()),
-                vec![list.len() as u64],
-            ));
-            let mut sum = KilledSum::default();
-            for &i in list {
-                sum.add(&incidents[i]);
-            }
-            if sum.independent + sum.claimed > 0 {
-                killed_regions.push((name, Some(link.url), vec![sum.independent, sum.claimed]));
-            }
+            incidents.push(BarRow {
+                label: name.clone(),
+                url: Some(link.url.clone()),
+                bar: Some(n),
+                cells: vec![Some(n)],
+            });
+            killed.push(BarRow {
+                label: name,
+                url: Some(link.url),
+                bar: tally.killed(),
+                cells: killed_cells(tally),
+            });
         }
     }
+    incidents_and_killed(
+        cx,
+        ("region", "by_region", "killed_by_region"),
+        ["incidents-by-region", "killed-by-region"],
+        (incidents, killed),
+    )
+}
+
+/// The pair of bar charts of one breakdown, incidents then people killed: `keys` are the
+/// `stats_charts` keys of the label column's heading and of each chart's heading (a note
+/// under a chart is at `note_` and its heading's key), `ids` the charts' anchors.
+fn incidents_and_killed(
+    cx: &SiteContext,
+    (label_heading, incidents_key, killed_key): (&'static str, &'static str, &'static str),
+    ids: [&'static str; 2],
+    (incidents, killed): (Vec<BarRow>, Vec<BarRow>),
+) -> [ChartView; 2] {
+    let spec = |id, heading: &'static str, columns| BarSpec {
+        id,
+        heading,
+        label_heading,
+        columns,
+        note: note(cx, &format!("note_{heading}")),
+    };
+    let incidents_columns = vec![text(cx, "incidents").to_string()];
     [
         bar_view(
             cx,
-            ("incidents-by-region", "by_region", "region"),
-            regions,
-            |values| incidents_series(cx, values),
-            &[text(cx, "incidents")],
-            None,
+            spec(ids[0], incidents_key, incidents_columns),
+            incidents,
+            |values, _| incidents_series(cx, values),
         ),
         bar_view(
             cx,
-            ("killed-by-region", "killed_by_region", "region"),
-            killed_regions,
-            |mut values| {
-                let claimed = values.split_off(values.len() / 2);
-                killed_series(cx, values, claimed)
+            spec(ids[1], killed_key, killed_columns(cx)),
+            killed,
+            |values, unknown| {
+                let values: Vec<Option<u64>> = values
+                    .into_iter()
+                    .zip(unknown)
+                    .map(|(value, unknown)| (!unknown).then_some(value))
+                    .collect();
+                killed_series(cx, &values)
             },
-            &[text(cx, "estimate"), text(cx, "claim_only")],
-            killed_note(cx),
         ),
     ]
 }
@@ -312,53 +304,51 @@ fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
 /// Incidents by event type.
 fn type_chart(cx: &SiteContext) -> ChartView {
     let index = cx.index;
-    let types: BarRows = EventType::ALL
+    let types: Vec<BarRow> = EventType::ALL
         .iter()
         .enumerate()
         .filter(|(t, _)| !index.by_type[*t].is_empty())
         .map(|(t, event_type)| {
-            (
-                cx.event_type_name(*event_type),
-                Some(cx.urls.event_type(&event_type.slug())),
-                vec![index.by_type[t].len() as u64],
-            )
+            let n = index.by_type[t].len() as u64;
+            BarRow {
+                label: cx.event_type_name(*event_type),
+                url: Some(cx.urls.event_type(&event_type.slug())),
+                bar: Some(n),
+                cells: vec![Some(n)],
+            }
         })
         .collect();
-    bar_view(
-        cx,
-        ("incidents-by-type", "by_type", "event_type"),
-        types,
-        |values| incidents_series(cx, values),
-        &[text(cx, "incidents")],
-        None,
-    )
+    let spec = BarSpec {
+        id: "incidents-by-type",
+        heading: "by_type",
+        label_heading: "event_type",
+        columns: vec![text(cx, "incidents").into()],
+        note: None,
+    };
+    bar_view(cx, spec, types, |values, _| incidents_series(cx, values))
 }
 
-/// A bar chart of the largest rows (by their total) and a table of every row.
-///
-/// `(id, heading, label_heading)` are the chart's anchor and the `stats_charts` keys of
-/// its heading and of its label column's; `to_series` turns one flat value list, series
-/// after series, into the chart's series.
+/// A bar chart of the largest rows and a table of every row, largest first; rows whose
+/// bar is not known come after those with a value. `to_series` makes the chart's series
+/// from the shown rows' values and whether each is unknown.
 fn bar_view(
     cx: &SiteContext,
-    (id, heading, label_heading): (&'static str, &str, &str),
-    mut rows: BarRows,
-    to_series: impl Fn(Vec<u64>) -> Vec<Series>,
-    value_headings: &[&str],
-    note: Option<String>,
+    spec: BarSpec,
+    mut rows: Vec<BarRow>,
+    to_series: impl Fn(Vec<u64>, Vec<bool>) -> Vec<Series>,
 ) -> ChartView {
-    let (heading, label_heading) = (text(cx, heading), text(cx, label_heading));
-    let total = |values: &[u64]| values.iter().sum::<u64>();
-    rows.sort_by(|a, b| total(&b.2).cmp(&total(&a.2)).then_with(|| a.0.cmp(&b.0)));
+    let (heading, label_heading) = (text(cx, spec.heading), text(cx, spec.label_heading));
+    rows.sort_by(|a, b| {
+        let key = |row: &BarRow| (row.bar.is_some(), row.bar.unwrap_or(0));
+        key(b).cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
+    });
     let shown = &rows[..rows.len().min(BAR_ROWS)];
-    let labels: Vec<String> = shown.iter().map(|row| row.0.clone()).collect();
-    let hrefs: Vec<Option<String>> = shown.iter().map(|row| row.1.clone()).collect();
-    let width = value_headings.len();
-    let flat: Vec<u64> = (0..width)
-        .flat_map(|s| shown.iter().map(move |row| row.2[s]))
-        .collect();
-    let series = to_series(flat);
-    let stacked = series.len() > 1;
+    let labels: Vec<String> = shown.iter().map(|row| row.label.clone()).collect();
+    let hrefs: Vec<Option<String>> = shown.iter().map(|row| row.url.clone()).collect();
+    let series = to_series(
+        shown.iter().map(|row| row.bar.unwrap_or(0)).collect(),
+        shown.iter().map(|row| row.bar.is_none()).collect(),
+    );
     let title = if rows.len() > shown.len() {
         let n = shown.len().to_string();
         fill_text(text(cx, "largest"), &[("heading", heading), ("n", &n)])
@@ -366,18 +356,21 @@ fn bar_view(
         heading.to_string()
     };
     ChartView {
-        id,
+        id: spec.id,
         heading: heading.to_string(),
-        svg: bar_chart(&title, &labels, &hrefs, &series, stacked, &chart_words(cx)),
-        note,
+        svg: bar_chart(&title, &labels, &hrefs, &series, false, &chart_words(cx)),
+        note: spec.note,
         table: TableView {
-            columns: std::iter::once(label_heading)
-                .chain(value_headings.iter().copied())
-                .map(str::to_string)
+            columns: std::iter::once(label_heading.to_string())
+                .chain(spec.columns)
                 .collect(),
             rows: rows
                 .into_iter()
-                .map(|(label, url, values)| RowView { label, url, values })
+                .map(|row| RowView {
+                    label: row.label,
+                    url: row.url,
+                    values: row.cells,
+                })
                 .collect(),
         },
     }

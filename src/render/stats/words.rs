@@ -27,6 +27,9 @@ pub(super) fn chart_words<'a>(cx: &'a SiteContext) -> ChartWords<'a> {
         none: text(cx, "none"),
         stacked: text(cx, "stacked"),
         scale: text(cx, "scale"),
+        unknown: text(cx, "unknown"),
+        unknown_value: text(cx, "unknown_value"),
+        unknown_in: text(cx, "unknown_in"),
         bar_count: counted("counts.chart_bars"),
         column_count: counted("counts.chart_columns"),
     }
@@ -45,29 +48,20 @@ pub(super) fn text<'a>(cx: &'a SiteContext, key: &str) -> &'a str {
     cx.words.text(&format!("stats_charts.{key}"))
 }
 
-/// How to read a chart of deaths: what is solid and what is hatched.
-pub(super) fn killed_note(cx: &SiteContext) -> Option<String> {
-    Some(text(cx, "killed_note").to_string())
+/// The note under a chart, at `stats_charts.KEY`, when the catalogue has one.
+pub(super) fn note(cx: &SiteContext, key: &str) -> Option<String> {
+    let text = text(cx, key);
+    (!text.is_empty()).then(|| text.to_string())
 }
 
-/// The two series of a chart of deaths: the editors' estimate, then party claims.
-pub(super) fn killed_series(
-    cx: &SiteContext,
-    independent: Vec<u64>,
-    claimed: Vec<u64>,
-) -> Vec<Series> {
-    vec![
-        Series {
-            name: text(cx, "series_estimate").into(),
-            class: "independent".into(),
-            values: independent,
-        },
-        Series {
-            name: text(cx, "series_claim").into(),
-            class: "claimed".into(),
-            values: claimed,
-        },
-    ]
+/// The one series of a chart of deaths: the editors' estimates, `None` where not known.
+pub(super) fn killed_series(cx: &SiteContext, killed: &[Option<u64>]) -> Vec<Series> {
+    vec![Series {
+        name: text(cx, "series_estimate").into(),
+        class: "independent".into(),
+        values: killed.iter().map(|k| k.unwrap_or(0)).collect(),
+        unknown: killed.iter().map(Option::is_none).collect(),
+    }]
 }
 
 /// The one series of a chart of incidents.
@@ -76,5 +70,6 @@ pub(super) fn incidents_series(cx: &SiteContext, values: Vec<u64>) -> Vec<Series
         name: text(cx, "series_incidents").into(),
         class: "incidents".into(),
         values,
+        unknown: Vec::new(),
     }]
 }

@@ -8,7 +8,7 @@ mod tests;
 use std::fmt::Write;
 
 use super::svg::{
-    chart_id, escape, fit_text, has_no_data, legend, mark_paint, no_data_chart, num,
+    chart_id, escape, fit_text, has_no_data, is_unknown, legend, mark_paint, no_data_chart, num,
     open_series_group, open_svg, pattern_defs, stacked_base, value_at, FONT,
 };
 use super::words::{fill, ChartWords};
@@ -23,8 +23,10 @@ use layout::{row_extent, Layout};
 /// first, party-claimed after), and the printed value lists each part ("40 + 12") so a
 /// claim is never folded silently into a total; otherwise each series gets its own thin
 /// bar. As in [`column_chart`](super::column_chart), later series are hatched, tooltips
-/// read "JNIM: 40 incidents", and missing values count as zero. `hrefs` should hold site
-/// URLs; they are escaped but not checked. Long names are shortened with an ellipsis and
+/// read "JNIM: 40 incidents", and missing values count as zero. A value the series marks
+/// unknown gets no bar: the row says "not known" (`words.unknown`) where its bar would
+/// end, so it cannot pass for a zero. `hrefs` should hold site URLs; they are escaped but
+/// not checked. Long names are shortened with an ellipsis and
 /// keep their full text as a tooltip. No labels, no series or only zeros give a "No data"
 /// chart.
 pub fn bar_chart(
@@ -40,9 +42,9 @@ pub fn bar_chart(
     }
     let id = chart_id("bar", title, labels, series);
     let value_texts: Vec<Vec<String>> = (0..labels.len())
-        .map(|i| row_value_texts(series, i, stacked))
+        .map(|i| row_value_texts(series, i, stacked, words))
         .collect();
-    let (legend_markup, legend_bottom) = legend(&id, series);
+    let (legend_markup, legend_bottom) = legend(&id, series, None);
     let layout = Layout::new(labels, series, stacked, &value_texts, legend_bottom);
     let height = layout.row_top(labels.len()) + 4.0;
 
@@ -162,8 +164,19 @@ fn write_row_labels(
 }
 
 /// The printed values of a row: one text per bar, or one listing every stacked part.
-fn row_value_texts(series: &[Series], index: usize, stacked: bool) -> Vec<String> {
-    let values = series.iter().map(|s| value_at(s, index).to_string());
+fn row_value_texts(
+    series: &[Series],
+    index: usize,
+    stacked: bool,
+    words: &ChartWords,
+) -> Vec<String> {
+    let values = series.iter().map(|s| {
+        if is_unknown(s, index) {
+            words.unknown.to_string()
+        } else {
+            value_at(s, index).to_string()
+        }
+    });
     if stacked {
         vec![values.collect::<Vec<_>>().join(" + ")]
     } else {
@@ -202,6 +215,9 @@ fn describe(labels: &[String], series: &[Series], words: &ChartWords) -> String 
             let parts: Vec<String> = series
                 .iter()
                 .map(|s| {
+                    if is_unknown(s, i) {
+                        return fill(words.unknown_value, &[("series", &s.name)]);
+                    }
                     let value = value_at(s, i).to_string();
                     fill(words.value, &[("value", &value), ("series", &s.name)])
                 })

@@ -7,6 +7,7 @@ fn series(name: &str, class: &str, values: Vec<u64>) -> Series {
         name: name.into(),
         class: class.into(),
         values,
+        unknown: Vec::new(),
     }
 }
 
@@ -187,4 +188,29 @@ fn output_is_deterministic_with_legend_and_classes() {
         chart_id("bar", "By group", &labels, &data),
         chart_id("bar", "By region", &labels, &data)
     );
+}
+
+#[test]
+fn an_unknown_value_gets_no_bar_and_says_not_known() {
+    let labels = vec!["Kayes".to_string(), "Ségou".to_string()];
+    let killed = Series {
+        unknown: vec![false, true],
+        ..series("killed", "independent", vec![40, 7])
+    };
+    let words = ChartWords::default();
+    let svg = bar_chart("Killed", &labels, &[None, None], &[killed], false, &words);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let bars = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("chart-mark"))
+        .count();
+    assert_eq!(bars, 1, "only Kayes has a bar");
+    let values: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("chart-value"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(values, ["40", "not known"]);
+    assert!(svg.contains("Ségou: killed, number not known."), "{svg}");
+    assert!(!svg.contains("Ségou: 0") && !svg.contains(">7<"));
 }

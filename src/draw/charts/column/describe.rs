@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::draw::charts::svg::value_at;
+use crate::draw::charts::svg::{is_unknown, value_at};
 use crate::draw::charts::words::{fill, ChartWords};
 use crate::draw::charts::Series;
 
@@ -41,9 +41,20 @@ pub(super) fn describe(
                 ];
                 let _ = write!(desc, " {}", fill(words.highest, &values));
             }
+            // "None" would be false where some values are not known.
+            _ if (0..labels.len()).any(|i| is_unknown(s, i)) => {}
             _ => {
                 let _ = write!(desc, " {}", fill(words.none, &[("series", &s.name)]));
             }
+        }
+        let unknown: Vec<&str> = (0..labels.len())
+            .filter(|&i| is_unknown(s, i))
+            .map(|i| tooltip_labels[i].as_str())
+            .collect();
+        if !unknown.is_empty() {
+            let labels = unknown.join(words.separator);
+            let values = [("series", s.name.as_str()), ("labels", &labels)];
+            let _ = write!(desc, " {}", fill(words.unknown_in, &values));
         }
     }
     if stacked && series.len() > 1 {

@@ -10,8 +10,9 @@ use std::fmt::Write;
 
 use super::scale::{category_ticks, consecutive_months, month_long_label, month_ticks, nice_ticks};
 use super::svg::{
-    chart_id, escape, has_no_data, legend, mark_paint, no_data_chart, num, open_series_group,
-    open_svg, pattern_defs, stacked_base, text_width, value_at, FONT, WIDTH,
+    any_unknown, chart_id, escape, has_no_data, is_unknown, legend, mark_paint, no_data_chart, num,
+    open_series_group, open_svg, pattern_defs, stacked_base, text_width, value_at, FONT,
+    UNKNOWN_PAINT, WIDTH,
 };
 use super::words::{fill, ChartWords};
 use super::Series;
@@ -24,6 +25,10 @@ use describe::describe;
 const PLOT_HEIGHT: f64 = 150.0;
 /// Space kept between neighbouring axis labels.
 const LABEL_GAP: f64 = 8.0;
+/// Height of the dashed outline that marks an unknown value: tall enough to see and to
+/// point at, short next to the plot, and the same whatever the scale, as it measures
+/// nothing.
+const UNKNOWN_HEIGHT: f64 = 12.0;
 
 /// A column chart: one band per label along the x axis, a value axis with 4–6 gridlines
 /// at 1-2-5 steps, and a legend.
@@ -34,9 +39,11 @@ const LABEL_GAP: f64 = 8.0;
 /// more than colour. Labels made by [`month_label`](super::month_label) for consecutive
 /// months get calendar ticks (only years, at January, over a long range) and tooltips
 /// such as "March 2025: 12 incidents", so name series as the plural of what they count.
-/// A series shorter than `labels` counts as zero where it has no value; with no labels,
-/// no series or only zeros the chart just says "No data". Every word it writes (months,
-/// tooltips, the description) comes from `words`.
+/// A series shorter than `labels` counts as zero where it has no value. A value the
+/// series marks unknown is drawn as a short dashed outline standing on the baseline (or
+/// on the stack below it), with a legend entry saying what it means; the chart then never
+/// draws it as zero. With no labels, no series or only zeros the chart just says "No
+/// data". Every word it writes (months, tooltips, the description) comes from `words`.
 pub fn column_chart(
     title: &str,
     labels: &[String],
@@ -64,7 +71,8 @@ pub fn column_chart(
     let ticks = nice_ticks(highest);
     let scale_top = *ticks.last().unwrap_or(&1) as f64;
 
-    let (legend_markup, legend_bottom) = legend(&id, series);
+    let unknown = any_unknown(series, labels.len()).then_some(words.unknown);
+    let (legend_markup, legend_bottom) = legend(&id, series, unknown);
     let plot_top = legend_bottom + 10.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let plot_left = text_width(&ticks.last().unwrap_or(&0).to_string(), FONT) + 8.0;
@@ -130,7 +138,8 @@ fn columns(
         out.push_str(&open_series_group(s, position));
         for (index, label) in tooltip_labels.iter().enumerate() {
             let value = value_at(s, index);
-            if value == 0 {
+            let unknown = is_unknown(s, index);
+            if value == 0 && !unknown {
                 continue;
             }
             let (base, x_offset) = if stacked {
@@ -138,6 +147,23 @@ fn columns(
             } else {
                 (0, position as f64 * slot)
             };
+            let x = plot_left + index as f64 * band + gap / 2.0 + x_offset;
+            if unknown {
+                let bottom = y_of(base);
+                let tooltip = fill(words.unknown_value, &[("series", &s.name)]);
+                let tooltip = fill(words.row, &[("label", label), ("values", &tooltip)]);
+                let _ = write!(
+                    out,
+                    "<rect class=\"chart-mark chart-unknown\" x=\"{}\" y=\"{}\" width=\"{}\" \
+height=\"{}\" {UNKNOWN_PAINT}><title>{}</title></rect>",
+                    num(x + 0.5),
+                    num(bottom - UNKNOWN_HEIGHT),
+                    num((slot - 1.0).max(0.5)),
+                    num(UNKNOWN_HEIGHT - 0.5),
+                    escape(&tooltip)
+                );
+                continue;
+            }
             let top = y_of(base.saturating_add(value));
             let value = value.to_string();
             let tooltip = fill(
@@ -148,7 +174,7 @@ fn columns(
                 out,
                 "<rect class=\"chart-mark\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {}>\
 <title>{}</title></rect>",
-                num(plot_left + index as f64 * band + gap / 2.0 + x_offset),
+                num(x),
                 num(top),
                 num(slot),
                 num(y_of(base) - top),

@@ -16,6 +16,7 @@ fn series(name: &str, class: &str, values: Vec<u64>) -> Series {
         name: name.into(),
         class: class.into(),
         values,
+        unknown: Vec::new(),
     }
 }
 
@@ -331,4 +332,55 @@ fn a_chart_speaks_the_words_it_is_given() {
     assert!(svg.contains("3 colonnes, juin 2025 – août 2025."));
     assert!(svg.contains("<title>juillet 2025: "));
     assert!(!svg.contains("Jul"));
+}
+
+#[test]
+fn an_unknown_value_is_outlined_and_said_never_drawn_as_zero() {
+    let labels = months((2025, 1), (2025, 3));
+    let killed = Series {
+        unknown: vec![false, true, false],
+        ..series("killed", "independent", vec![4, 99, 0])
+    };
+    let svg = column_chart("Killed", &labels, &[killed], false, &ChartWords::default());
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let outlines: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("chart-mark chart-unknown"))
+        .collect();
+    assert_eq!(outlines.len(), 1, "February alone is not known");
+    assert_eq!(outlines[0].attribute("fill"), Some("none"));
+    let tooltip = outlines[0].first_element_child().unwrap().text().unwrap();
+    assert_eq!(tooltip, "February 2025: killed, number not known.");
+    assert_eq!(
+        marks(&svg).len(),
+        1,
+        "January's 4 is drawn; March's 0 is not"
+    );
+    assert!(
+        !svg.contains(">99<") && !svg.contains("Scale 0 to 100"),
+        "the ignored value sets no scale"
+    );
+    assert!(svg.contains("killed: number not known in February 2025."));
+    assert!(svg.contains("class=\"chart-swatch chart-unknown\""));
+    assert!(
+        svg.contains(">not known</text>"),
+        "the legend says what it means"
+    );
+}
+
+#[test]
+fn a_chart_of_only_unknown_values_is_not_an_empty_chart() {
+    let labels = months((2025, 1), (2025, 2));
+    let killed = Series {
+        unknown: vec![true, true],
+        ..series("killed", "independent", vec![0, 0])
+    };
+    let words = ChartWords::default();
+    let svg = column_chart("Killed", &labels, &[killed], false, &words);
+    assert!(!svg.contains(words.no_data), "{svg}");
+    assert!(
+        !svg.contains("killed: none."),
+        "not known is not none: {svg}"
+    );
+    assert!(svg.contains("not known in January 2025, February 2025."));
 }

@@ -1,20 +1,29 @@
 //! Each mark as a titled link, and the words that describe the marks to assistive
 //! technology.
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use crate::xml::escape;
 
 use super::{num, MARK, MARK_EDGE};
-use crate::draw::map::marks::MergedMark;
+use crate::draw::map::marks::{distinct_reports, MergedMark};
 use crate::draw::map::words::{fill, MapWords};
 
+/// What the map shows, in words: how many incidents at how many places, then how to read
+/// its marks. Incidents are told apart by their links and places by their coordinates, so
+/// one report with two places is "1 incident at 2 places", and two reports at one town
+/// are "2 incidents at 1 place".
 pub(super) fn description(merged: &[MergedMark], words: &MapWords) -> String {
     if merged.is_empty() {
         return words.no_marks.to_string();
     }
-    let incidents: usize = merged.iter().map(|mark| mark.count).sum();
-    let places = merged.len();
+    let marks = || merged.iter().flat_map(|mark| mark.members.iter().copied());
+    let incidents = distinct_reports(marks());
+    let mut spots = HashSet::new();
+    let places = marks()
+        .filter(|mark| spots.insert((mark.lat.to_bits(), mark.lon.to_bits())))
+        .count();
     let mut text = fill(
         words.marks_at,
         &[
@@ -34,7 +43,7 @@ pub(super) fn description(merged: &[MergedMark], words: &MapWords) -> String {
     if approximate {
         add(words.approximate);
     }
-    if incidents > places {
+    if merged.iter().any(|mark| mark.reports > 1) {
         add(words.clusters);
     }
     text
@@ -42,19 +51,19 @@ pub(super) fn description(merged: &[MergedMark], words: &MapWords) -> String {
 
 pub(super) fn write_mark(out: &mut String, mark: &MergedMark, words: &MapWords) {
     let label = &mark.first.label;
-    let mut title = if mark.count == 1 {
+    let mut title = if mark.reports == 1 {
         label.clone()
     } else {
         fill(
             words.near,
             &[
-                ("incidents", &(words.incidents)(mark.count)),
+                ("incidents", &(words.incidents)(mark.reports)),
                 ("label", label),
             ],
         )
     };
     if mark.first.approximate {
-        title.push_str(if mark.count == 1 {
+        title.push_str(if mark.members.len() == 1 {
             words.approximate_one
         } else {
             words.approximate_many

@@ -288,10 +288,56 @@ fn a_map_speaks_the_words_it_is_given() {
     assert!(base.contains("<title>Fond de carte : Mali et pays voisins</title>"));
     let marks = [
         mark(16.77, -3.0, true, "Tombouctou"),
-        mark(16.77, -3.0, true, "Tombouctou"),
+        Mark {
+            href: "/incidents/y/".into(),
+            ..mark(16.77, -3.0, true, "Tombouctou")
+        },
     ];
     let svg = map_svg(&mali(), None, &marks, "Incidents : Mali", &words);
     assert!(svg.contains("2 incidents en 1 lieu."), "{svg}");
     assert!(svg.contains("2 incidents dans ce secteur — Tombouctou (lieux approximatifs)"));
     assert!(!svg.contains(" near ") && !svg.contains(" at 1 place"));
+}
+
+#[test]
+fn one_incident_at_two_places_is_counted_once() {
+    let marks = [
+        mark(14.54, -9.19, false, "Diéma"),
+        mark(15.23, -9.59, false, "Nioro du Sahel"),
+    ];
+    let svg = map_svg(&mali(), None, &marks, "Mali", &MapWords::default());
+    assert!(svg.contains("1 incident at 2 places."), "{svg}");
+    assert!(
+        !svg.contains("Larger marks"),
+        "no mark stands for several incidents"
+    );
+
+    let close = [
+        mark(14.54, -9.19, false, "Diéma"),
+        mark(14.55, -9.19, false, "Diéma east"),
+    ];
+    let svg = map_svg(&mali(), None, &close, "Mali", &MapWords::default());
+    assert!(svg.contains("1 incident at 2 places."), "{svg}");
+    assert!(
+        svg.contains("<title>Diéma</title>"),
+        "one incident's merged places are titled as that incident: {svg}"
+    );
+    assert!(!svg.contains("incidents near"), "{svg}");
+
+    let two_reports_one_town = [
+        mark(14.54, -9.19, false, "Diéma"),
+        Mark {
+            href: "/incidents/y/".into(),
+            ..mark(14.54, -9.19, false, "Diéma")
+        },
+    ];
+    let svg = map_svg(
+        &mali(),
+        None,
+        &two_reports_one_town,
+        "Mali",
+        &MapWords::default(),
+    );
+    assert!(svg.contains("2 incidents at 1 place."), "{svg}");
+    assert!(svg.contains("2 incidents near Diéma"), "{svg}");
 }
