@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Write a complete synthetic incidex site with N valid reports, for browser and load tests.
 
-    python3 tests/support/gen_corpus.py N DIR [--seed S] [--repo PATH]
+    python3 tests/support/gen_corpus.py N DIR [--seed S] [--repo PATH] [--edge-cases]
 
 DIR gets:
   site.yaml                  the repository's, with base_url http://127.0.0.1/
   content/regions.yaml       copied from the repository's content/
   content/groups.yaml        copied from the repository's content/
   content/incidents/YYYY/*.md  N reports, valid per SPEC.md section 1 ("An incident report")
+  content/incidents/2025/edge-*.md  with --edge-cases: besides the N reports, the fixed
+                             reports of edge_cases.py that sit on the edges of the data
+                             exports (several places and regions, responders only, ';' and
+                             '\\' in names, formula-like text, ids that look like event ids)
   corpus.json                what was generated, for tests to check pages against: every
                              report's slug, title, dates, country and region slugs, and its
                              actors by canonical group name (whatever name or alias the file
@@ -629,6 +633,8 @@ def main(argv=None) -> int:
     parser.add_argument("n", type=int, help="number of reports")
     parser.add_argument("dir", help="the site folder to write (made or emptied of content/)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--edge-cases", action="store_true",
+                        help="also write the fixed edge-case reports of edge_cases.py")
     parser.add_argument("--repo", default=os.path.normpath(os.path.join(here, "..", "..")),
                         help="the repository whose site.yaml and registries are copied")
     args = parser.parse_args(argv)
@@ -681,16 +687,25 @@ def main(argv=None) -> int:
         earlier.append((record["country"], record["slug"]))
         records.append(record)
 
+    if args.edge_cases:
+        # Imported here so that the plain generator does not depend on the module.
+        sys.path.insert(0, here)
+        import edge_cases
+
+        records.extend(edge_cases.write(out, slugify))
+
     manifest = {
         "generator": "tests/support/gen_corpus.py",
         "n": args.n,
         "seed": args.seed,
+        "edge_cases": args.edge_cases,
         "reports": records,
     }
     with open(os.path.join(out, "corpus.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
         f.write("\n")
-    print(f"gen_corpus: {args.n} reports in {out} (seed {args.seed})")
+    extra = f" and {len(records) - args.n} edge cases" if args.edge_cases else ""
+    print(f"gen_corpus: {args.n} reports{extra} in {out} (seed {args.seed})")
     return 0
 
 
