@@ -369,3 +369,51 @@ fn every_error_of_every_file_comes_in_one_run_sorted() {
     assert!(first < second, "sorted by path:\n{stderr}");
     assert!(stderr.contains("2 errors in 2 files"), "{stderr}");
 }
+
+#[test]
+fn ids_that_could_clash_with_event_ids_or_run_as_formulas_are_refused() {
+    for (id, said) in [
+        (
+            "ML-2025-0001#2",
+            "holds '#', which marks the row number in event ids",
+        ),
+        (
+            "=HYPERLINK(1)",
+            "begins with '=', which spreadsheets read as a formula",
+        ),
+        (
+            "-ML-1",
+            "begins with '-', which spreadsheets read as a formula",
+        ),
+    ] {
+        let site = site_with_change(
+            "title: A new report",
+            &format!("id: '{id}'\ntitle: A new report"),
+        );
+        fails_with(
+            &site,
+            &[&format!("{REPORT}:2:"), said, "ids are plain text"],
+        );
+    }
+    // An id that looks like another report's event id but holds no mark is fine: the
+    // events rows of `ML-1` are `ML-1#1`…, never `ML-1-1`.
+    let site = site_with_change("title: A new report", "id: ML-1-1\ntitle: A new report");
+    let (code, stderr) = check(site.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn a_place_outside_the_report_regions_is_an_error() {
+    let site = site_with_change(
+        "  - {name: Kéniéba, coordinates: [12.84, -11.24]}",
+        "  - {name: Kéniéba, coordinates: [12.84, -11.24]}\n  - {name: Ségou town, region: Ségou}",
+    );
+    fails_with(
+        &site,
+        &[
+            &format!("{REPORT}:8:"),
+            "'Ségou town' is placed in Ségou, which is not among the report's regions (Kayes)",
+            "add Ségou to region, or correct the place's region",
+        ],
+    );
+}

@@ -15,7 +15,7 @@
   path printed as is must be a string, `t.a.b[expr]` needs `t.a.b` to be a map, and
   `plural(key=…)` a plural message;
 - when the sources are there, `vocab` has every word of src/domain/vocabulary.rs,
-  `columns` every column of src/publish/columns.rs and `data.files` every site-wide file
+  `columns` every column of each table in src/publish/columns/ and `data.files` every site-wide file
   of src/publish/exports.rs.
 
 Needs PyYAML; without it, says so and exits 0.
@@ -230,21 +230,23 @@ def check_sources(english):
             for word in words:
                 if word not in have:
                     problem(f"en.yaml: vocab.{section} lacks `{word}` ({block.group(1)} in vocabulary.rs)")
-    columns = ROOT / "src" / "publish" / "columns.rs"
-    if columns.exists():
-        text = columns.read_text(encoding="utf-8")
-        for constant, section in (("INCIDENT_COLUMNS", "incidents"), ("EVENT_COLUMNS", "events")):
-            block = re.search(constant + r"[^=]*=\s*&\[(.*?)\];", text, re.S)
-            if not block:
-                continue
-            names = re.findall(r'column\(\s*"([^"]+)"', block.group(1))
-            have = english.get("columns", {}).get(section, {})
-            for name in names:
-                if name not in have:
-                    problem(f"en.yaml: columns.{section} lacks `{name}` ({constant} in columns.rs)")
-            for name in have:
-                if name not in names:
-                    problem(f"en.yaml: columns.{section}.{name} is not a column of {constant}")
+    # Each table of the data package is a file of src/publish/columns/ that lists its
+    # columns in COLUMNS and names its resource (incidents and events: the file's name).
+    for path in sorted((ROOT / "src" / "publish" / "columns").glob("*.rs")):
+        text = path.read_text(encoding="utf-8")
+        resource = re.search(r'resource:\s*"([^"]+)"', text)
+        block = re.search(r"const COLUMNS[^=]*=\s*&\[(.*?)\];", text, re.S)
+        if not block:
+            continue
+        section = resource.group(1) if resource else path.stem
+        names = re.findall(r'column\(\s*"([^"]+)"', block.group(1))
+        have = english.get("columns", {}).get(section, {})
+        for name in names:
+            if name not in have:
+                problem(f"en.yaml: columns.{section} lacks `{name}` (COLUMNS in {path.name})")
+        for name in have:
+            if name not in names:
+                problem(f"en.yaml: columns.{section}.{name} is not a column of {path.name}")
     exports = ROOT / "src" / "publish" / "exports.rs"
     if exports.exists():
         text = exports.read_text(encoding="utf-8")

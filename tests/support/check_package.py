@@ -11,7 +11,8 @@ Reads OUTPUT_DIR/data/datapackage.json and, for every resource it lists:
     field constraints (required, unique, enum, pattern, minimum, maximum, minLength,
     maxLength) hold;
   - the primary key is present and unique; every foreign key resolves, composite ones too
-    (a key with an empty field is skipped, as Frictionless does);
+    (a key whose fields are all empty is skipped, as Frictionless does; one that is
+    partly empty must still resolve);
   - no cell begins with '=', '+', '-', '@', a tab or a carriage return unless it is a
     number (a spreadsheet would run it as a formula; the exports put a "'" before such a
     cell);
@@ -303,8 +304,8 @@ def check_foreign_key(table, fk, tables, failures):
     known = {tuple(values[i] for i in there) for values in target.typed}
     for k, values in enumerate(table.typed):
         tup = tuple(values[i] for i in here)
-        if None in tup:
-            continue  # Frictionless skips a key with an empty field
+        if all(value is None for value in tup):
+            continue  # Frictionless skips a key only when all its fields are empty
         failures.checks += 1
         if tup not in known:
             failures.add(table.name, "foreign-key", f"{list(map(str, tup))} is no row of "

@@ -200,6 +200,7 @@ mod tests {
             site_links: Vec::new(),
             translations: Vec::new(),
             shown_in: None,
+            first_committed: None,
         }
     }
 
