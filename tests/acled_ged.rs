@@ -9,7 +9,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -32,24 +31,6 @@ const GED_HEADER: &str = concat!(
     "deaths_a deaths_b deaths_civilians deaths_unknown best high low gwnoa gwnob",
 );
 
-fn python(script: &str, args: &[&str]) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/support")
-        .join(script);
-    let output = Command::new("python3")
-        .arg(&script)
-        .args(args)
-        .output()
-        .expect("these tests need python3 on the PATH");
-    assert!(
-        output.status.success(),
-        "{} failed:\n{}",
-        script.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
-}
-
 /// The three files as Python's csv module reads them.
 struct Files {
     read: Value,
@@ -58,7 +39,7 @@ struct Files {
 impl Files {
     fn of(out: &Path) -> Files {
         let out = out.to_string_lossy();
-        let read = python(
+        let read = common::python(
             "read_exports.py",
             &[&out, "data/acled.csv", "data/ged.csv", "data/events.csv"],
         );
@@ -381,7 +362,7 @@ fn ged_rows_carry_ucdps_types_sides_deaths_and_precisions() {
 fn stacking_acled_csv_under_an_acled_row_mixes_no_column_types() {
     let site = common::build_fixture("acled");
     let out = site.out.to_string_lossy().into_owned();
-    let stacked = python("acled_concat.py", &[&out]);
+    let stacked = common::python("acled_concat.py", &[&out]);
     assert_eq!(
         stacked["out_of_place"],
         serde_json::json!([]),
@@ -400,7 +381,7 @@ fn stacking_acled_csv_under_an_acled_row_mixes_no_column_types() {
         .replace(",14.25,-6.0,", ",14.25,-6,");
     assert_ne!(broken, text);
     std::fs::write(&path, broken).unwrap();
-    let stacked = python("acled_concat.py", &[&out]);
+    let stacked = common::python("acled_concat.py", &[&out]);
     assert_eq!(
         stacked["mixed"],
         serde_json::json!({"fatalities": ["empty", "int"], "longitude": ["float", "int"]})

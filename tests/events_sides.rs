@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use serde_json::Value;
 
 /// A report with every side of a fight and values that are hard to put in a cell.
@@ -42,19 +39,16 @@ fn exports() -> Value {
     let site = common::copy_fixture("acled");
     std::fs::write(site.path().join("content/incidents/mixed.md"), MIXED).unwrap();
     let built = common::build_with(site.path(), |_| {});
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/read_exports.py");
-    let output = Command::new("python3")
-        .arg(script)
-        .arg(&built.out)
-        .args([
+    let out = built.out.to_string_lossy();
+    common::python(
+        "read_exports.py",
+        &[
+            &out,
             "data/events.csv",
             "data/incidents.csv",
             "data/events.geojson",
-        ])
-        .output()
-        .expect("these tests need python3 on the PATH");
-    assert!(output.status.success(), "{output:?}");
-    serde_json::from_slice(&output.stdout).unwrap()
+        ],
+    )
 }
 
 /// The row of `file` whose `column` is `id`.

@@ -7,35 +7,16 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 const PUBLIC_BASE: &str = "https://example.org/sub/";
 
-fn python(script: &str, args: &[&str]) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/support")
-        .join(script);
-    let output = Command::new("python3")
-        .arg(&script)
-        .args(args)
-        .output()
-        .expect("these tests need python3 on the PATH");
-    assert!(
-        output.status.success(),
-        "{} failed:\n{}",
-        script.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
-}
-
 #[test]
 fn crawling_the_site_under_a_sub_path_finds_no_missing_page() {
     let site = common::build_fixture("publish");
     let out = site.out.to_string_lossy().into_owned();
-    let crawl = python("crawl.py", &[&out, "/sub/", PUBLIC_BASE]);
+    let crawl = common::python("crawl.py", &[&out, "/sub/", PUBLIC_BASE]);
     assert_eq!(crawl["broken"], serde_json::json!([]), "{crawl:#}");
     let kinds = &crawl["kinds"];
     assert!(kinds["html"].as_u64().unwrap() >= 35, "{crawl:#}");
@@ -68,7 +49,7 @@ fn the_crawler_notices_a_missing_file() {
     )
     .unwrap();
     let out = site.out.to_string_lossy().into_owned();
-    let crawl = python("crawl.py", &[&out, "/sub/", PUBLIC_BASE]);
+    let crawl = common::python("crawl.py", &[&out, "/sub/", PUBLIC_BASE]);
     let broken: BTreeSet<&str> = crawl["broken"]
         .as_array()
         .unwrap()
@@ -313,7 +294,7 @@ fn exports_read_back_with_python_csv_and_json() {
     ];
     let mut args = vec![out.as_str()];
     args.extend(files);
-    let read = python("read_exports.py", &args);
+    let read = common::python("read_exports.py", &args);
 
     let incidents = rows(&read, "data/incidents.csv");
     let published = 5; // six built reports, one of them retracted; the draft is not built
