@@ -23,7 +23,12 @@ venv="${FRICTIONLESS_VENV:-$repo/target/ci/frictionless-$frictionless_version}"
 stamp "frictionless $frictionless_version in $venv"
 if [ ! -x "$venv/bin/frictionless" ]; then
   rm -rf "$venv"
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv"; then
+    # Debian splits venv out of python3.
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
     "frictionless==$frictionless_version"
 fi
