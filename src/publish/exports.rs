@@ -172,7 +172,8 @@ const SITE_WIDE: [SiteFile; 9] = [
     SiteFile {
         part: |r| &r.events_csv,
         name: "events.csv",
-        description: "One row per place, with ACLED's column names.",
+        description:
+            "One row per place (per region when a report names no place), with ACLED's column names; each row holds its share of the report's figures.",
     },
     SiteFile {
         part: |r| r.json.as_bytes(),
