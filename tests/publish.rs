@@ -502,6 +502,62 @@ fn each_report_links_its_json_and_offers_a_citation() {
     assert!(!site.exists("incidents/2025-04-01-withdrawn-claim/incident.json"));
 }
 
+/// The fields a reader of the JSON records relies on (issue 18 took the body out, which
+/// the page holds; nothing else may go without this list changing on purpose).
+const RECORD_FIELDS: [&str; 22] = [
+    "id",
+    "slug",
+    "url",
+    "title",
+    "date",
+    "end_date",
+    "date_precision",
+    "country",
+    "regions",
+    "locations",
+    "actors",
+    "event_type",
+    "fatalities",
+    "injured",
+    "claims",
+    "sources",
+    "summary",
+    "tags",
+    "related",
+    "status",
+    "updated",
+    "revisions",
+];
+
+#[test]
+fn each_record_keeps_every_field_and_matches_the_site_wide_file() {
+    let site = common::build_fixture("publish");
+    let all: Value = serde_json::from_str(&site.text("data/incidents.json")).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 5);
+    for record in all {
+        let mut keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = RECORD_FIELDS.to_vec();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected, "every field, and no body");
+        let slug = record["slug"].as_str().unwrap();
+        let own: Value =
+            serde_json::from_str(&site.text(&format!("incidents/{slug}/incident.json"))).unwrap();
+        assert_eq!(&own, record, "{slug}: its own file is its record");
+        assert_eq!(
+            record["url"],
+            format!("{PUBLIC_BASE}incidents/{slug}/"),
+            "the record leads to the page, which holds the body"
+        );
+    }
+}
+
 #[test]
 fn the_sitemap_lists_every_published_page_with_its_last_change() {
     let site = common::build_fixture("publish");

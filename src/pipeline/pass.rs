@@ -80,11 +80,7 @@ fn run_in_chunks(
     for (c, which) in listed.chunks(chunk).enumerate() {
         let bodies = bodies_of(cx, which)?;
         let records: Vec<ReportData> = match exports {
-            Some(_) => which
-                .par_iter()
-                .zip(&bodies)
-                .map(|(&i, body)| publish::record(cx, i, body))
-                .collect(),
+            Some(_) => which.par_iter().map(|&i| publish::record(cx, i)).collect(),
             None => Vec::new(),
         };
         let docs: Vec<&SearchDoc> = docs[c * chunk..c * chunk + which.len()].iter().collect();

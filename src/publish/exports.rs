@@ -178,7 +178,7 @@ const SITE_WIDE: [SiteFile; 9] = [
     SiteFile {
         part: |r| r.json.as_bytes(),
         name: "incidents.json",
-        description: "Every field of every published report, as JSON.",
+        description: "Every field of every published report but its body (on its page), as JSON.",
     },
     SiteFile {
         part: |r| r.features.as_bytes(),

@@ -26,8 +26,9 @@ pub use exports::ExportStream;
 pub use package::license_text;
 pub use records::ReportData;
 
-/// The serialised data of each incident in `which`, bodies taken from the site (empty
-/// for reports left out of exports: drafts and retracted ones).
+/// The serialised data of each incident in `which` (empty for reports left out of
+/// exports: drafts and retracted ones). Never fails today; it stays a `Result` for the
+/// dev server, whose callers already handle a failed read.
 pub fn report_data(
     cx: &SiteContext,
     which: impl IntoParallelIterator<Item = usize>,
@@ -36,7 +37,7 @@ pub fn report_data(
         .into_par_iter()
         .map(|i| {
             if cx.site.incidents[i].is_listed() {
-                Ok(record(cx, i, &cx.site.body(i)?))
+                Ok(record(cx, i))
             } else {
                 Ok(ReportData::default())
             }
@@ -45,9 +46,10 @@ pub fn report_data(
         .map_err(|e| vec![e])
 }
 
-/// The serialised data of incident `i`, whose body is `body_html`.
-pub fn record(cx: &SiteContext, i: usize, body_html: &str) -> ReportData {
-    ReportData::of(&cx.site.incidents[i], body_html, &sources(cx))
+/// The serialised data of incident `i`. The body is not part of it: the report's page
+/// holds it, and at 4 KB a report it would double the weight of the JSON records.
+pub fn record(cx: &SiteContext, i: usize) -> ReportData {
+    ReportData::of(&cx.site.incidents[i], &sources(cx))
 }
 
 fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {

@@ -62,9 +62,9 @@ pub struct Sources<'a> {
 }
 
 impl ReportData {
-    /// Serialises `incident`, whose body is `body_html`, every way the exports need.
-    pub fn of(incident: &Incident, body_html: &str, from: &Sources) -> ReportData {
-        let record = Record::of(incident, body_html, from);
+    /// Serialises `incident` every way the exports need.
+    pub fn of(incident: &Incident, from: &Sources) -> ReportData {
+        let record = Record::of(incident, from);
         let json = serde_json::to_string(&record).unwrap_or_default();
         let csv = csv_rows(std::iter::once(incident_row(&record)));
         let events = event_rows(&record, from);
