@@ -92,11 +92,7 @@ pub fn copy_static_files(files: &[StaticFile], staging: &Staging) -> Result<usiz
             );
             continue;
         }
-        let copied = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::copy(&file.source, &target));
-        if let Err(e) = copied {
+        if let Err(e) = staging.copy_in(&file.source, &file.relative) {
             problems.push(Diagnostic::file_error(&shown, format!("cannot copy: {e}")));
         }
     }

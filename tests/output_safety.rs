@@ -361,3 +361,107 @@ fn a_read_only_output_is_replaced_and_later_builds_still_work() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Every file under `dir` and their bytes, as a host would count them.
+fn walked(dir: &Path) -> (u64, u64) {
+    let files = files_under(dir);
+    let bytes = files.values().map(|b| b.len() as u64).sum();
+    (files.len() as u64, bytes)
+}
+
+#[test]
+fn the_build_says_what_it_wrote_counted_as_it_wrote_it() {
+    let site = copy_fixture("minimal");
+    std::fs::create_dir_all(site.path().join("static/docs")).unwrap();
+    std::fs::write(site.path().join("static/docs/a.txt"), "eleven byte").unwrap();
+    std::fs::write(site.path().join("static/style.css"), "body{}").unwrap();
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (files, bytes) = walked(&site.path().join("public"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mb = format!("{:.1} MB", bytes as f64 / 1e6);
+    let kb = format!("{:.1} KB", bytes as f64 / 1e3);
+    assert!(
+        stdout.contains(&format!("({files} files, ")),
+        "the summary counts {files} files, every one written and copied: {stdout}"
+    );
+    assert!(
+        stdout.contains(&mb) || stdout.contains(&kb),
+        "the summary weighs {bytes} bytes: {stdout}"
+    );
+}
+
+#[test]
+fn a_site_past_a_hosts_limits_is_a_warning_and_under_strict_an_error_that_keeps_the_old_site() {
+    let site = copy_fixture("minimal");
+    let root = site.path();
+    let first = build(root, &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(
+        !stderr(&first).contains("Pages refuses"),
+        "a small site fits: {}",
+        stderr(&first)
+    );
+    let before = files_under(&root.join("public"));
+
+    let lowered = |strict: bool| {
+        let mut command = incidex(root);
+        command
+            .args(["build", "--message-format", "short"])
+            .env("INCIDEX_MAX_BYTES", "1000")
+            .env("INCIDEX_MAX_FILES", "3");
+        if strict {
+            command.arg("--strict");
+        }
+        command.output().unwrap()
+    };
+
+    let warned = lowered(false);
+    let said = stderr(&warned);
+    assert_eq!(
+        warned.status.code(),
+        Some(0),
+        "a warning fails nothing: {said}"
+    );
+    assert!(
+        said.contains("warning: the site is ")
+            && said.contains(", over 1.0 KB: GitHub Pages refuses sites over 1 GB"),
+        "{said}"
+    );
+    assert!(
+        said.contains(" files, over 3: GitLab Pages refuses sites of more than 200,000 files"),
+        "{said}"
+    );
+    assert!(
+        said.contains("INCIDEX_MAX_BYTES"),
+        "the help names the knob: {said}"
+    );
+
+    let built = files_under(&root.join("public"));
+    let failed = lowered(true);
+    let said = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1), "--strict fails: {said}");
+    assert!(
+        said.contains("GitHub Pages refuses sites over 1 GB"),
+        "{said}"
+    );
+    assert!(said.contains("(--strict fails on warnings)"), "{said}");
+    assert_eq!(
+        files_under(&root.join("public")),
+        built,
+        "a build failed under --strict leaves the last site as it was"
+    );
+    assert_eq!(before.len(), built.len());
+
+    let bad = incidex(root)
+        .arg("build")
+        .env("INCIDEX_MAX_FILES", "lots")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("INCIDEX_MAX_FILES must be a whole number"),
+        "{}",
+        stderr(&bad)
+    );
+}

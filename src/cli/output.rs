@@ -77,10 +77,14 @@ pub fn print_success(printer: &Printer, report: &BuildSummary) {
     let seconds = report.elapsed.as_secs_f64();
     match &report.output {
         Some(output) => println!(
-            "Built {} into {} pages in {seconds:.2} s: {}",
+            "Built {} into {} pages in {seconds:.2} s: {}{}",
             plural(report.incidents, "report"),
             report.pages,
-            output.display()
+            output.display(),
+            report
+                .written
+                .map(|written| format!(" ({written})"))
+                .unwrap_or_default()
         ),
         None => {
             let mut found = "no errors".to_string();

@@ -3,7 +3,9 @@
 
 mod disk;
 mod guard;
+mod host_limits;
 mod swap;
+mod tally;
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -13,6 +15,7 @@ use rustc_hash::FxHashSet;
 
 pub use disk::DiskFull;
 pub use guard::{check_output, OutputRefused, MARKER, MARKER_TEXT};
+pub use host_limits::{HostLimits, Written, MAX_BYTES_VAR, MAX_FILES_VAR};
 pub use swap::finish_interrupted_swap;
 
 /// A folder being filled with a new build of the site.
@@ -28,6 +31,8 @@ pub struct Staging {
     /// The first write that failed: one full disk is one problem, not one per file, and
     /// once the disk is full no further write is tried.
     failed: OnceLock<WriteFailure>,
+    /// What has been written, for the build's summary and the hosts' limits.
+    tally: tally::Tally,
 }
 
 impl Staging {
@@ -50,6 +55,7 @@ impl Staging {
             committed: false,
             made: Mutex::default(),
             failed: OnceLock::new(),
+            tally: tally::Tally::default(),
         })
     }
 
@@ -63,8 +69,27 @@ impl Staging {
     /// Refuses any path that could leave the folder (`..`, absolute paths).
     pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
         self.noting_failure(relative, || {
-            std::fs::write(self.prepare(relative)?, contents)
+            std::fs::write(self.prepare(relative)?, contents)?;
+            self.tally.wrote(contents.len());
+            Ok(())
         })
+    }
+
+    /// Copies the file `source` to `relative` inside the staging folder, creating folders;
+    /// it may replace a file already written there. Returns the bytes copied.
+    pub fn copy_in(&self, source: &Path, relative: &str) -> io::Result<u64> {
+        self.noting_failure(relative, || {
+            let target = self.prepare(relative)?;
+            let replaced = std::fs::metadata(&target).ok().map(|m| m.len());
+            let copied = std::fs::copy(source, &target)?;
+            self.tally.replaced(copied, replaced);
+            Ok(copied)
+        })
+    }
+
+    /// How many files and bytes the build has written so far.
+    pub fn written(&self) -> Written {
+        self.tally.totals()
     }
 
     /// Runs one write of `relative`, remembering the first failure; after a full disk,
@@ -179,7 +204,12 @@ impl PageSink for Staging {
     }
 
     fn open_file(&self, relative: &str, append: bool) -> io::Result<std::fs::File> {
-        self.noting_failure(relative, || open_file(self.prepare(relative)?, append))
+        self.noting_failure(relative, || {
+            let path = self.prepare(relative)?;
+            let file = open_file(path.clone(), append)?;
+            self.tally.opened(path);
+            Ok(file)
+        })
     }
 
     fn write_failed(&self, relative: &str, error: &io::Error) {

@@ -21,10 +21,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::domain::index::{build_index, SiteIndex};
 use crate::domain::Site;
 use crate::load::{load_site, Bodies};
-use crate::output::{check_output, finish_interrupted_swap, PageSink, Staging};
+use crate::output::{check_output, finish_interrupted_swap, HostLimits, PageSink, Staging};
 use crate::render::pages::{sitemap_entries, PageParts};
 use crate::render::Renderer;
-use crate::settings::{BuildOptions, Settings};
+use crate::settings::{BuildOptions, Settings, SettingsError};
 use crate::static_files::{find_static_files, StaticFile};
 use crate::timings::Laps;
 use language::{Language, Made};
@@ -94,6 +94,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
     let started = Instant::now();
     let mut laps = Laps::start();
     let settings = Settings::resolve(options)?;
+    let limits = HostLimits::from_env().map_err(SettingsError::BadValue)?;
     let output = settings.output.clone();
     let mut notes = ready_output(&settings, mode)?;
     laps.done("settings");
@@ -137,6 +138,18 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         None => 0,
     };
     laps.done("static files");
+    let written = staging.as_ref().map(Staging::written);
+    let mut warnings = warnings;
+    if let Some(written) = written {
+        // Past a host's limit the site builds, but will not publish there: under --strict
+        // (CI) that fails the build before the swap, so the last good site stays.
+        let over = limits.warnings(&output, written);
+        let fail = options.strict && !over.is_empty();
+        warnings.extend(over);
+        if fail {
+            return Err(BuildFailure::Strict(warnings));
+        }
+    }
     if let Some(staging) = staging {
         notes.extend(staging.commit().map_err(io(&output))?);
         laps.done("commit");
@@ -145,6 +158,7 @@ fn run(options: &BuildOptions, mode: Mode) -> Result<(BuildSummary, Kept), Build
         incidents: site.incidents.len(),
         pages,
         static_files: static_count,
+        written,
         output: (mode != Mode::Check).then_some(output),
         warnings,
         notes,

@@ -17,6 +17,9 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Files copied from `static/`.
     pub static_files: usize,
+    /// Files and bytes written into the output, counted as they were written (`None`
+    /// for `check`, which writes nothing).
+    pub written: Option<crate::output::Written>,
     /// Where the site was written (`None` for `check`).
     pub output: Option<PathBuf>,
     /// Warnings, which do not fail the build.
