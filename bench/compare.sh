@@ -12,7 +12,10 @@
 # Corpora are generated with ../shared/bench/gen_corpus.py (--flavor native and --flavor
 # hugo, same seed and size) into /dev/shm/incidex-compare/corpora/ and reused while the
 # generator, seed and size are unchanged. Outputs, caches and copies go to a scratch folder
-# beside them that is removed on exit. See BENCHMARKS.md for what is measured and why.
+# beside them that is removed on exit. Beside each tool's times it prints the bytes and
+# files its output holds per report (bench/budget.py --totals), and whether incidex's
+# output would fit GitHub Pages at 100,000 reports. See BENCHMARKS.md for what is measured
+# and why.
 set -euo pipefail
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
@@ -174,8 +177,8 @@ echo "files in $base (tmpfs when /dev/shm); times: /usr/bin/time %e (wall s) %M 
 echo
 
 # results per size, for the table and the verdicts
-declare -A I_MED I_MIN I_MAX I_KB I_FILES I_MBOUT I_PAGES
-declare -A H_MED H_MIN H_MAX H_KB H_FILES H_MBOUT H_STATUS
+declare -A I_MED I_MIN I_MAX I_KB I_FILES I_MBOUT I_PAGES I_BYTES I_BPR I_FPR
+declare -A H_MED H_MIN H_MAX H_KB H_FILES H_MBOUT H_STATUS H_BPR H_FPR
 declare -A C_MED C_MIN C_MAX
 
 for n in "${sizes[@]}"; do
@@ -205,8 +208,10 @@ for n in "${sizes[@]}"; do
   reports=$(find "$iout/incidents" -mindepth 2 -maxdepth 2 -name index.html -not -path "$iout/incidents/page/*" | wc -l)
   I_FILES[$n]=$(find "$iout" -type f | wc -l)
   I_MBOUT[$n]=$(du -sm "$iout" | cut -f1)
+  # Bytes as the files hold them (what GitHub Pages counts), not du's 4 KB blocks.
+  read -r I_BYTES[$n] _ I_BPR[$n] I_FPR[$n] < <(python3 "$repo/bench/budget.py" "$iout" "$n" --totals)
   warnings=$(grep -ci 'warning' "$scratch/incidex.log" || true)
-  echo "check incidex: ${T} s, $reports report pages of $n, ${I_PAGES[$n]:-?} pages, ${I_FILES[$n]} files, ${I_MBOUT[$n]} MB, $warnings warning line(s)"
+  echo "check incidex: ${T} s, $reports report pages of $n, ${I_PAGES[$n]:-?} pages, ${I_FILES[$n]} files, ${I_MBOUT[$n]} MB, ${I_BPR[$n]} bytes and ${I_FPR[$n]} files per report, $warnings warning line(s)"
   [ "$reports" -eq "$n" ] || die "incidex wrote $reports report pages for $n reports"
   [ "$(( avail_kb - I_MBOUT[$n] * 1024 ))" -gt "$(( I_MBOUT[$n] * 1100 ))" ] \
     || die "not enough room in $base to copy incidex's ${I_MBOUT[$n]} MB output for the cp -r floor"
@@ -229,8 +234,9 @@ for n in "${sizes[@]}"; do
       hreports=$(find "$hout/incidents" -mindepth 3 -maxdepth 3 -path "$hout/incidents/[0-9][0-9][0-9][0-9]/*/index.html" | wc -l)
       H_FILES[$n]=$(find "$hout" -type f | wc -l)
       H_MBOUT[$n]=$(du -sm "$hout" | cut -f1)
+      read -r _ _ H_BPR[$n] H_FPR[$n] < <(python3 "$repo/bench/budget.py" "$hout" "$n" --totals)
       hpages=$(awk -F'|' '/^ *Pages / {gsub(/ /, "", $2); print $2}' "$scratch/hugo.log")
-      echo "check hugo:    ${T} s, $hreports report pages of $n, ${hpages:-?} pages, ${H_FILES[$n]} files, ${H_MBOUT[$n]} MB, $hwarn WARN line(s)"
+      echo "check hugo:    ${T} s, $hreports report pages of $n, ${hpages:-?} pages, ${H_FILES[$n]} files, ${H_MBOUT[$n]} MB, ${H_BPR[$n]} bytes and ${H_FPR[$n]} files per report, $hwarn WARN line(s)"
       [ "$hwarn" -eq 0 ] || grep '^WARN' "$scratch/hugo.log" | head -n 5 | sed 's/^/    /'
       if [ "$hreports" -ne "$n" ]; then
         H_STATUS[$n]="hugo wrote $hreports report pages for $n reports"
@@ -282,17 +288,18 @@ done
 # Table and verdicts
 # ---------------------------------------------------------------------------------------
 echo "== results: clean builds, $runs run(s) each, wall seconds (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
-fmt='%8s  %-8s  %8s  %13s  %8s  %8s  %7s\n'
-printf "$fmt" reports tool "median s" "min-max s" "peak MB" files "out MB"
+fmt='%8s  %-8s  %8s  %13s  %8s  %8s  %7s  %9s  %8s\n'
+printf "$fmt" reports tool "median s" "min-max s" "peak MB" files "out MB" "B/report" "f/report"
 for n in "${sizes[@]}"; do
-  printf "$fmt" "$n" incidex "${I_MED[$n]}" "${I_MIN[$n]}-${I_MAX[$n]}" "$(mb "${I_KB[$n]}")" "${I_FILES[$n]}" "${I_MBOUT[$n]}"
+  printf "$fmt" "$n" incidex "${I_MED[$n]}" "${I_MIN[$n]}-${I_MAX[$n]}" "$(mb "${I_KB[$n]}")" "${I_FILES[$n]}" "${I_MBOUT[$n]}" "${I_BPR[$n]}" "${I_FPR[$n]}"
   if [ -n "${H_MED[$n]:-}" ]; then
-    printf "$fmt" "" hugo "${H_MED[$n]}" "${H_MIN[$n]}-${H_MAX[$n]}" "$(mb "${H_KB[$n]}")" "${H_FILES[$n]}" "${H_MBOUT[$n]}"
+    printf "$fmt" "" hugo "${H_MED[$n]}" "${H_MIN[$n]}-${H_MAX[$n]}" "$(mb "${H_KB[$n]}")" "${H_FILES[$n]}" "${H_MBOUT[$n]}" "${H_BPR[$n]}" "${H_FPR[$n]}"
   else
-    printf "$fmt" "" hugo "-" "-" "-" "-" "-"
+    printf "$fmt" "" hugo "-" "-" "-" "-" "-" "-" "-"
   fi
-  printf "$fmt" "" "cp -r" "${C_MED[$n]}" "${C_MIN[$n]}-${C_MAX[$n]}" "" "${I_FILES[$n]}" "${I_MBOUT[$n]}"
+  printf "$fmt" "" "cp -r" "${C_MED[$n]}" "${C_MIN[$n]}-${C_MAX[$n]}" "" "${I_FILES[$n]}" "${I_MBOUT[$n]}" "" ""
 done
+echo "(out MB is du, whole 4 KB blocks; B/report and f/report are the files' own bytes and the files, per report)"
 echo
 fmt2='%8s  %13s  %19s  %13s\n'
 printf "$fmt2" reports "incidex/hugo" "incidex s per 1,000" "incidex/cp -r"
@@ -338,4 +345,9 @@ for n in "${sizes[@]}"; do
   detail="$detail${detail:+, }$n: ${r}x $ok"
 done
 echo "cp    incidex within 3x of cp -r of its output: $v ($detail)"
+# pages: the output fits GitHub Pages (1 GB) and GitLab Pages (200,000 files) at 100,000
+# reports; below that size, judged from the bytes and files per report at the largest size.
+largest=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1)
+v=$(awk -v b="${I_BPR[$largest]}" -v f="${I_FPR[$largest]}" 'BEGIN {print (b * 100000 <= 1e9 && f * 100000 <= 200000) ? "PASS" : "FAIL"}')
+echo "pages incidex fits 1 GB and 200,000 files at 100,000 reports: $v (at $largest: ${I_BPR[$largest]} bytes and ${I_FPR[$largest]} files per report, so $(awk -v b="${I_BPR[$largest]}" 'BEGIN {printf "%.0f", b * 100000 / 1e6}') MB and $(awk -v f="${I_FPR[$largest]}" 'BEGIN {printf "%.0f", f * 100000}') files at 100,000; limits 10,000 bytes and 2 files per report)"
 [ $missing -eq 0 ] || echo "(comparison row missing where noted above)"
