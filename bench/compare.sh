@@ -149,7 +149,8 @@ corpus() {
 note "cargo build --release --locked"
 cargo build --release --locked --quiet || die "cargo build --release --locked failed (see above)"
 bin="$scratch/incidex"
-cp target/release/incidex "$bin"
+# Where cargo put it: CARGO_TARGET_DIR when set (a worktree sharing no target/), else target/.
+cp "${CARGO_TARGET_DIR:-target}/release/incidex" "$bin"
 rev=$(git -C "$repo" describe --always --dirty 2>/dev/null || echo "unknown (not a git clone)")
 incidex_version=$("$bin" --version 2>/dev/null || echo incidex)
 if [ $have_hugo -eq 1 ]; then
