@@ -1,6 +1,7 @@
 //! The pass over the reports, the stage between prepare and the list pages: each body is rendered from its file once, a chunk
-//! of reports at a time, and handed to everything that shows it (the report's page, its
-//! export records, the search index, the feeds) before it is dropped. Holding every body
+//! of reports at a time, and handed to everything that shows it (the report's page, the
+//! search index, the feeds) before it is dropped; the export records, which leave the body
+//! to the page, are made beside it from the same chunk. Holding every body
 //! from load to the search index instead was most of a large site's memory: about 600 MB
 //! of 1.4 GB at 100,000 reports.
 
