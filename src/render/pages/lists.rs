@@ -47,9 +47,9 @@ impl<'a> Cards<'a> {
 pub struct Downloads {
     /// The list's Atom feed.
     pub feed: String,
-    /// Its reports as CSV.
+    /// Its reports as gzip-compressed CSV.
     pub csv: String,
-    /// Its reports as GeoJSON.
+    /// Its reports as gzip-compressed GeoJSON.
     pub geojson: String,
 }
 
@@ -58,8 +58,8 @@ impl Downloads {
     pub fn of(cx: &SiteContext, key: ListKey) -> Downloads {
         Downloads {
             feed: key.feed_url(cx),
-            csv: key.file_url(cx, "incidents.csv"),
-            geojson: key.file_url(cx, "incidents.geojson"),
+            csv: key.file_url(cx, crate::lists::LIST_CSV),
+            geojson: key.file_url(cx, crate::lists::LIST_GEOJSON),
         }
     }
 }
