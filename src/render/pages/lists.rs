@@ -71,11 +71,7 @@ pub fn full_cards(n: usize) -> bool {
 }
 
 /// The card data of `reports` when the site's templates may read it, else nothing.
-fn card_data<'a>(
-    cx: &'a SiteContext,
-    parts: &PageParts,
-    reports: &[usize],
-) -> Vec<CardView<'a>> {
+fn card_data<'a>(cx: &'a SiteContext, parts: &PageParts, reports: &[usize]) -> Vec<CardView<'a>> {
     if parts.card_data {
         reports.iter().map(|&i| cx.card(i)).collect()
     } else {
