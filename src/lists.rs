@@ -111,7 +111,7 @@ impl ListKey {
         }
     }
 
-    /// The URL of the file `name` beside the list's first page (`incidents.csv`, …).
+    /// The URL of the file `name` beside the list's first page ([`LIST_CSV`], …).
     /// Data files are facts, shared by every language: they sit beside the page of the
     /// default language. Only the feed is per language.
     pub fn file_url(self, cx: &SiteContext, name: &str) -> String {
@@ -129,6 +129,16 @@ impl ListKey {
         !matches!(self, ListKey::All | ListKey::Year(_))
     }
 }
+
+/// The CSV file beside a country's, region's, group's or type's page: the list's rows of
+/// `/data/incidents.csv`, gzip-compressed. Each report's rows are repeated in every list
+/// that holds it, five or six times over; compressed, they take a seventh of the room,
+/// and pandas, R, QGIS and every spreadsheet-side tool read `.csv.gz` as it is.
+pub const LIST_CSV: &str = "incidents.csv.gz";
+
+/// The GeoJSON file beside the same pages: the list's features of `/data/events.geojson`,
+/// gzip-compressed for the same reason as [`LIST_CSV`].
+pub const LIST_GEOJSON: &str = "incidents.geojson.gz";
 
 /// The anchor of a month's section on a year's page (`m07`).
 pub fn month_anchor(month: i8) -> String {

@@ -133,7 +133,7 @@ fn internal_links_stay_in_the_language_of_the_page() {
     let site = site();
     let shared = |href: &str| {
         href.starts_with("/veille/data/")
-            || [".csv", ".geojson", ".json", ".css", ".js", ".svg"]
+            || [".csv", ".geojson", ".csv.gz", ".geojson.gz", ".json", ".css", ".js", ".svg"]
                 .iter()
                 .any(|ext| href.ends_with(ext))
             || href.starts_with("/veille/maps/")

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::{attrs, build_fixture, build_with, copy_fixture, files_under, fixture, links, texts};
 
 const BASE: &str = "/watch/";
@@ -91,11 +93,55 @@ fn base_url_flag_overrides_the_site_setting() {
     assert!(hrefs.iter().all(|h| !h.starts_with(BASE)), "{hrefs:?}");
 }
 
+/// The titles of the reports a list page shows: as cards on a list's first page, as rows
+/// of a table further on.
+const TITLES: &str = ".card-title, .rows td:nth-child(2)";
+
+#[test]
+fn every_published_report_is_on_the_pages_of_every_list() {
+    let site = build_fixture("minimal");
+    let reports: BTreeSet<String> = site
+        .html_files()
+        .into_iter()
+        .filter(|f| f.starts_with("incidents/") && f.matches('/').count() == 2)
+        .filter(|f| !f.starts_with("incidents/page/"))
+        .map(|f| format!("/watch/{}", f.trim_end_matches("index.html")))
+        .collect();
+    assert_eq!(reports.len(), 4, "{reports:?}");
+    let listed = |list: &str| -> Vec<String> {
+        let mut links = Vec::new();
+        let mut page = list.to_string();
+        for n in 2.. {
+            if !site.exists(&page) {
+                break;
+            }
+            links.extend(attrs(
+                &site.page(&page),
+                ".card-title a, .rows td:nth-child(2) a",
+                "href",
+            ));
+            page = format!("{list}page/{n}/");
+        }
+        links
+    };
+    let all = listed("incidents/");
+    assert_eq!(all.len(), reports.len(), "{all:?}");
+    assert_eq!(all.into_iter().collect::<BTreeSet<_>>(), reports);
+    assert_eq!(listed("regions/mali/").len(), 3);
+    assert_eq!(listed("groups/fama/").len(), 3);
+    let year: Vec<String> = ["timeline/2025/", "timeline/2024/"]
+        .iter()
+        .filter(|p| site.exists(p))
+        .flat_map(|p| attrs(&site.page(p), ".rows td:nth-child(2) a", "href"))
+        .collect();
+    assert_eq!(year.into_iter().collect::<BTreeSet<_>>(), reports);
+}
+
 #[test]
 fn lists_are_paginated_newest_first_and_exclude_drafts() {
     let site = build_fixture("minimal");
-    let first = texts(&site.page("incidents/"), ".card-title");
-    let second = texts(&site.page("incidents/page/2/"), ".card-title");
+    let first = texts(&site.page("incidents/"), TITLES);
+    let second = texts(&site.page("incidents/page/2/"), TITLES);
     assert_eq!(
         first,
         [
@@ -123,21 +169,15 @@ fn drafts_are_built_when_asked() {
 #[test]
 fn region_and_country_pages_count_their_reports() {
     let site = build_fixture("minimal");
-    assert_eq!(
-        texts(&site.page("regions/mali/kayes/"), ".card-title").len(),
-        1
-    );
-    assert_eq!(
-        texts(&site.page("regions/mali/segou/"), ".card-title").len(),
-        1
-    );
+    assert_eq!(texts(&site.page("regions/mali/kayes/"), TITLES).len(), 1);
+    assert_eq!(texts(&site.page("regions/mali/segou/"), TITLES).len(), 1);
     let mali: Vec<_> = ["regions/mali/", "regions/mali/page/2/"]
         .iter()
-        .flat_map(|p| texts(&site.page(p), ".card-title"))
+        .flat_map(|p| texts(&site.page(p), TITLES))
         .collect();
     assert_eq!(mali.len(), 3);
     assert_eq!(
-        texts(&site.page("regions/burkina-faso/sahel/"), ".card-title").len(),
+        texts(&site.page("regions/burkina-faso/sahel/"), TITLES).len(),
         1
     );
 }
@@ -187,7 +227,7 @@ fn group_pages_split_perpetrator_and_target_and_aliases_redirect() {
         .any(|d| d == "2 (2 as perpetrator, 0 as target)"));
     let fama: Vec<_> = ["groups/fama/", "groups/fama/page/2/"]
         .iter()
-        .flat_map(|p| texts(&site.page(p), ".role-badges"))
+        .flat_map(|p| texts(&site.page(p), ".role-badges, .rows td:nth-child(5)"))
         .collect();
     assert_eq!(fama.len(), 3, "{fama:?}");
     assert_eq!(fama.iter().filter(|b| b.contains("as target")).count(), 2);

@@ -245,7 +245,12 @@ fn ten_thousand_reports_in_one_folder_build() {
     let built = build_with(site.path(), |_| {});
     assert_eq!(built.report.incidents, 10_004);
     assert!(built.exists("incidents/2023-01-04-report-9999/"));
-    assert!(built.exists("incidents/page/5002/"), "paginated by 2");
+    // Two cards on the first page, then ten rows a page (five times paginate_by).
+    assert!(
+        built.exists("incidents/page/1002/"),
+        "paginated by 2, then 10"
+    );
+    assert!(!built.exists("incidents/page/1003/"));
 }
 
 #[test]

@@ -42,7 +42,7 @@ fn crawling_the_site_under_a_sub_path_finds_no_missing_page() {
 #[test]
 fn the_crawler_notices_a_missing_file() {
     let site = common::build_fixture("publish");
-    std::fs::remove_file(site.out.join("regions/mali/kayes/incidents.csv")).unwrap();
+    std::fs::remove_file(site.out.join("regions/mali/kayes/incidents.csv.gz")).unwrap();
     std::fs::remove_file(
         site.out
             .join("incidents/2024-11-20-sahel-ambush/index.html"),
@@ -60,7 +60,7 @@ fn the_crawler_notices_a_missing_file() {
         broken,
         BTreeSet::from([
             "incidents/2024-11-20-sahel-ambush/",
-            "regions/mali/kayes/incidents.csv"
+            "regions/mali/kayes/incidents.csv.gz"
         ])
     );
 }
@@ -258,8 +258,8 @@ fn entries_carry_georss_points_and_pages_announce_their_feeds() {
         "later pages of a list announce the list's feed"
     );
     let visible = common::attrs(&site.page("regions/mali/"), ".downloads a", "href");
-    assert!(visible.contains(&"/sub/regions/mali/incidents.csv".to_string()));
-    assert!(visible.contains(&"/sub/regions/mali/incidents.geojson".to_string()));
+    assert!(visible.contains(&"/sub/regions/mali/incidents.csv.gz".to_string()));
+    assert!(visible.contains(&"/sub/regions/mali/incidents.geojson.gz".to_string()));
 }
 
 fn rows<'a>(read: &'a Value, file: &str) -> &'a Vec<Value> {
@@ -288,9 +288,9 @@ fn exports_read_back_with_python_csv_and_json() {
         "data/changes.csv",
         "data/acled.csv",
         "data/ged.csv",
-        "regions/mali/incidents.csv",
-        "regions/mali/kayes/incidents.geojson",
-        "groups/jnim/incidents.csv",
+        "regions/mali/incidents.csv.gz",
+        "regions/mali/kayes/incidents.geojson.gz",
+        "groups/jnim/incidents.csv.gz",
     ];
     let mut args = vec![out.as_str()];
     args.extend(files);
@@ -415,12 +415,12 @@ fn exports_read_back_with_python_csv_and_json() {
         );
     }
 
-    let mali = rows(&read, "regions/mali/incidents.csv");
+    let mali = rows(&read, "regions/mali/incidents.csv.gz");
     assert_eq!(mali.len(), 4, "Mali's published reports");
     assert!(mali.iter().all(|r| r["country"] == "Mali"));
-    let jnim = rows(&read, "groups/jnim/incidents.csv");
+    let jnim = rows(&read, "groups/jnim/incidents.csv.gz");
     assert_eq!(jnim.len(), 3);
-    let kayes_points = read["regions/mali/kayes/incidents.geojson"]["features"]
+    let kayes_points = read["regions/mali/kayes/incidents.geojson.gz"]["features"]
         .as_array()
         .unwrap();
     assert!(kayes_points
@@ -429,7 +429,7 @@ fn exports_read_back_with_python_csv_and_json() {
 
     // changes.csv alone lists it, so that a copy made before can drop it.
     for file in files.iter().filter(|f| !f.ends_with("changes.csv")) {
-        let text = std::fs::read_to_string(site.out.join(file)).unwrap();
+        let text = common::read_text(&site.out.join(file));
         assert!(
             !text.contains("withdrawn-claim") && !text.contains("later withdrawn"),
             "{file}: a retracted report is in no export"
@@ -634,5 +634,73 @@ fn the_pages_workflows_build_with_the_pages_address_and_deploy() {
         ours.contains("cargo run --release --locked -- build")
             && readme.contains("cargo run --release"),
         "the workflow runs the README's command"
+    );
+}
+
+#[test]
+fn each_lists_gzipped_files_hold_the_site_wide_rows_of_its_reports() {
+    let site = common::build_fixture("publish");
+    let out = site.out.to_string_lossy().into_owned();
+    let lists: Vec<String> = common::files_under(&site.out)
+        .into_keys()
+        .filter_map(|f| f.strip_suffix("incidents.csv.gz").map(str::to_string))
+        .collect();
+    assert!(lists.len() > 5, "{lists:?}");
+    for list in &lists {
+        assert!(
+            site.exists(&format!("{list}incidents.geojson.gz")),
+            "{list}"
+        );
+        assert!(!site.exists(&format!("{list}incidents.csv")), "{list}");
+    }
+    let mut files = vec![
+        "data/incidents.csv".to_string(),
+        "data/events.geojson".to_string(),
+    ];
+    for list in &lists {
+        files.push(format!("{list}incidents.csv.gz"));
+        files.push(format!("{list}incidents.geojson.gz"));
+    }
+    let mut args = vec![out.as_str()];
+    args.extend(files.iter().map(String::as_str));
+    let read = common::python("read_exports.py", &args);
+    let site_rows = rows(&read, "data/incidents.csv");
+    let site_features = read["data/events.geojson"]["features"].as_array().unwrap();
+    for list in &lists {
+        let csv = &read[format!("{list}incidents.csv.gz").as_str()];
+        assert_eq!(
+            csv["header"], read["data/incidents.csv"]["header"],
+            "{list}"
+        );
+        let list_rows = csv["rows"].as_array().unwrap();
+        let ids: BTreeSet<&str> = list_rows
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        // The list's rows are the site-wide rows of its reports, whole and in order.
+        let expected: Vec<&Value> = site_rows
+            .iter()
+            .filter(|r| ids.contains(r["id"].as_str().unwrap()))
+            .collect();
+        assert_eq!(list_rows.iter().collect::<Vec<_>>(), expected, "{list}");
+        let geojson = &read[format!("{list}incidents.geojson.gz").as_str()];
+        assert_eq!(geojson["type"], "FeatureCollection");
+        let expected: Vec<&Value> = site_features
+            .iter()
+            .filter(|f| ids.contains(f["properties"]["incident_id"].as_str().unwrap()))
+            .collect();
+        let features: Vec<&Value> = geojson["features"].as_array().unwrap().iter().collect();
+        assert_eq!(features, expected, "{list}");
+    }
+    // And each list holds every report it should: a country's, every one of that country.
+    let mali: Vec<&Value> = site_rows
+        .iter()
+        .filter(|r| r["country"] == "Mali")
+        .collect();
+    assert_eq!(
+        rows(&read, "regions/mali/incidents.csv.gz")
+            .iter()
+            .collect::<Vec<_>>(),
+        mali
     );
 }

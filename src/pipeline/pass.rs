@@ -246,7 +246,12 @@ mod tests {
             assert!(one_by_one[name] == *bytes, "{name} differs");
         }
         // A list with several reports went through several chunks, paused in between.
-        let mali = String::from_utf8_lossy(&all_at_once["regions/mali/incidents.csv"]);
+        let mut mali = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(&all_at_once["regions/mali/incidents.csv.gz"][..]),
+            &mut mali,
+        )
+        .expect("a gzip file");
         assert!(mali.lines().count() > 3, "{mali}");
         // Pages, feeds and the search index carry the bodies.
         let page = all_at_once

@@ -10,7 +10,7 @@ use crate::domain::model::Incident;
 use crate::domain::Site;
 use crate::lists::{lists_with_files_of, ListKey};
 use crate::publish::Scope;
-use crate::render::pages::{list_page_count, Page};
+use crate::render::pages::{list_page_count, page_count, page_of, Page};
 use crate::site_context::SiteContext;
 
 /// What the pages showed before a save, for the reports the save touched.
@@ -303,15 +303,15 @@ fn list_spans(
         let old_len = old_lengths.get(&key).copied();
         let resized = old_len != Some(new_len);
         let last_page = list_page_count(cx, key);
-        let old_last_page = old_len.map_or(last_page, |len| len.div_ceil(per_page).max(1));
+        let old_last_page = old_len.map_or(last_page, |len| page_count(len, per_page));
         gone.extend((last_page + 1..=old_last_page).map(|n| key.page_url(cx, n)));
         // The first page carries the list's map, which shows every report of the list.
         pages.insert(Page::List(key, 1));
-        let from = (first / per_page + 1).min(last_page);
+        let from = page_of(first, per_page).min(last_page);
         let to = if resized {
             last_page
         } else {
-            (last / per_page + 1).min(last_page)
+            page_of(last, per_page).min(last_page)
         };
         pages.extend((from..=to).map(|n| Page::List(key, n)));
     }

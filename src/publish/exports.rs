@@ -1,5 +1,5 @@
-//! Writing the data exports: the site-wide files under `/data/`, the `incidents.csv` and
-//! `incidents.geojson` beside every country, region, group and type page, and each
+//! Writing the data exports: the site-wide files under `/data/`, the `incidents.csv.gz`
+//! and `incidents.geojson.gz` beside every country, region, group and type page, and each
 //! report's own `incident.json`.
 //!
 //! A full build serialises reports a chunk at a time and appends each chunk to every file
@@ -16,7 +16,7 @@ use super::write_file;
 use super::{changes, columns, package, records, Download, ReportData, Scope};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Catalogue;
-use crate::lists::{lists_with_files, ListKey};
+use crate::lists::{lists_with_files, ListKey, LIST_CSV, LIST_GEOJSON};
 use crate::output::PageSink;
 use crate::site_context::SiteContext;
 
@@ -298,9 +298,9 @@ impl<'s> ListFiles<'s> {
     ) -> Result<ListFiles<'s>, Diagnostic> {
         let file = |name| cx.urls.output_file(&key.file_url(cx, name));
         let header = records::csv_header(columns::INCIDENTS.columns);
-        let mut csv = Listing::open(sink, file("incidents.csv"), listing::csv(&header))?;
+        let mut csv = Listing::open_gzip(sink, file(LIST_CSV), listing::csv(&header))?;
         let mut geojson =
-            Listing::open(sink, file("incidents.geojson"), listing::FEATURE_COLLECTION)?;
+            Listing::open_gzip(sink, file(LIST_GEOJSON), listing::FEATURE_COLLECTION)?;
         csv.pause()?;
         geojson.pause()?;
         Ok(ListFiles {

@@ -1,10 +1,12 @@
 //! Files that list many reports one after another (the CSV, JSON and GeoJSON exports),
 //! written as the reports come rather than assembled in memory: at 100,000 reports the
-//! site-wide ones are hundreds of megabytes each.
+//! site-wide ones are hundreds of megabytes each. Those beside list pages are compressed
+//! as they are written ([`super::gzip`]).
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+use super::gzip::Segments;
 use crate::diagnostics::Diagnostic;
 use crate::output::PageSink;
 
@@ -54,6 +56,8 @@ pub struct Listing<'s> {
     tail: &'static [u8],
     bytes: usize,
     empty: bool,
+    /// The compressor, for a file written gzip-compressed.
+    gzip: Option<Segments>,
 }
 
 /// Room to gather writes in; a listing is open only while a run of reports is added.
@@ -67,6 +71,25 @@ impl<'s> Listing<'s> {
         file: String,
         shape: Shape,
     ) -> Result<Listing<'s>, Diagnostic> {
+        Listing::open_as(sink, file, shape, false)
+    }
+
+    /// [`Listing::open`] for a file written gzip-compressed; without a sink it counts the
+    /// bytes before compression, as compressing only to count would be time lost.
+    pub fn open_gzip(
+        sink: Option<&'s dyn PageSink>,
+        file: String,
+        shape: Shape,
+    ) -> Result<Listing<'s>, Diagnostic> {
+        Listing::open_as(sink, file, shape, sink.is_some())
+    }
+
+    fn open_as(
+        sink: Option<&'s dyn PageSink>,
+        file: String,
+        shape: Shape,
+        gzip: bool,
+    ) -> Result<Listing<'s>, Diagnostic> {
         let mut listing = Listing {
             sink,
             file,
@@ -75,8 +98,14 @@ impl<'s> Listing<'s> {
             tail: shape.tail,
             bytes: 0,
             empty: true,
+            gzip: None,
         };
         listing.out = Some(listing.open_file(false)?);
+        if gzip {
+            let (segments, header) = Segments::start();
+            listing.gzip = Some(segments);
+            listing.emit(&header)?;
+        }
         listing.put(shape.head)?;
         Ok(listing)
     }
@@ -105,6 +134,9 @@ impl<'s> Listing<'s> {
     /// Writes the tail and flushes; returns the file's name and size in bytes.
     pub fn finish(mut self) -> Result<(String, usize), Diagnostic> {
         self.put(self.tail)?;
+        if let Some(gzip) = self.gzip.take() {
+            self.emit(&gzip.finish())?;
+        }
         self.pause()?;
         Ok((self.file, self.bytes))
     }
@@ -120,7 +152,23 @@ impl<'s> Listing<'s> {
         Ok(BufWriter::with_capacity(BUFFER_BYTES, target))
     }
 
+    /// Adds `bytes` to the content, compressed when the file is.
     fn put(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
+        match &mut self.gzip {
+            Some(gzip) => {
+                let compressed = gzip.write(bytes);
+                self.emit(&compressed)
+            }
+            None => self.emit(bytes),
+        }
+    }
+
+    /// Writes `bytes` to the file as they are, opening it again if paused; a compressed
+    /// file often has nothing to write, and is then not opened.
+    fn emit(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
         let mut out = match self.out.take() {
             Some(out) => out,
             None => self.open_file(true)?,
@@ -218,6 +266,24 @@ mod tests {
         let text = std::fs::read_to_string(folder.0.path().join("x")).unwrap();
         assert_eq!(text, "[1,\n2]\n");
         assert_eq!(bytes, text.len());
+    }
+
+    #[test]
+    fn a_gzip_listing_reads_back_as_the_plain_one_and_counts_its_compressed_bytes() {
+        use std::io::Read;
+        let folder = Folder(tempfile::tempdir().unwrap());
+        let mut listing = Listing::open_gzip(Some(&folder), "x".to_string(), JSON_ARRAY).unwrap();
+        listing.push(b"1").unwrap();
+        listing.pause().unwrap();
+        listing.push(b"2").unwrap();
+        let (_, bytes) = listing.finish().unwrap();
+        let file = std::fs::read(folder.0.path().join("x")).unwrap();
+        assert_eq!(bytes, file.len());
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&file[..])
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "[1,\n2]\n");
     }
 
     #[test]

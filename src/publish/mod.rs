@@ -9,6 +9,7 @@ pub mod columns;
 pub mod crosswalk;
 mod exports;
 pub mod feeds;
+mod gzip;
 pub mod listing;
 mod package;
 pub mod records;

@@ -54,6 +54,16 @@ struct Nav {
     about: String,
 }
 
+/// A report as lists show it, rendered once and reused by every list that holds it (five
+/// or six lists each): the full card where a list opens, a row of a table further on.
+#[derive(Default)]
+pub struct CardHtml {
+    /// The card, by `card.html`: for the front page and the first page of each list.
+    pub card: String,
+    /// The row's cells, by `row.html`: for a list's further pages and the years' pages.
+    pub row: String,
+}
+
 /// The templates of one site, loaded once, and the URLs they link with: what the dev
 /// server keeps between saves so that re-rendering a few pages costs only those pages.
 pub struct Renderer {
@@ -128,25 +138,37 @@ impl Renderer {
         }
     }
 
-    /// The card HTML of each incident in `which`, in order.
+    /// The card and the row HTML of each incident in `which`, in order.
     pub fn cards(
         &self,
         cx: &SiteContext,
         which: impl IntoParallelIterator<Item = usize>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+    ) -> Result<Vec<CardHtml>, Vec<Diagnostic>> {
         which
             .into_par_iter()
             .map(|i| {
                 let mut context = Context::new();
                 context.insert("card", &cx.card(i));
                 // Tera's output keeps room to grow; cards are kept for the whole build.
-                self.tera.render("card.html", &context).map(|mut card| {
-                    card.shrink_to_fit();
-                    card
+                let render = |template: &str| {
+                    self.tera
+                        .render(template, &context)
+                        .map(|mut html| {
+                            // A row sits inside `<tr>`: the template file's last line
+                            // break would only add a byte to every row of every page.
+                            html.truncate(html.trim_end().len());
+                            html.shrink_to_fit();
+                            html
+                        })
+                        .map_err(|e| templates::render_diagnostic(&e, template))
+                };
+                Ok(CardHtml {
+                    card: render("card.html")?,
+                    row: render("row.html")?,
                 })
             })
-            .collect::<Result<_, _>>()
-            .map_err(|e| vec![templates::render_diagnostic(&e, "card.html")])
+            .collect::<Result<_, Diagnostic>>()
+            .map_err(|e| vec![e])
     }
 
     /// Renders `pages` in parallel, writing each into `sink` when given.

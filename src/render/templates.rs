@@ -13,6 +13,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("card.html", include_str!("../../templates/card.html")),
     ("cards.html", include_str!("../../templates/cards.html")),
+    ("row.html", include_str!("../../templates/row.html")),
     (
         "pagination.html",
         include_str!("../../templates/pagination.html"),

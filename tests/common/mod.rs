@@ -57,9 +57,10 @@ impl Built {
         Html::parse_document(&text)
     }
 
-    /// The raw text of the page at a URL path relative to the base.
+    /// The raw text of the page or file at a URL path relative to the base, gunzipped
+    /// when its name ends in `.gz`.
     pub fn text(&self, relative_url: &str) -> String {
-        std::fs::read_to_string(self.out.join(output_file(relative_url))).unwrap()
+        read_text(&self.out.join(output_file(relative_url)))
     }
 
     /// Whether a page or file exists at a URL path relative to the base.
@@ -73,6 +74,22 @@ impl Built {
             .into_keys()
             .filter(|f| f.ends_with(".html"))
             .collect()
+    }
+}
+
+/// The text of a file, gunzipped when its name ends in `.gz` (the data files beside
+/// list pages), as a reader's tool would show it.
+pub fn read_text(path: &Path) -> String {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        text
+    } else {
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 }
 

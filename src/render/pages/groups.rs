@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::lists::{pages_of, Downloads};
+use super::lists::{full_cards, pages_of, Downloads};
 use super::{first_page, on_page, Page, PageParts, PageView};
 use crate::domain::index::RoleCounts;
 use crate::domain::vocabulary::Role;
@@ -106,7 +106,8 @@ pub fn groups_view<'a>(cx: &'a SiteContext) -> (&'static str, String, PageView<'
 pub struct GroupPage<'a> {
     /// The group.
     pub group: GroupHeader<'a>,
-    /// The regions it was seen in, with counts, most first.
+    /// The regions it was seen in, with counts, most first; on the first page only, as
+    /// they sum up the whole list.
     pub regions: &'a [CountedLink],
     /// The map of its reports, on the first page only.
     pub map: Option<MapBlock>,
@@ -131,7 +132,7 @@ pub struct GroupHeader<'a> {
     pub kind: &'static str,
     /// Whom it is affiliated with, when given.
     pub affiliation: Option<&'a str>,
-    /// The registry's description, as HTML.
+    /// The registry's description, as HTML; on the first page only.
     pub description: Option<&'a str>,
     /// Its first page.
     pub url: String,
@@ -154,8 +155,10 @@ pub struct GroupHeader<'a> {
 pub struct RoleCard<'a> {
     /// The roles the group played in it.
     pub roles: Vec<&'static str>,
-    /// The report's card HTML.
-    pub card: &'a str,
+    /// The report's card HTML, on the list's first page; none further on.
+    pub card: Option<&'a str>,
+    /// The report's row HTML (its cells), on the list's further pages; none on the first.
+    pub row: Option<&'a str>,
     /// The report's card data; none when every template is built in, as none reads it.
     pub report: Option<CardView<'a>>,
 }
@@ -184,7 +187,7 @@ pub fn group_view<'a>(
             aliases: &group.aliases,
             kind: group.kind.as_str(),
             affiliation: group.affiliation.as_deref(),
-            description: parts.group_descriptions[g.0].as_deref(),
+            description: first_page(n, || parts.group_descriptions[g.0].as_deref()),
             url: key.url(cx),
             total: list.len(),
             perpetrator,
@@ -193,14 +196,19 @@ pub fn group_view<'a>(
             first_seen: list.last().map(|&i| seen(i)),
             last_seen: list.first().map(|&i| seen(i)),
         },
-        regions: &parts.group_regions[g.0],
+        regions: if n == 1 {
+            &parts.group_regions[g.0]
+        } else {
+            &[]
+        },
         map: first_page(n, || parts.maps.group(cx, g.0)),
         downloads: Downloads::of(cx, key),
         items: on_page(list, n, per_page)
             .iter()
             .map(|&i| RoleCard {
                 roles: roles_of(&cx.site.incidents[i], g),
-                card: &parts.cards[i],
+                card: full_cards(n).then(|| parts.cards[i].card.as_str()),
+                row: (!full_cards(n)).then(|| parts.cards[i].row.as_str()),
                 report: parts.card_data.then(|| cx.card(i)),
             })
             .collect(),

@@ -12,33 +12,70 @@ use crate::lists::{ListKey, TypeId};
 use crate::render::views::{pagination, CardView, Pagination};
 use crate::site_context::{CountedLink, Link, SiteContext};
 
-/// The reports on one page of a list, as HTML cards and as data.
+/// The reports on one page of a list, as HTML and as data. A report is in five or six
+/// lists, so its full card is shown only where a list opens (its first page, the front
+/// page); further pages show one row per report, a quarter of a card's bytes, and the
+/// report's page a click away has everything the card had.
 #[derive(Serialize)]
 pub struct Cards<'a> {
-    /// Each report's card, rendered by `card.html`.
+    /// Each report's card, rendered by `card.html`; empty on a list's further pages.
     pub cards: Vec<&'a str>,
+    /// Each report's row (its cells), rendered by `row.html`; empty where cards are shown.
+    pub rows: Vec<&'a str>,
     /// The same reports' card data, for templates that lay cards out themselves; empty
     /// when every template is built in, as none of those reads it.
     pub reports: Vec<CardView<'a>>,
 }
 
 impl<'a> Cards<'a> {
-    /// The cards of `reports`, in order.
+    /// The full cards of `reports`, in order.
     pub fn of(cx: &'a SiteContext, parts: &'a PageParts, reports: &[usize]) -> Cards<'a> {
         Cards {
-            cards: reports.iter().map(|&i| parts.cards[i].as_str()).collect(),
-            reports: if parts.card_data {
-                reports.iter().map(|&i| cx.card(i)).collect()
-            } else {
-                Vec::new()
-            },
+            cards: reports
+                .iter()
+                .map(|&i| parts.cards[i].card.as_str())
+                .collect(),
+            rows: Vec::new(),
+            reports: card_data(cx, parts, reports),
         }
     }
 
-    /// The cards on page `n` of the list `key`.
+    /// The rows of `reports`, in order.
+    pub fn rows(cx: &'a SiteContext, parts: &'a PageParts, reports: &[usize]) -> Cards<'a> {
+        Cards {
+            cards: Vec::new(),
+            rows: reports
+                .iter()
+                .map(|&i| parts.cards[i].row.as_str())
+                .collect(),
+            reports: card_data(cx, parts, reports),
+        }
+    }
+
+    /// The reports on page `n` of the list `key`: cards on the first page, rows after.
     pub fn on_page(cx: &'a SiteContext, parts: &'a PageParts, key: ListKey, n: usize) -> Self {
         let per_page = cx.site.settings.config.paginate_by;
-        Cards::of(cx, parts, on_page(key.reports(cx.index), n, per_page))
+        let reports = on_page(key.reports(cx.index), n, per_page);
+        if full_cards(n) {
+            Cards::of(cx, parts, reports)
+        } else {
+            Cards::rows(cx, parts, reports)
+        }
+    }
+}
+
+/// Whether page `n` of a list shows full cards: the first page does, as the one readers
+/// land on from a link; the further ones show rows.
+pub fn full_cards(n: usize) -> bool {
+    n == 1
+}
+
+/// The card data of `reports` when the site's templates may read it, else nothing.
+fn card_data<'a>(cx: &'a SiteContext, parts: &PageParts, reports: &[usize]) -> Vec<CardView<'a>> {
+    if parts.card_data {
+        reports.iter().map(|&i| cx.card(i)).collect()
+    } else {
+        Vec::new()
     }
 }
 
@@ -47,9 +84,9 @@ impl<'a> Cards<'a> {
 pub struct Downloads {
     /// The list's Atom feed.
     pub feed: String,
-    /// Its reports as CSV.
+    /// Its reports as gzip-compressed CSV.
     pub csv: String,
-    /// Its reports as GeoJSON.
+    /// Its reports as gzip-compressed GeoJSON.
     pub geojson: String,
 }
 
@@ -58,8 +95,8 @@ impl Downloads {
     pub fn of(cx: &SiteContext, key: ListKey) -> Downloads {
         Downloads {
             feed: key.feed_url(cx),
-            csv: key.file_url(cx, "incidents.csv"),
-            geojson: key.file_url(cx, "incidents.geojson"),
+            csv: key.file_url(cx, crate::lists::LIST_CSV),
+            geojson: key.file_url(cx, crate::lists::LIST_GEOJSON),
         }
     }
 }

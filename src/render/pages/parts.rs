@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use crate::render::maps::{self, Placed, SiteMaps};
+use crate::render::CardHtml;
 use crate::site_context::{CountedLink, SiteContext};
 
 /// The parts of pages that several pages show: the cards, the per-region and per-group
 /// summaries, the groups' descriptions, the downloads and the maps.
 pub struct PageParts {
-    /// Incident i's card HTML.
-    pub cards: Vec<String>,
+    /// Incident i's card and row HTML.
+    pub cards: Vec<CardHtml>,
     /// Per region (`[country][region]`), the groups involved there with counts.
     pub region_groups: Vec<Vec<Vec<CountedLink>>>,
     /// Per group, the regions it was seen in with counts.
@@ -28,7 +29,7 @@ pub struct PageParts {
 impl PageParts {
     /// Computes the shared parts from the cards, the site and its index. The downloads
     /// are left empty: their sizes are known once the pass over reports has written them.
-    pub fn new(cx: &SiteContext, cards: Vec<String>, card_data: bool) -> PageParts {
+    pub fn new(cx: &SiteContext, cards: Vec<CardHtml>, card_data: bool) -> PageParts {
         let marks = maps::all_marks(cx, 0..cx.site.incidents.len());
         PageParts::with_marks(cx, cards, Vec::new(), marks, card_data)
     }
@@ -37,7 +38,7 @@ impl PageParts {
     /// server keeps those of the reports a save did not touch).
     pub fn with_marks(
         cx: &SiteContext,
-        cards: Vec<String>,
+        cards: Vec<CardHtml>,
         downloads: Vec<crate::publish::Download>,
         marks: Vec<Vec<Placed>>,
         card_data: bool,

@@ -76,7 +76,8 @@ fn region_counts(cx: &SiteContext, CountryId(c): CountryId) -> Vec<CountedLink> 
 pub struct CountryPage<'a> {
     /// The country.
     pub country: CountryHeader<'a>,
-    /// Its regions with their counts.
+    /// Its regions with their counts, on the first page only: like the map, they sum
+    /// up the whole list, and repeating them on every further page cost bytes for nothing.
     pub regions: Vec<CountedLink>,
     /// The map of its reports, on the first page only.
     pub map: Option<MapBlock>,
@@ -118,7 +119,11 @@ pub fn country_view<'a>(
             url: key.url(cx),
             count: key.reports(cx.index).len(),
         },
-        regions: region_counts(cx, c),
+        regions: if n == 1 {
+            region_counts(cx, c)
+        } else {
+            Vec::new()
+        },
         map: first_page(n, || parts.maps.country(cx, c.0)),
         downloads: Downloads::of(cx, key),
         cards: Cards::on_page(cx, parts, key, n),
@@ -133,7 +138,7 @@ pub struct RegionPage<'a> {
     pub region: RegionHeader<'a>,
     /// Its country.
     pub country: Link,
-    /// The groups seen there, with counts, most first.
+    /// The groups seen there, with counts, most first; on the first page only.
     pub groups: &'a [CountedLink],
     /// The map of its reports, on the first page only.
     pub map: Option<MapBlock>,
@@ -179,7 +184,11 @@ pub fn region_view<'a>(
             center: region.center,
         },
         country: cx.country_link(r.country),
-        groups: &parts.region_groups[r.country][r.region],
+        groups: if n == 1 {
+            &parts.region_groups[r.country][r.region]
+        } else {
+            &[]
+        },
         map: first_page(n, || parts.maps.region(cx, (r.country, r.region))),
         downloads: Downloads::of(cx, key),
         cards: Cards::on_page(cx, parts, key, n),

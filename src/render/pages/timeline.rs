@@ -107,9 +107,10 @@ pub struct MonthSection<'a> {
     pub anchor: String,
     /// How many reports it has.
     pub count: usize,
-    /// Its reports.
-    #[serde(flatten)]
-    pub cards: Cards<'a>,
+    /// Its reports' rows (each report's card is on the first page of its other lists).
+    pub rows: Vec<&'a str>,
+    /// The same reports' card data (see [`Cards`]).
+    pub reports: Vec<crate::render::views::CardView<'a>>,
 }
 
 /// The view of the page of `year`.
@@ -132,11 +133,15 @@ pub fn year_view<'a>(cx: &'a SiteContext, parts: &'a PageParts, year: i16) -> Ye
         months: months
             .into_iter()
             .rev()
-            .map(|(m, reports)| MonthSection {
-                name: cx.month(m).to_string(),
-                anchor: month_anchor(m),
-                count: reports.len(),
-                cards: Cards::of(cx, parts, &reports),
+            .map(|(m, reports)| {
+                let Cards { rows, reports, .. } = Cards::rows(cx, parts, &reports);
+                MonthSection {
+                    name: cx.month(m).to_string(),
+                    anchor: month_anchor(m),
+                    count: rows.len(),
+                    rows,
+                    reports,
+                }
             })
             .collect(),
         newer: cx.index.by_year.range(year + 1..).next().map(year_link),
