@@ -9,7 +9,7 @@ use crate::output::Staging;
 use crate::site_boundary::SiteBoundary;
 
 /// Generated files a site may replace with its own on purpose.
-pub const OVERRIDABLE: [&str; 3] = ["style.css", "favicon.ico", "CNAME"];
+pub const OVERRIDABLE: [&str; 4] = ["style.css", "cite.js", "favicon.ico", "CNAME"];
 
 /// One file of `static/` to publish.
 #[derive(Debug, Clone)]

@@ -493,9 +493,21 @@ fn each_report_links_its_json_and_offers_a_citation() {
     ] {
         assert!(citation.contains(part), "'{part}' in: {citation}");
     }
-    assert!(common::texts(&page, ".cite pre")
-        .join("")
-        .contains("@misc{T-0001,"));
+    // The BibTeX is made by cite.js from these, not carried by every page.
+    let data = |name: &str| common::attrs(&page, ".cite", name);
+    assert_eq!(data("data-key"), ["T-0001"]);
+    assert_eq!(data("data-year"), ["2025"]);
+    assert_eq!(
+        data("data-note"),
+        ["Report T-0001, last revised 2025-07-03"]
+    );
+    assert!(common::texts(&page, ".cite pre").is_empty());
+    assert_eq!(
+        common::attrs(&page, "script[defer]", "src"),
+        ["/sub/cite.js"]
+    );
+    let script = site.text("cite.js");
+    assert!(script.contains("@misc{"), "{script}");
 
     let retracted = site.page("incidents/2025-04-01-withdrawn-claim/");
     assert!(common::attrs(&retracted, "a[type='application/json']", "href").is_empty());

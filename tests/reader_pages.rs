@@ -93,15 +93,51 @@ fn list_pages_map_their_own_incidents() {
 fn incident_pages_have_a_locator_map() {
     let site = build_fixture("minimal");
     let page = site.page("incidents/2025-07-01-attack-on-kayes-post/");
-    assert_eq!(count(&page, ".locator svg.map circle.map-dot"), 1);
-    assert_eq!(texts(&page, ".locator .map-list li"), ["Kéniéba"]);
+    assert_eq!(count(&page, ".locator .locator-map .locator-dot"), 1);
+    assert_eq!(count(&page, ".locator .locator-map .locator-ring"), 0);
+    assert_eq!(count(&page, ".locator svg"), 0, "no inline SVG of its own");
+    let label = attrs(&page, ".locator .locator-map", "aria-label");
+    assert!(label[0].contains("Kéniéba"), "{label:?}");
+    assert_eq!(attrs(&page, ".locator .locator-dot", "title"), ["Kéniéba"]);
 
     let page = site.page("incidents/2025-07-02-curfew-in-dioila/");
-    assert_eq!(count(&page, ".locator svg.map circle.map-ring"), 1);
-    assert_eq!(count(&page, ".locator svg.map circle.map-dot"), 0);
-    let places = texts(&page, ".locator .map-list li");
-    assert_eq!(places.len(), 1);
-    assert!(places[0].contains("Dioïla region") && places[0].contains("approximate"));
+    assert_eq!(count(&page, ".locator .locator-map .locator-ring"), 1);
+    assert_eq!(count(&page, ".locator .locator-map .locator-dot"), 0);
+    let legend = texts(&page, ".locator .map-legend").join(" ");
+    assert!(legend.contains("only the region is known"), "{legend}");
+    let title = attrs(&page, ".locator .locator-ring", "title");
+    assert!(title[0].contains("Dioïla"), "{title:?}");
+}
+
+/// The number of `value` before `unit` in a `style` attribute such as `left:1.5%;top:2%`.
+fn style_number(style: &str, property: &str) -> f64 {
+    let start = style.find(&format!("{property}:")).expect(property) + property.len() + 1;
+    let rest = &style[start..];
+    rest[..rest.find('%').expect("in percent")].parse().unwrap()
+}
+
+#[test]
+fn a_locator_mark_sits_where_its_country_map_draws_it() {
+    // The report's page places its mark in percent over the same base map the country's
+    // page draws its SVG over, so the two must put Kéniéba at the same spot.
+    let site = build_fixture("minimal");
+    let report = site.page("incidents/2025-07-01-attack-on-kayes-post/");
+    let country = site.page("regions/mali/");
+    let base = attrs(&country, "svg.map image", "href");
+    assert_eq!(attrs(&report, ".locator-map img", "src"), base);
+    assert!(site.exists(base[0].strip_prefix("/watch/").unwrap()));
+
+    let number =
+        |selector: &str, attr: &str| -> f64 { attrs(&country, selector, attr)[0].parse().unwrap() };
+    let dot = format!("svg.map a.map-mark[href='{KAYES_POST}'] circle.map-dot");
+    let (width, height) = (number("svg.map", "width"), number("svg.map", "height"));
+    let (x, y) = (number(&dot, "cx") / width, number(&dot, "cy") / height);
+    let style = &attrs(&report, ".locator-map .locator-dot", "style")[0];
+    let (left, top) = (style_number(style, "left"), style_number(style, "top"));
+    // The SVG rounds to a tenth of a unit, the page to a hundredth of a percent.
+    assert!((left - x * 100.0).abs() < 0.05, "{style} against x {x}");
+    assert!((top - y * 100.0).abs() < 0.05, "{style} against y {y}");
+    assert!((0.0..=100.0).contains(&left) && (0.0..=100.0).contains(&top));
 }
 
 /// The rows of a chart's table, as (label, values).
@@ -233,4 +269,20 @@ fn search_page_offers_used_filters_and_indexes_published_reports_only() {
         terms.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
     }
     assert!(terms.contains("\"gsim\""), "{terms}");
+}
+
+#[test]
+fn a_report_page_stays_light() {
+    // A site of 100,000 reports must fit GitHub Pages' 1 GB, so a report's page carries
+    // no map drawing of its own, one citation format and no indentation. This page
+    // (with a locator, figures, claims, sources and related reports) weighed well over
+    // this budget with an inline SVG map and a BibTeX block; they must not creep back.
+    let site = build_fixture("minimal");
+    let page = site.text("incidents/2025-07-01-attack-on-kayes-post/index.html");
+    assert!(page.len() <= 7_000, "{} bytes", page.len());
+    let locator = &page[page.find("<section class=\"locator\"").unwrap()..];
+    let locator = &locator[..locator.find("</section>").unwrap()];
+    assert!(locator.len() <= 600, "{} bytes: {locator}", locator.len());
+    let indented = page.lines().filter(|line| line.starts_with("  ")).count();
+    assert!(indented <= 2, "{indented} indented lines");
 }

@@ -169,10 +169,14 @@ fn the_map_counts_incidents_apart_from_places() {
             .next()
             .unwrap_or_default()
     };
-    let two_places = desc("incidents/2025-07-01-attack-in-two-regions/");
-    assert!(
-        two_places.starts_with("1 incident at 2 places."),
-        "{two_places}"
+    // A report's locator names its places rather than counting them, one mark each.
+    let report = site.page("incidents/2025-07-01-attack-in-two-regions/");
+    let label = attrs(&report, ".locator-map", "aria-label");
+    assert!(label[0].starts_with("Where it happened: "), "{label:?}");
+    assert_eq!(
+        attrs(&report, ".locator-map i", "title").len(),
+        2,
+        "{label:?}"
     );
     let all = desc("map/");
     assert!(all.starts_with("3 incidents at 4 places."), "{all}");

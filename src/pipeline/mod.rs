@@ -263,7 +263,7 @@ fn load(
 }
 
 /// The static files stage: the files every site has (`.nojekyll`, the output's marker,
-/// the built-in stylesheet), then the site's `static/` over them.
+/// the built-in stylesheet and citation script), then the site's `static/` over them.
 fn write_site_files(
     staging: &Staging,
     static_files: &[StaticFile],
@@ -273,6 +273,10 @@ fn write_site_files(
         (".nojekyll", &b""[..]),
         (crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes()),
         ("style.css", crate::render::STYLESHEET.as_bytes()),
+        (
+            crate::render::CITE_SCRIPT_FILE,
+            crate::render::CITE_SCRIPT.as_bytes(),
+        ),
     ]
     .into_iter()
     .try_for_each(|(name, bytes)| staging.write(name, bytes));

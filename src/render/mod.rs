@@ -27,6 +27,14 @@ use crate::urls::Urls;
 /// The stylesheet built into the binary, written unless the site's `static/` has its own.
 pub const STYLESHEET: &str = include_str!("../../static/style.css");
 
+/// The script that offers a report's citation as BibTeX, built into the binary and
+/// written unless the site's `static/` has its own: each report page then carries one
+/// plain citation instead of a second format.
+pub const CITE_SCRIPT: &str = include_str!("../../static/cite.js");
+
+/// Where [`CITE_SCRIPT`] is written in the output, for every language.
+pub const CITE_SCRIPT_FILE: &str = "cite.js";
+
 /// Site-wide values every template sees as `site` and `nav`.
 #[derive(Serialize)]
 struct SiteGlobals<'a> {

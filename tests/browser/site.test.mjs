@@ -450,6 +450,52 @@ for (const site of sites) {
       });
     });
 
+    test('5b. incident: the locator dot sits on its base map; cite.js adds BibTeX, and without scripts the plain citation stays', async () => {
+      await withPage(context, `${site.name}-5b-incident`, async (page) => {
+        await goto(page, sample.incident);
+        const title = await h1Of(page);
+        const map = page.locator('.locator .locator-map');
+        if ((await map.count()) > 0) {
+          const img = map.locator('img');
+          await poll(() => img.evaluate((el) => el.complete && el.naturalWidth > 0), { timeout: 5000 });
+          const box = await img.boundingBox();
+          const marks = map.locator('.locator-dot, .locator-ring');
+          assert.ok((await marks.count()) > 0, 'a locator without marks');
+          for (const mark of await marks.all()) {
+            const m = await mark.boundingBox();
+            const [x, y] = [m.x + m.width / 2, m.y + m.height / 2];
+            assert.ok(x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height,
+              `a locator mark at (${x}, ${y}) lies off its map ${JSON.stringify(box)}`);
+          }
+        }
+        const pre = page.locator('.cite details pre');
+        await pre.waitFor({ state: 'attached', timeout: 5000 });
+        const bibtex = await pre.textContent();
+        const id = (await page.locator('.facts code').first().innerText()).trim();
+        const permalink = (await page.locator('.cite .citation a').last().innerText()).trim();
+        assert.ok(bibtex.startsWith(`@misc{${id},`), `BibTeX key is not the report id ${id}:\n${bibtex}`);
+        assert.ok(bibtex.includes(`\\url{${permalink}}`), `BibTeX lacks the permalink ${permalink}:\n${bibtex}`);
+        // Titles with TeX's special characters are written escaped; the others as they are.
+        if (!/[\\{}%&#$_^~]/.test(title)) {
+          assert.ok(bibtex.includes(`title = {${title}},`), `BibTeX lacks the title ${title}:\n${bibtex}`);
+        }
+        await page.locator('.cite details summary').click();
+        assert.ok(await pre.isVisible(), 'the BibTeX does not open');
+      });
+      const plain = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        await withPage(plain, `${site.name}-5b-incident-no-js`, async (page) => {
+          await goto(page, sample.incident);
+          const citation = (await page.locator('.cite .citation').innerText()).trim();
+          assert.ok(citation.includes(await h1Of(page)), `the plain citation lacks the title: ${citation}`);
+          assert.ok(await page.locator('.cite a[type="application/json"]').isVisible(), 'no JSON link without scripts');
+          assert.equal(await page.locator('.cite details').count(), 0, 'BibTeX without scripts');
+        });
+      } finally {
+        await plain.close();
+      }
+    });
+
     test('6. stats: at least 4 svg.chart, each with a table of its numbers', async () => {
       await withPage(context, `${site.name}-6-stats`, async (page) => {
         await goto(page, `${site.url}stats/`);

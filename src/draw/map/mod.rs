@@ -2,7 +2,8 @@
 //!
 //! The site must work offline and without scripts, so maps use no tiles, no map library
 //! and no network: [`base_map_svg`] draws the countries of a [`MapView`] once, as a file
-//! many pages share, and [`map_svg`] lays an accessible, linked mark per place over it.
+//! many pages share, and [`map_svg`] lays an accessible, linked mark per place over it
+//! ([`locator_html`], the lighter form a report's page uses, positions marks in HTML).
 //! A place known only to region precision is drawn as a hollow ring, never as a dot,
 //! so the map claims no more than the report does.
 //!
@@ -10,6 +11,7 @@
 //! [`Mark`]s. Outlines are Natural Earth's (public domain), see `data/`.
 
 mod bounds;
+mod locator;
 mod marks;
 mod outlines;
 mod projection;
@@ -18,6 +20,7 @@ mod view;
 mod words;
 
 pub use bounds::Bounds;
+pub use locator::locator_html;
 pub use projection::MAP_WIDTH;
 pub use svg::{base_map_svg, map_svg};
 pub use view::MapView;

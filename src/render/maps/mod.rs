@@ -15,7 +15,7 @@ pub use marks::{all_marks, Placed};
 use serde::Serialize;
 
 use crate::domain::registry::RegionRef;
-use crate::draw::map::{map_svg, MapView, Mark};
+use crate::draw::map::{locator_html, map_svg, MapView, Mark};
 use crate::site_context::SiteContext;
 
 use block::Scope;
@@ -137,48 +137,55 @@ impl SiteMaps {
         ))
     }
 
-    /// The locator map of an incident page: its places over its country.
-    pub fn incident(&self, cx: &SiteContext, i: usize) -> Option<MapBlock> {
+    /// The locator map of an incident page: its places over its country's shared base
+    /// map, positioned in HTML; drawn inline as SVG when a place lies outside the country's
+    /// view, which then has no base map file.
+    pub fn incident(&self, cx: &SiteContext, i: usize) -> Option<Locator> {
         let marks = &self.marks[i];
         if marks.is_empty() {
             return None;
         }
-        let drawn: Vec<Mark> = marks.iter().map(|p| p.mark.clone()).collect();
+        // The mark's tooltip is its place: the page is the report itself, so its title
+        // and date would only repeat the heading.
+        let drawn: Vec<Mark> = marks
+            .iter()
+            .map(|p| Mark {
+                label: p.place.clone(),
+                ..p.mark.clone()
+            })
+            .collect();
+        let places: Vec<&str> = marks.iter().map(|p| p.place.as_str()).collect();
+        let places = places.join(cx.words.text("maps.separator"));
+        let title = cx.words.fill("maps.incident_title", &[("places", &places)]);
         let country = cx.site.incidents[i].country;
         let shared_view = self.countries[country]
             .as_ref()
             .filter(|view| drawn.iter().all(|mark| inside(view, mark)));
-        let own_view;
-        let (view, base) = match shared_view {
-            Some(view) => (view, Some(self.base_href(cx, view))),
+        let html = match shared_view {
+            Some(view) => locator_html(view, &self.base_href(cx, view), &drawn, &title),
             None => {
-                own_view = MapView::around_marks(&drawn)?;
-                (&own_view, None)
+                let view = MapView::around_marks(&drawn)?;
+                map_svg(&view, None, &drawn, &title, &words::map_words(cx))
             }
         };
-        let places: Vec<&str> = marks.iter().map(|p| p.place.as_str()).collect();
-        let places = places.join(cx.words.text("maps.separator"));
-        let title = cx.words.fill("maps.incident_title", &[("places", &places)]);
-        let words = words::map_words(cx);
-        Some(MapBlock {
-            svg: map_svg(view, base.as_deref(), &drawn, &title, &words),
-            located: 1,
-            unlocated: 0,
+        Some(Locator {
+            html,
             approximate: drawn.iter().any(|m| m.approximate),
             exact: drawn.iter().any(|m| !m.approximate),
-            list_kind: "places",
-            items: marks
-                .iter()
-                .map(|p| MapItem {
-                    name: p.place.clone(),
-                    url: String::new(),
-                    count: None,
-                    approximate: p.mark.approximate,
-                })
-                .collect(),
-            more: 0,
         })
     }
+}
+
+/// The locator map of a report's page, as `incident.html` shows it.
+#[derive(Debug, Serialize)]
+pub struct Locator {
+    /// The map, already escaped: the shared base map with marks positioned over it, or an
+    /// inline `<svg>` when the report's places lie outside its country's map.
+    pub html: String,
+    /// Whether any place is known only roughly, so the legend explains rings.
+    pub approximate: bool,
+    /// Whether any place is known precisely, so the legend explains dots.
+    pub exact: bool,
 }
 
 /// Whether `view` frames `mark`, so that an incident can share its country's base map.

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{PageParts, PageView};
 use crate::domain::model::{Figures, Incident, Source};
 use crate::domain::vocabulary::{DatePrecision, Status};
-use crate::render::maps::MapBlock;
+use crate::render::maps::Locator;
+use crate::render::CITE_SCRIPT_FILE;
 use crate::site_context::{DateView, Link, SiteContext};
 
 /// `incident.html`: one report.
@@ -17,7 +18,9 @@ pub struct ReportPage<'a> {
     /// The report: its facts, claims, sources and body.
     pub incident: IncidentView<'a>,
     /// The map of its locations, when it has any.
-    pub map: Option<MapBlock>,
+    pub locator: Option<Locator>,
+    /// The URL of `cite.js`, which offers the citation as BibTeX too.
+    pub cite_script: String,
 }
 
 /// The template, title and view of the page of report `i`, whose body is `body_html`.
@@ -29,11 +32,15 @@ pub fn view<'a>(
 ) -> (&'static str, String, PageView<'a>) {
     let incident = cx.incident(i, body_html);
     let title = incident.title.to_string();
-    let map = parts.maps.incident(cx, i);
+    let locator = parts.maps.incident(cx, i);
     (
         "incident.html",
         title,
-        PageView::Report(Box::new(ReportPage { incident, map })),
+        PageView::Report(Box::new(ReportPage {
+            incident,
+            locator,
+            cite_script: cx.urls.path(CITE_SCRIPT_FILE),
+        })),
     )
 }
 
