@@ -61,6 +61,16 @@ fn row<'v>(read: &'v Value, file: &str, column: &str, id: &str) -> &'v Value {
         .unwrap_or_else(|| panic!("{file} has no row {id}"))
 }
 
+/// The GeoJSON feature of the mixed report's one events row.
+fn mixed_feature(read: &Value) -> &Value {
+    read["data/events.geojson"]["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["event_id_cnty"] == "A-MIXED#1")
+        .unwrap()
+}
+
 /// A multi-value cell split as the data dictionary says: on `;` not after a `\`, then
 /// `\x` read as `x`.
 fn split(cell: &str) -> Vec<String> {
@@ -101,12 +111,7 @@ fn attribution_and_sides_survive_in_csv_and_geojson() {
     assert_eq!(incident["suspected_perpetrators"], "ISSP");
     assert_eq!(incident["claimed_perpetrators"], "");
 
-    let feature = read["data/events.geojson"]["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["properties"]["event_id_cnty"] == "A-MIXED#1")
-        .unwrap();
+    let feature = mixed_feature(&read);
     let properties = &feature["properties"];
     assert_eq!(properties["incident_id"], "A-MIXED");
     assert_eq!(properties["actor1_attribution"], "confirmed");
@@ -153,11 +158,6 @@ fn formula_cells_are_defused_and_numbers_are_not() {
     );
     assert_eq!(event["notes"], "'@once, they came.");
     // JSON is no spreadsheet: it keeps the text as written.
-    let feature = read["data/events.geojson"]["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["properties"]["event_id_cnty"] == "A-MIXED#1")
-        .unwrap();
+    let feature = mixed_feature(&read);
     assert_eq!(feature["properties"]["notes"], "@once, they came.");
 }

@@ -119,6 +119,41 @@ pub struct Translation {
 }
 
 impl Incident {
+    /// A plain published report of 2025-07-01 in the registry's first country, with no
+    /// regions, actors, figures or sources: what unit tests start from and change.
+    #[cfg(test)]
+    pub fn example(stem: &str) -> Incident {
+        Incident {
+            path: PathBuf::from(format!("content/incidents/{stem}.md")),
+            slug: stem.into(),
+            id: stem.into(),
+            title: "Attack".into(),
+            date: jiff::civil::date(2025, 7, 1),
+            end_date: None,
+            precision: DatePrecision::Day,
+            country: 0,
+            regions: Vec::new(),
+            locations: Vec::new(),
+            actors: Vec::new(),
+            event_type: None,
+            fatalities: None,
+            injured: None,
+            assertions: Vec::new(),
+            sources: Vec::new(),
+            summary: "Fighters attacked.".into(),
+            tags: Vec::new(),
+            related: Vec::new(),
+            status: Status::Published,
+            updated: None,
+            revisions: Vec::new(),
+            first_committed: None,
+            body: Body::InFile,
+            site_links: Vec::new(),
+            translations: Vec::new(),
+            shown_in: None,
+        }
+    }
+
     /// True when the report belongs in lists, counts and exports.
     pub fn is_listed(&self) -> bool {
         self.status == Status::Published

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::domain::model::{Assertion, Body, Party};
-use crate::domain::vocabulary::{DatePrecision, Status};
 use crate::settings::SiteConfig;
 
 fn settings() -> Settings {
@@ -33,33 +32,13 @@ fn incident(stem: &str, translations: Vec<Translation>) -> Incident {
         disputed: false,
     };
     Incident {
-        path: PathBuf::from(format!("content/incidents/{stem}.md")),
-        slug: stem.into(),
-        id: stem.into(),
         title: "Attack in Kayes".into(),
-        date: jiff::civil::date(2025, 7, 1),
-        end_date: None,
-        precision: DatePrecision::Day,
-        country: 0,
-        regions: Vec::new(),
-        locations: Vec::new(),
-        actors: Vec::new(),
-        event_type: None,
-        fatalities: None,
-        injured: None,
         assertions: vec![claim("Took the post"), claim("Lost no one")],
-        sources: Vec::new(),
-        summary: "Fighters attacked.".into(),
         tags: vec!["barracks".into()],
-        related: Vec::new(),
-        status: Status::Published,
-        updated: None,
-        revisions: Vec::new(),
-        first_committed: None,
         body: Body::Held("<p>Fighters.</p>".into()),
         site_links: vec!["/incidents/a/".into()],
         translations,
-        shown_in: None,
+        ..Incident::example(stem)
     }
 }
 

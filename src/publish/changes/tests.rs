@@ -3,8 +3,7 @@ use std::path::PathBuf;
 use jiff::civil::date;
 
 use super::*;
-use crate::domain::model::{Body, Revision};
-use crate::domain::vocabulary::DatePrecision;
+use crate::domain::model::Revision;
 
 /// A report of 2025-07-01 with `notes` (day, note) and `status`.
 fn report(status: Status, notes: &[(Date, &str)]) -> Incident {
@@ -12,24 +11,7 @@ fn report(status: Status, notes: &[(Date, &str)]) -> Incident {
         path: PathBuf::from("content/incidents/a.md"),
         slug: "a".into(),
         id: "ML-1".into(),
-        title: "Attack".into(),
-        date: date(2025, 7, 1),
-        end_date: None,
-        precision: DatePrecision::Day,
-        country: 0,
-        regions: Vec::new(),
-        locations: Vec::new(),
-        actors: Vec::new(),
-        event_type: None,
-        fatalities: None,
-        injured: None,
-        assertions: Vec::new(),
-        sources: Vec::new(),
-        summary: "Fighters attacked.".into(),
-        tags: Vec::new(),
-        related: Vec::new(),
         status,
-        updated: None,
         revisions: notes
             .iter()
             .map(|&(date, note)| Revision {
@@ -37,11 +19,7 @@ fn report(status: Status, notes: &[(Date, &str)]) -> Incident {
                 note: note.into(),
             })
             .collect(),
-        first_committed: None,
-        body: Body::InFile,
-        site_links: Vec::new(),
-        translations: Vec::new(),
-        shown_in: None,
+        ..Incident::example("a")
     }
 }
 

@@ -163,44 +163,22 @@ fn count_whole(tally: &mut Tally, figure: Figure) {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
 
     use super::*;
-    use crate::domain::model::{Actor, Body, CasualtyClaim, Figures, Location, Party};
-    use crate::domain::vocabulary::{Attribution, DatePrecision, Status, Who};
+    use crate::domain::model::{Actor, CasualtyClaim, Figures, Location, Party};
+    use crate::domain::vocabulary::{Attribution, Who};
 
     const KAYES: RegionRef = (0, 0);
     const NIORO: RegionRef = (0, 1);
 
     fn report(day: (i16, i8, i8), regions: &[RegionRef], fatalities: Option<Figures>) -> Incident {
         Incident {
-            path: PathBuf::from("content/incidents/x.md"),
-            slug: "x".into(),
-            id: "x".into(),
             title: "x".into(),
             date: jiff::civil::date(day.0, day.1, day.2),
-            end_date: None,
-            precision: DatePrecision::Day,
-            country: 0,
             regions: regions.to_vec(),
-            locations: Vec::new(),
-            actors: Vec::new(),
-            event_type: None,
             fatalities,
-            injured: None,
-            assertions: Vec::new(),
-            sources: Vec::new(),
             summary: "x".into(),
-            tags: Vec::new(),
-            related: Vec::new(),
-            status: Status::Published,
-            updated: None,
-            revisions: Vec::new(),
-            body: Body::InFile,
-            site_links: Vec::new(),
-            translations: Vec::new(),
-            shown_in: None,
-            first_committed: None,
+            ..Incident::example("x")
         }
     }
 
