@@ -195,17 +195,17 @@ pub struct PageViewOf<'a> {
     pub view: PageView<'a>,
 }
 
-/// The template, title and view of `page`; `body_html` is the report's body when `page`
-/// is a report's own page.
+/// The template, title and view of `page`; `report` is the report's body and record when
+/// `page` is a report's own page.
 pub fn page_view<'a>(
     cx: &'a SiteContext,
     page: Page,
     parts: &'a PageParts,
-    body_html: &'a str,
+    report: report::Content<'a>,
 ) -> PageViewOf<'a> {
     let (template, title, view) = match page {
         Page::Home => home::view(cx, parts),
-        Page::Incident(i) => report::view(cx, parts, i, body_html),
+        Page::Incident(i) => report::view(cx, parts, i, report),
         Page::List(key, n) => list_view(cx, parts, key, n),
         Page::Regions => places::regions_view(cx),
         Page::Groups => groups::groups_view(cx),
@@ -274,26 +274,36 @@ pub fn page_context(
         Page::Incident(i) => cx.site.body(i)?,
         _ => std::borrow::Cow::Borrowed(""),
     };
-    Ok(context_of(cx, page, parts, &body))
+    let content = report::Content {
+        body_html: &body,
+        record: None,
+    };
+    Ok(context_of(cx, page, parts, content))
 }
 
-/// The template, URL and context of the page of incident `i`, whose body is `body_html`.
+/// The template, URL and context of the page of incident `i`, with its body and, when
+/// the caller has it already, its JSON record.
 pub fn incident_context(
     cx: &SiteContext,
     i: usize,
     parts: &PageParts,
-    body_html: &str,
+    content: report::Content,
 ) -> PageContext {
-    context_of(cx, Page::Incident(i), parts, body_html)
+    context_of(cx, Page::Incident(i), parts, content)
 }
 
-/// [`page_context`], with the body of the incident when `page` is an incident's.
-fn context_of(cx: &SiteContext, page: Page, parts: &PageParts, body_html: &str) -> PageContext {
+/// [`page_context`], with the content of the incident when `page` is an incident's.
+fn context_of(
+    cx: &SiteContext,
+    page: Page,
+    parts: &PageParts,
+    content: report::Content,
+) -> PageContext {
     let PageViewOf {
         template,
         title,
         view,
-    } = page_view(cx, page, parts, body_html);
+    } = page_view(cx, page, parts, content);
     // Every view is a struct, which always serialises to a map; the fallback is unreachable.
     let mut context = Context::from_serialize(&view).unwrap_or_default();
     let url = page_url(cx, page);
@@ -396,7 +406,7 @@ pub fn page_variables(
     page: Page,
     parts: &PageParts,
 ) -> (&'static str, Vec<String>) {
-    let PageViewOf { template, view, .. } = page_view(cx, page, parts, "");
+    let PageViewOf { template, view, .. } = page_view(cx, page, parts, report::Content::default());
     let mut names: Vec<String> = match serde_json::to_value(&view) {
         Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
         _ => Vec::new(),
