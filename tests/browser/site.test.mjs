@@ -451,7 +451,7 @@ for (const site of sites) {
       });
     });
 
-    test('5b. incident: the locator dot sits on its base map; cite.js adds BibTeX and the record's download, and without scripts the plain citation and the record stay', async () => {
+    test('5b. incident: the locator dot sits on its base map; cite.js adds BibTeX and a download of the record, and without scripts the plain citation and the record stay', async () => {
       await withPage(context, `${site.name}-5b-incident`, async (page) => {
         await goto(page, sample.incident);
         const title = await h1Of(page);
