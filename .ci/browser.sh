@@ -48,7 +48,7 @@ stamp "release binary"
 if [ "${SKIP_CARGO_BUILD:-}" != 1 ]; then
   cargo build --release --locked --quiet
 fi
-incidex="$repo/target/release/incidex"
+incidex="${CARGO_TARGET_DIR:-$repo/target}/release/incidex"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/incidex-browser.XXXXXX")"
 server_pid=""

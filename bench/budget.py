@@ -30,16 +30,14 @@ def kind(parts):
     if top == "incidents" and len(parts) == 3:
         if name == "index.html":
             return "report pages"
-        if name == "incident.json":
-            return "per-report incident.json"
     if top == "data" and len(parts) == 2:
-        if name == "incidents.json":
-            return "data/incidents.json"
+        if name in ("incidents.json", "incidents.json.gz"):
+            return "data/incidents.json.gz"
         return "other data files (data/)"
     if name in ("atom.xml", "changes.xml"):
         return "feeds"
-    if name in ("incidents.csv", "incidents.geojson"):
-        return "per-list csv/geojson"
+    if name in ("incidents.csv.gz", "incidents.geojson.gz", "incidents.csv", "incidents.geojson"):
+        return "per-list csv/geojson (gzip)"
     if top == "search" or name == "search.js":
         return "search index"
     if top == "maps":

@@ -94,11 +94,6 @@ impl Urls {
         format!("{}data/{name}", self.root)
     }
 
-    /// One incident's own JSON record, shared by every language.
-    pub fn incident_json(&self, slug: &str) -> String {
-        format!("{}incidents/{slug}/incident.json", self.root)
-    }
-
     /// The base path itself: the home page.
     pub fn home(&self) -> String {
         self.base.clone()
@@ -255,10 +250,6 @@ mod tests {
         assert_eq!(english.incident("x"), "/repo/en/incidents/x/");
         assert_eq!(english.data_file("events.csv"), "/repo/data/events.csv");
         assert_eq!(english.path("style.css"), "/repo/style.css");
-        assert_eq!(
-            english.incident_json("x"),
-            "/repo/incidents/x/incident.json"
-        );
         assert_eq!(
             english.output_file(&english.region("mali", "kayes")),
             "en/regions/mali/kayes/index.html"

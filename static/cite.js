@@ -1,6 +1,8 @@
 // cite.js: offers a report's citation as BibTeX as well, made in the reader's browser from
 // what the page already says, so that each of a large site's report pages need not carry
-// it. Without scripts the page keeps its plain citation and its link to the JSON record.
+// it. It also offers the report's JSON record, which the page holds in <script id="record">,
+// as a file to download. Without scripts the page keeps its plain citation, and the record
+// stays readable in the page's source.
 //
 // It reads the `.cite` section's data-key (the BibTeX key, the report's id), data-year and
 // data-note, the page's <h1> (the title), `.site-title` (the author) and the citation's
@@ -44,4 +46,17 @@
   details.appendChild(summary);
   details.appendChild(pre);
   citation.after(details);
+
+  // The record as a download, pretty-printed, named after the report.
+  var record = document.getElementById('record');
+  var asData = cite.querySelector('.as-data');
+  if (record && asData && window.Blob && window.URL && URL.createObjectURL) {
+    var pretty = JSON.stringify(JSON.parse(record.textContent), null, 2) + '\n';
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }));
+    link.download = cite.dataset.key + '.json';
+    link.textContent = asData.dataset.download || 'JSON';
+    asData.appendChild(document.createTextNode(' · '));
+    asData.appendChild(link);
+  }
 })();

@@ -41,7 +41,12 @@ impl Files {
         let out = out.to_string_lossy();
         let read = common::python(
             "read_exports.py",
-            &[&out, "data/acled.csv", "data/ged.csv", "data/events.csv"],
+            &[
+                &out,
+                "data/acled.csv.gz",
+                "data/ged.csv.gz",
+                "data/events.csv.gz",
+            ],
         );
         Files { read }
     }
@@ -96,23 +101,26 @@ fn acled_csv_has_acleds_columns_in_acleds_order_and_a_row_per_events_row() {
     let files = Files::of(&site.out);
     let header = |file| files.header(file).join(" ");
     assert_eq!(
-        header("data/acled.csv"),
+        header("data/acled.csv.gz"),
         format!("{ACLED_HEADER} incident_id")
     );
-    assert_eq!(header("data/ged.csv"), format!("{GED_HEADER} incident_id"));
+    assert_eq!(
+        header("data/ged.csv.gz"),
+        format!("{GED_HEADER} incident_id")
+    );
 
     let ids = |file, column: &str| -> Vec<String> {
         files.rows(file).iter().map(|r| cells(r, column)).collect()
     };
-    let events = ids("data/events.csv", "event_id_cnty");
+    let events = ids("data/events.csv.gz", "event_id_cnty");
     assert_eq!(events.len(), 9, "{events:?}");
     assert_eq!(
-        ids("data/acled.csv", "event_id_cnty"),
+        ids("data/acled.csv.gz", "event_id_cnty"),
         events,
         "same rows, same order"
     );
     assert_eq!(
-        ids("data/ged.csv", "relid"),
+        ids("data/ged.csv.gz", "relid"),
         events,
         "relid holds the events row's id"
     );
@@ -122,7 +130,7 @@ fn acled_csv_has_acleds_columns_in_acleds_order_and_a_row_per_events_row() {
 fn acled_rows_carry_acleds_codes_for_types_actors_and_countries() {
     let site = common::build_fixture("acled");
     let files = Files::of(&site.out);
-    let rows = files.by_id("data/acled.csv", "event_id_cnty");
+    let rows = files.by_id("data/acled.csv.gz", "event_id_cnty");
     let types = "disorder_type event_type sub_event_type civilian_targeting iso";
     let sides = "actor1 assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction";
     let expect = |id: &str, coded: &str, actors: &str| {
@@ -179,7 +187,7 @@ fn acled_rows_carry_acleds_codes_for_types_actors_and_countries() {
 fn places_dates_and_timestamps_follow_acleds_scales() {
     let site = common::build_fixture("acled");
     let files = Files::of(&site.out);
-    let rows = files.by_id("data/acled.csv", "event_id_cnty");
+    let rows = files.by_id("data/acled.csv.gz", "event_id_cnty");
     let place = |id: &str| {
         cells(
             rows[id],
@@ -219,9 +227,9 @@ fn places_dates_and_timestamps_follow_acleds_scales() {
 fn figures_are_shares_that_sum_by_region_with_0_for_unknown_only_in_acled_csv() {
     let site = common::build_fixture("acled");
     let files = Files::of(&site.out);
-    let acled = files.by_id("data/acled.csv", "event_id_cnty");
-    let ged = files.by_id("data/ged.csv", "relid");
-    let events = files.by_id("data/events.csv", "event_id_cnty");
+    let acled = files.by_id("data/acled.csv.gz", "event_id_cnty");
+    let ged = files.by_id("data/ged.csv.gz", "relid");
+    let events = files.by_id("data/events.csv.gz", "event_id_cnty");
 
     // Two places with a best of 10 (low 5, high 15): 5 and 5 (3 and 2, 8 and 7).
     assert_eq!(cells(acled["A-TWO#1"], "fatalities"), "5");
@@ -243,7 +251,7 @@ fn figures_are_shares_that_sum_by_region_with_0_for_unknown_only_in_acled_csv() 
     assert_eq!(cells(ged["A-PROTEST#1"], "best"), "0");
 
     // Sums by admin1 agree across the three files and count each death once.
-    let by_region = sums_by(files.rows("data/acled.csv"), "admin1", "fatalities");
+    let by_region = sums_by(files.rows("data/acled.csv.gz"), "admin1", "fatalities");
     let expected = [
         ("Gao", 2),
         ("Kayes", 9),
@@ -257,11 +265,11 @@ fn figures_are_shares_that_sum_by_region_with_0_for_unknown_only_in_acled_csv() 
         .collect();
     assert_eq!(by_region, expected);
     assert_eq!(
-        sums_by(files.rows("data/events.csv"), "admin1", "fatalities"),
+        sums_by(files.rows("data/events.csv.gz"), "admin1", "fatalities"),
         expected
     );
     assert_eq!(
-        sums_by(files.rows("data/ged.csv"), "adm_1", "best"),
+        sums_by(files.rows("data/ged.csv.gz"), "adm_1", "best"),
         expected
     );
     assert_eq!(expected.values().sum::<u32>(), 12 + 20 + 2 + 10 + 7);
@@ -271,7 +279,7 @@ fn figures_are_shares_that_sum_by_region_with_0_for_unknown_only_in_acled_csv() 
 fn ged_rows_carry_ucdps_types_sides_deaths_and_precisions() {
     let site = common::build_fixture("acled");
     let files = Files::of(&site.out);
-    let rows = files.by_id("data/ged.csv", "relid");
+    let rows = files.by_id("data/ged.csv.gz", "relid");
     let dyad = |id: &str| cells(rows[id], "type_of_violence side_a side_b dyad_name");
     assert_eq!(dyad("A-BATTLE#1"), "1 | FAMa | JNIM | FAMa - JNIM");
     assert_eq!(dyad("A-CIVIL#1"), "3 | ISSP | Civilians | ISSP - Civilians");
@@ -374,13 +382,13 @@ fn stacking_acled_csv_under_an_acled_row_mixes_no_column_types() {
 
     // The check sees what pandas would: an empty toll turns a column of whole numbers
     // into floats; a whole-number coordinate sits among decimals.
-    let path = site.out.join("data/acled.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
+    let path = site.out.join("data/acled.csv.gz");
+    let text = common::read_text(&path);
     let broken = text
         .replace("no toll was given.,0,", "no toll was given.,,")
         .replace(",14.25,-6.0,", ",14.25,-6,");
     assert_ne!(broken, text);
-    std::fs::write(&path, broken).unwrap();
+    common::write_text(&path, &broken);
     let stacked = common::python("acled_concat.py", &[&out]);
     assert_eq!(
         stacked["mixed"],

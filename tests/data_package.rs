@@ -103,7 +103,7 @@ fn a_generated_corpus_with_edge_cases_reads_back_clean() {
     // 40 generated and 15 edge cases, one of them retracted and so in no data file.
     assert_eq!(built.report.incidents, 55);
     assert_eq!(summary["resources"]["incidents"]["rows"], 54, "{summary:#}");
-    let events = std::fs::read_to_string(built.out.join("data/events.csv")).unwrap();
+    let events = common::read_text(&built.out.join("data/events.csv.gz"));
     for id in [
         "EDGE-X#2,",
         "EDGE-X-1#1,",
@@ -126,7 +126,7 @@ struct Breakage {
 
 const BREAKAGES: &[Breakage] = &[
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: "event_id_cnty,incident_id",
         to: "incident_id,event_id_cnty",
         resource: "events",
@@ -147,21 +147,21 @@ const BREAKAGES: &[Breakage] = &[
         check: "sum",
     },
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: "EDGE-X#2,",
         to: "EDGE-X#1,",
         resource: "events",
         check: "primary-key",
     },
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: "EDGE-X#2,",
         to: ",",
         resource: "events",
         check: "required",
     },
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: "EDGE-X-2#1,EDGE-X-2,",
         to: "EDGE-X-2#1,EDGE-X-9,",
         resource: "events",
@@ -189,14 +189,14 @@ const BREAKAGES: &[Breakage] = &[
         check: "multi-value",
     },
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: "EDGE-REGIONS#3,",
         to: "EDGE-REGIONS#4,",
         resource: "events",
         check: "events-layout",
     },
     Breakage {
-        file: "events.csv",
+        file: "events.csv.gz",
         from: ",Africa Corps,",
         to: ",,",
         resource: "events",
@@ -231,9 +231,9 @@ fn the_checker_reports_each_kind_of_broken_file() {
     for b in BREAKAGES {
         let copy = copy_data(&built.out);
         let path = copy.path().join("data").join(b.file);
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = common::read_text(&path);
         assert!(text.contains(b.from), "{} holds {:?}", b.file, b.from);
-        std::fs::write(&path, text.replacen(b.from, b.to, 1)).unwrap();
+        common::write_text(&path, &text.replacen(b.from, b.to, 1));
         let found = reported(copy.path());
         assert!(
             found.contains(&(b.resource.to_string(), b.check.to_string())),
@@ -247,7 +247,7 @@ fn the_checker_reports_each_kind_of_broken_file() {
     }
 
     let copy = copy_data(&built.out);
-    std::fs::remove_file(copy.path().join("data/events.csv")).unwrap();
+    std::fs::remove_file(copy.path().join("data/events.csv.gz")).unwrap();
     assert!(reported(copy.path()).contains(&("events".into(), "file-missing".into())));
 }
 

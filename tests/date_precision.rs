@@ -7,7 +7,8 @@ use common::{build_with, copy_fixture, texts};
 
 /// The rows of a CSV file of the output, each as column name to value.
 fn csv_rows(path: &std::path::Path) -> Vec<std::collections::HashMap<String, String>> {
-    let mut reader = csv::Reader::from_path(path).unwrap();
+    let text = common::read_text(path);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     reader
         .records()
@@ -45,7 +46,7 @@ fn a_year_precision_date_is_shown_as_its_year_and_exported() {
         .find(|r| r["url"].contains("curfew-in-dioila"))
         .expect("the report is exported");
     assert_eq!(row["date_precision"], "year");
-    let events = csv_rows(&built.out.join("data/events.csv"));
+    let events = csv_rows(&built.out.join("data/events.csv.gz"));
     let event = events
         .iter()
         .find(|r| r["notes"].contains("curfew") || r["event_id_cnty"].contains("curfew"))

@@ -44,9 +44,9 @@ fn exports() -> Value {
         "read_exports.py",
         &[
             &out,
-            "data/events.csv",
+            "data/events.csv.gz",
             "data/incidents.csv",
-            "data/events.geojson",
+            "data/events.geojson.gz",
         ],
     )
 }
@@ -63,7 +63,7 @@ fn row<'v>(read: &'v Value, file: &str, column: &str, id: &str) -> &'v Value {
 
 /// The GeoJSON feature of the mixed report's one events row.
 fn mixed_feature(read: &Value) -> &Value {
-    read["data/events.geojson"]["features"]
+    read["data/events.geojson.gz"]["features"]
         .as_array()
         .unwrap()
         .iter()
@@ -89,7 +89,7 @@ fn split(cell: &str) -> Vec<String> {
 #[test]
 fn attribution_and_sides_survive_in_csv_and_geojson() {
     let read = exports();
-    let event = row(&read, "data/events.csv", "event_id_cnty", "A-MIXED#1");
+    let event = row(&read, "data/events.csv.gz", "event_id_cnty", "A-MIXED#1");
     // The surest attribution is actor1; the others follow in assoc_actor_1.
     assert_eq!(event["actor1"], "JNIM");
     assert_eq!(event["actor1_attribution"], "confirmed");
@@ -102,7 +102,7 @@ fn attribution_and_sides_survive_in_csv_and_geojson() {
     assert_eq!(event["incident_id"], "A-MIXED");
 
     // A report naming only a responder has no actor2.
-    let blast = row(&read, "data/events.csv", "event_id_cnty", "A-BLAST#1");
+    let blast = row(&read, "data/events.csv.gz", "event_id_cnty", "A-BLAST#1");
     assert_eq!(blast["actor2"], "");
     assert_eq!(blast["responders"], "FAMa");
 
@@ -140,7 +140,7 @@ fn multi_value_cells_split_back_into_the_values_written() {
         split(incident["tags"].as_str().unwrap()),
         ["road;side", "c\\d", "+night"]
     );
-    let event = row(&read, "data/events.csv", "event_id_cnty", "A-MIXED#1");
+    let event = row(&read, "data/events.csv.gz", "event_id_cnty", "A-MIXED#1");
     assert_eq!(split(event["source"].as_str().unwrap()), ["Radio; Kayes"]);
 }
 
@@ -150,7 +150,7 @@ fn formula_cells_are_defused_and_numbers_are_not() {
     let incident = row(&read, "data/incidents.csv", "id", "A-MIXED");
     assert_eq!(incident["title"], "'=HYPERLINK(\"http://x\") ambush");
     assert_eq!(incident["summary"], "'@once, they came.");
-    let event = row(&read, "data/events.csv", "event_id_cnty", "A-MIXED#1");
+    let event = row(&read, "data/events.csv.gz", "event_id_cnty", "A-MIXED#1");
     assert_eq!(event["location"], "'-Nioro; west");
     assert_eq!(
         event["longitude"], "-9.59",

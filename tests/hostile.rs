@@ -56,6 +56,23 @@ fn markup_in_front_matter_is_escaped_everywhere_it_appears() {
         texts(&page, "h1"),
         ["<script>alert(1)</script> & <b>bold</b>"]
     );
+    // The record the page holds in a <script> element: the title cannot close it early,
+    // and reads back unchanged.
+    let raw = built.text("incidents/2025-08-01-hostile/");
+    assert_eq!(
+        raw.matches("<script").count(),
+        raw.matches("</script>").count()
+    );
+    let record = scraper::Selector::parse("script#record").unwrap();
+    let json: String = page
+        .select(&record)
+        .next()
+        .expect("a record")
+        .text()
+        .collect();
+    let record: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(record["title"], "<script>alert(1)</script> & <b>bold</b>");
+    assert_eq!(record["summary"], "<img src=x onerror=alert(2)>");
 }
 
 #[test]

@@ -105,7 +105,10 @@ fn an_output_from_before_the_marker_is_still_rebuilt() {
     let site = copy_fixture("minimal");
     let root = site.path();
     assert!(build(root, &[]).status.success());
+    // As such an output was: no marker, and the records in a plain incidents.json.
     std::fs::remove_file(root.join("public/.incidex-output")).unwrap();
+    let data = root.join("public/data");
+    std::fs::rename(data.join("incidents.json.gz"), data.join("incidents.json")).unwrap();
     let again = build(root, &[]);
     assert!(again.status.success(), "{}", stderr(&again));
 }

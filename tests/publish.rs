@@ -278,16 +278,16 @@ fn exports_read_back_with_python_csv_and_json() {
     let out = site.out.to_string_lossy().into_owned();
     let files = [
         "data/incidents.csv",
-        "data/events.csv",
-        "data/incidents.json",
-        "data/events.geojson",
+        "data/events.csv.gz",
+        "data/incidents.json.gz",
+        "data/events.geojson.gz",
         "data/datapackage.json",
-        "data/sources.csv",
-        "data/claims.csv",
-        "data/actors.csv",
-        "data/changes.csv",
-        "data/acled.csv",
-        "data/ged.csv",
+        "data/sources.csv.gz",
+        "data/claims.csv.gz",
+        "data/actors.csv.gz",
+        "data/changes.csv.gz",
+        "data/acled.csv.gz",
+        "data/ged.csv.gz",
         "regions/mali/incidents.csv.gz",
         "regions/mali/kayes/incidents.geojson.gz",
         "groups/jnim/incidents.csv.gz",
@@ -329,7 +329,7 @@ fn exports_read_back_with_python_csv_and_json() {
     assert_eq!(raid["regions"], "Ségou;Kayes");
     assert_eq!(raid["sources"], "Radio Kledu, \"morning news\"");
 
-    let json = read["data/incidents.json"].as_array().unwrap();
+    let json = read["data/incidents.json.gz"].as_array().unwrap();
     assert_eq!(json.len(), published);
     let record = json.iter().find(|r| r["id"] == "T-0001").unwrap();
     assert_eq!(record["fatalities"]["best"], 10);
@@ -341,7 +341,7 @@ fn exports_read_back_with_python_csv_and_json() {
         .unwrap();
     assert_eq!(ambush["fatalities"], Value::Null, "unknown is null");
 
-    let events = rows(&read, "data/events.csv");
+    let events = rows(&read, "data/events.csv.gz");
     let raid_rows: Vec<&Value> = events
         .iter()
         .filter(|r| r["url"] == format!("{PUBLIC_BASE}incidents/2025-05-10-two-villages/"))
@@ -369,7 +369,7 @@ fn exports_read_back_with_python_csv_and_json() {
     assert_eq!(kayes_event["iso"], "ML");
     assert_eq!(kayes_event["time_precision"], "1");
 
-    let geojson = &read["data/events.geojson"];
+    let geojson = &read["data/events.geojson.gz"];
     assert_eq!(geojson["type"], "FeatureCollection");
     let features = geojson["features"].as_array().unwrap();
     assert_eq!(features.len(), events.len(), "one feature per events row");
@@ -428,7 +428,7 @@ fn exports_read_back_with_python_csv_and_json() {
         .any(|f| f["properties"]["event_id_cnty"] == "T-0001#1"));
 
     // changes.csv alone lists it, so that a copy made before can drop it.
-    for file in files.iter().filter(|f| !f.ends_with("changes.csv")) {
+    for file in files.iter().filter(|f| !f.ends_with("changes.csv.gz")) {
         let text = common::read_text(&site.out.join(file));
         assert!(
             !text.contains("withdrawn-claim") && !text.contains("later withdrawn"),
@@ -468,19 +468,25 @@ fn the_data_page_lists_every_download_with_its_size_and_columns() {
     assert!(common::attrs(&site.page(""), "nav a", "href").contains(&"/sub/data/".to_string()));
 }
 
+/// The JSON record a report's page holds, parsed; none when it holds none.
+fn page_record(page: &scraper::Html) -> Option<Value> {
+    let selector = scraper::Selector::parse("script#record[type='application/json']").unwrap();
+    let scripts: Vec<String> = page.select(&selector).map(|e| e.text().collect()).collect();
+    assert!(scripts.len() <= 1, "one record at most");
+    scripts
+        .first()
+        .map(|json| serde_json::from_str(json).expect("the record is JSON"))
+}
+
 #[test]
-fn each_report_links_its_json_and_offers_a_citation() {
+fn each_report_holds_its_json_and_offers_a_citation() {
     let site = common::build_fixture("publish");
     let page = site.page("incidents/2025-07-01-attack-on-kayes-post/");
-    let json_links = common::attrs(&page, "a[type='application/json']", "href");
-    assert_eq!(
-        json_links,
-        ["/sub/incidents/2025-07-01-attack-on-kayes-post/incident.json"]
-    );
-    let record: Value =
-        serde_json::from_str(&site.text("incidents/2025-07-01-attack-on-kayes-post/incident.json"))
-            .unwrap();
+    let record = page_record(&page).expect("a published report holds its record");
     assert_eq!(record["id"], "T-0001");
+    assert!(!site.exists("incidents/2025-07-01-attack-on-kayes-post/incident.json"));
+    let as_data = common::texts(&page, ".cite .as-data").join(" ");
+    assert!(as_data.contains("script id=\"record\""), "{as_data}");
     assert_eq!(record["updated"], "2025-07-03");
     let citation = common::texts(&page, ".cite .citation").join(" ");
     for part in [
@@ -510,8 +516,10 @@ fn each_report_links_its_json_and_offers_a_citation() {
     assert!(script.contains("@misc{"), "{script}");
 
     let retracted = site.page("incidents/2025-04-01-withdrawn-claim/");
-    assert!(common::attrs(&retracted, "a[type='application/json']", "href").is_empty());
-    assert!(!site.exists("incidents/2025-04-01-withdrawn-claim/incident.json"));
+    assert!(
+        page_record(&retracted).is_none(),
+        "a retracted report is in no export"
+    );
 }
 
 /// The fields a reader of the JSON records relies on (issue 18 took the body out, which
@@ -544,7 +552,7 @@ const RECORD_FIELDS: [&str; 22] = [
 #[test]
 fn each_record_keeps_every_field_and_matches_the_site_wide_file() {
     let site = common::build_fixture("publish");
-    let all: Value = serde_json::from_str(&site.text("data/incidents.json")).unwrap();
+    let all: Value = serde_json::from_str(&site.text("data/incidents.json.gz")).unwrap();
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 5);
     for record in all {
@@ -559,9 +567,8 @@ fn each_record_keeps_every_field_and_matches_the_site_wide_file() {
         expected.sort_unstable();
         assert_eq!(keys, expected, "every field, and no body");
         let slug = record["slug"].as_str().unwrap();
-        let own: Value =
-            serde_json::from_str(&site.text(&format!("incidents/{slug}/incident.json"))).unwrap();
-        assert_eq!(&own, record, "{slug}: its own file is its record");
+        let own = page_record(&site.page(&format!("incidents/{slug}/"))).unwrap();
+        assert_eq!(&own, record, "{slug}: its page holds its record");
         assert_eq!(
             record["url"],
             format!("{PUBLIC_BASE}incidents/{slug}/"),
@@ -667,7 +674,7 @@ fn each_lists_gzipped_files_hold_the_site_wide_rows_of_its_reports() {
     }
     let mut files = vec![
         "data/incidents.csv".to_string(),
-        "data/events.geojson".to_string(),
+        "data/events.geojson.gz".to_string(),
     ];
     for list in &lists {
         files.push(format!("{list}incidents.csv.gz"));
@@ -677,7 +684,9 @@ fn each_lists_gzipped_files_hold_the_site_wide_rows_of_its_reports() {
     args.extend(files.iter().map(String::as_str));
     let read = common::python("read_exports.py", &args);
     let site_rows = rows(&read, "data/incidents.csv");
-    let site_features = read["data/events.geojson"]["features"].as_array().unwrap();
+    let site_features = read["data/events.geojson.gz"]["features"]
+        .as_array()
+        .unwrap();
     for list in &lists {
         let csv = &read[format!("{list}incidents.csv.gz").as_str()];
         assert_eq!(

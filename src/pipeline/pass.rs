@@ -84,11 +84,12 @@ fn run_in_chunks(
             Some(_) => which.par_iter().map(|&i| publish::record(cx, i)).collect(),
             None => Vec::new(),
         };
+        let jsons: Vec<&str> = records.iter().map(|r| r.json.as_str()).collect();
         let docs: Vec<&SearchDoc> = docs[c * chunk..c * chunk + which.len()].iter().collect();
         let ((pages, files), ()) = rayon::join(
             || {
                 rayon::join(
-                    || renderer.render_incidents(cx, parts, which, &bodies, sink),
+                    || renderer.render_incidents(cx, parts, which, &bodies, &jsons, sink),
                     || match exports.as_mut() {
                         Some(exports) => {
                             let first = c * chunk;
@@ -120,7 +121,7 @@ fn run_in_chunks(
         .collect();
     for which in unlisted.chunks(chunk) {
         let bodies = bodies_of(cx, which)?;
-        renderer.render_incidents(cx, parts, which, &bodies, sink)?;
+        renderer.render_incidents(cx, parts, which, &bodies, &[], sink)?;
     }
     let downloads = match exports {
         Some(exports) => exports.finish(cx)?,

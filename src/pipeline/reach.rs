@@ -215,7 +215,7 @@ fn list_places(site: &Site, index: &SiteIndex, i: usize) -> Vec<Place> {
 }
 
 /// What a save leaves for after the reload: the feeds and data files of the lists the
-/// `changed` reports were and are in, and the changed reports' own JSON.
+/// `changed` reports were and are in.
 pub fn deferred_scope(site: &Site, old: &Snapshot, changed: &[usize]) -> Scope {
     let mut lists = old.was_in.lists.clone();
     for &i in changed {
@@ -223,7 +223,6 @@ pub fn deferred_scope(site: &Site, old: &Snapshot, changed: &[usize]) -> Scope {
     }
     Scope {
         lists: Some(lists.into_iter().collect()),
-        incidents: Some(changed.to_vec()),
     }
 }
 

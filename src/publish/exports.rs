@@ -1,15 +1,14 @@
 //! Writing the data exports: the site-wide files under `/data/`, the `incidents.csv.gz`
-//! and `incidents.geojson.gz` beside every country, region, group and type page, and each
-//! report's own `incident.json`.
+//! and `incidents.geojson.gz` beside every country, region, group and type page. A
+//! report's own record is not a file: its page holds it ([`crate::render`]).
 //!
 //! A full build serialises reports a chunk at a time and appends each chunk to every file
 //! that lists its reports, so memory holds one chunk's records, never a whole file: at
-//! 100,000 reports `incidents.json` alone is over 500 MB. The dev server writes through
+//! 100,000 reports the site-wide files are over 450 MB before compression. The dev server writes through
 //! the same [`ExportStream`], over the [`Scope`] a save reaches and with the records it
 //! keeps, in one chunk.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 
 use super::listing::{self, Listing};
 use super::write_file;
@@ -25,8 +24,6 @@ use crate::site_context::SiteContext;
 /// files beside every list's page, so memory holds one chunk's records, never a file.
 pub struct ExportStream<'s> {
     lists: Vec<ListKey>,
-    /// The reports whose own JSON is written; `None` for all.
-    own: Option<FxHashSet<usize>>,
     site: SiteListings<'s>,
     list_files: Vec<ListFiles<'s>>,
     /// How many of the site's list are written.
@@ -45,10 +42,6 @@ impl<'s> ExportStream<'s> {
             .lists
             .clone()
             .unwrap_or_else(|| lists_with_files(cx.site));
-        let own = scope
-            .incidents
-            .as_ref()
-            .map(|which| which.iter().copied().collect());
         let site = SiteListings::open(cx, sink).map_err(|e| vec![e])?;
         let list_files = lists
             .par_iter()
@@ -57,7 +50,6 @@ impl<'s> ExportStream<'s> {
             .map_err(|e| vec![e])?;
         Ok(ExportStream {
             lists,
-            own,
             site,
             list_files,
             done: 0,
@@ -70,7 +62,7 @@ impl<'s> ExportStream<'s> {
     }
 
     /// Writes the next `chunk` of the site's list, taking each report's records from
-    /// `record_of`: each report's own JSON, and its rows of every file that lists it.
+    /// `record_of`: its rows of every file that lists it.
     pub fn push<'r>(
         &mut self,
         cx: &SiteContext,
@@ -82,20 +74,10 @@ impl<'s> ExportStream<'s> {
         debug_assert_eq!(chunk, &cx.index.listed[start..end]);
         let position = &cx.index.listed_at;
         let record_of = &record_of;
-        let own: Vec<usize> = match &self.own {
-            None => chunk.to_vec(),
-            Some(own) => chunk.iter().copied().filter(|i| own.contains(i)).collect(),
-        };
-        let sink = self.site.sink;
         let site = &mut self.site;
         let list_files = &mut self.list_files;
-        let ((mut problems, site_wide), list_wide) = rayon::join(
-            || {
-                rayon::join(
-                    || write_report_jsons(cx, sink, &own, record_of),
-                    || site.push(&chunk.iter().map(|&i| record_of(i)).collect::<Vec<_>>()),
-                )
-            },
+        let (site_wide, list_wide) = rayon::join(
+            || site.push(&chunk.iter().map(|&i| record_of(i)).collect::<Vec<_>>()),
             || {
                 list_files
                     .par_iter_mut()
@@ -105,8 +87,8 @@ impl<'s> ExportStream<'s> {
                     .collect::<Vec<_>>()
             },
         );
+        let mut problems = list_wide;
         problems.extend(site_wide.err());
-        problems.extend(list_wide);
         self.done = end;
         if problems.is_empty() {
             Ok(())
@@ -163,52 +145,56 @@ struct SiteFile {
     description: &'static str,
 }
 
+/// The site-wide files. All but `incidents.csv` are written gzip-compressed, a sixth of
+/// their plain size: at 100,000 reports the plain files would take 450 MB of the 1 GB a
+/// GitHub Pages site may weigh. The one table a reader opens in a spreadsheet, where a
+/// `.gz` needs unpacking first, stays plain (issue 18).
 const SITE_WIDE: [SiteFile; 9] = [
     SiteFile {
         part: |r| &r.csv,
-        name: "incidents.csv",
+        name: columns::INCIDENTS.file,
         description: "One row per published report.",
     },
     SiteFile {
         part: |r| &r.events_csv,
-        name: "events.csv",
+        name: columns::EVENTS.file,
         description:
             "One row per place (per region when a report names no place), with ACLED's column names; each row holds its share of the report's figures.",
     },
     SiteFile {
         part: |r| r.json.as_bytes(),
-        name: "incidents.json",
+        name: "incidents.json.gz",
         description: "Every field of every published report but its body (on its page), as JSON.",
     },
     SiteFile {
         part: |r| r.features.as_bytes(),
-        name: "events.geojson",
-        description: "The rows of events.csv as GeoJSON (RFC 7946) points.",
+        name: "events.geojson.gz",
+        description: "The rows of events.csv.gz as GeoJSON (RFC 7946) points.",
     },
     SiteFile {
         part: |r| &r.sources_csv,
-        name: "sources.csv",
+        name: columns::SOURCES.file,
         description: "One row per source of each report.",
     },
     SiteFile {
         part: |r| &r.claims_csv,
-        name: "claims.csv",
+        name: columns::CLAIMS.file,
         description:
             "One row per claim of each report: a figure or an assertion, with who made it.",
     },
     SiteFile {
         part: |r| &r.actors_csv,
-        name: "actors.csv",
+        name: columns::ACTORS.file,
         description: "One row per report and actor, with its role and attribution.",
     },
     SiteFile {
         part: |r| &r.acled_csv,
-        name: "acled.csv",
+        name: columns::ACLED.file,
         description: "The events in ACLED's layout and codes.",
     },
     SiteFile {
         part: |r| &r.ged_csv,
-        name: "ged.csv",
+        name: columns::GED.file,
         description: "The events in UCDP GED's layout and codes.",
     },
 ];
@@ -298,9 +284,8 @@ impl<'s> ListFiles<'s> {
     ) -> Result<ListFiles<'s>, Diagnostic> {
         let file = |name| cx.urls.output_file(&key.file_url(cx, name));
         let header = records::csv_header(columns::INCIDENTS.columns);
-        let mut csv = Listing::open_gzip(sink, file(LIST_CSV), listing::csv(&header))?;
-        let mut geojson =
-            Listing::open_gzip(sink, file(LIST_GEOJSON), listing::FEATURE_COLLECTION)?;
+        let mut csv = Listing::open(sink, file(LIST_CSV), listing::csv(&header))?;
+        let mut geojson = Listing::open(sink, file(LIST_GEOJSON), listing::FEATURE_COLLECTION)?;
         csv.pause()?;
         geojson.pause()?;
         Ok(ListFiles {
@@ -339,26 +324,6 @@ impl<'s> ListFiles<'s> {
         self.csv.finish()?;
         self.geojson.finish().map(drop)
     }
-}
-
-/// Writes the own `incident.json` of each report of `which`, from its record.
-fn write_report_jsons<'r>(
-    cx: &SiteContext,
-    sink: Option<&dyn PageSink>,
-    which: &[usize],
-    record_of: &(impl Fn(usize) -> &'r ReportData + Sync),
-) -> Vec<Diagnostic> {
-    which
-        .par_iter()
-        .filter_map(|&i| {
-            let record = record_of(i);
-            let mut json = String::with_capacity(record.json.len() + 1);
-            json.push_str(&record.json);
-            json.push('\n');
-            let url = cx.urls.incident_json(&cx.site.incidents[i].slug);
-            write_file(cx, sink, &url, json.as_bytes()).err()
-        })
-        .collect()
 }
 
 /// Writes `datapackage.json`; returns its download.

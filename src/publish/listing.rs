@@ -1,7 +1,7 @@
 //! Files that list many reports one after another (the CSV, JSON and GeoJSON exports),
 //! written as the reports come rather than assembled in memory: at 100,000 reports the
-//! site-wide ones are hundreds of megabytes each. Those beside list pages are compressed
-//! as they are written ([`super::gzip`]).
+//! site-wide ones are hundreds of megabytes each. Those named `.gz` are compressed as they
+//! are written ([`super::gzip`]).
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -65,23 +65,16 @@ const BUFFER_BYTES: usize = 64 * 1024;
 
 impl<'s> Listing<'s> {
     /// Opens `file` in `sink` (or, without a sink, only counts its bytes, as `check`
-    /// needs the sizes and not the files) and writes its head.
+    /// needs the sizes and not the files) and writes its head. A file whose name ends in
+    /// `.gz` is written gzip-compressed; without a sink its bytes are then counted before
+    /// compression, as compressing only to count would be time lost.
     pub fn open(
         sink: Option<&'s dyn PageSink>,
         file: String,
         shape: Shape,
     ) -> Result<Listing<'s>, Diagnostic> {
-        Listing::open_as(sink, file, shape, false)
-    }
-
-    /// [`Listing::open`] for a file written gzip-compressed; without a sink it counts the
-    /// bytes before compression, as compressing only to count would be time lost.
-    pub fn open_gzip(
-        sink: Option<&'s dyn PageSink>,
-        file: String,
-        shape: Shape,
-    ) -> Result<Listing<'s>, Diagnostic> {
-        Listing::open_as(sink, file, shape, sink.is_some())
+        let gzip = sink.is_some() && file.ends_with(".gz");
+        Listing::open_as(sink, file, shape, gzip)
     }
 
     fn open_as(
@@ -272,12 +265,12 @@ mod tests {
     fn a_gzip_listing_reads_back_as_the_plain_one_and_counts_its_compressed_bytes() {
         use std::io::Read;
         let folder = Folder(tempfile::tempdir().unwrap());
-        let mut listing = Listing::open_gzip(Some(&folder), "x".to_string(), JSON_ARRAY).unwrap();
+        let mut listing = Listing::open(Some(&folder), "x.gz".to_string(), JSON_ARRAY).unwrap();
         listing.push(b"1").unwrap();
         listing.pause().unwrap();
         listing.push(b"2").unwrap();
         let (_, bytes) = listing.finish().unwrap();
-        let file = std::fs::read(folder.0.path().join("x")).unwrap();
+        let file = std::fs::read(folder.0.path().join("x.gz")).unwrap();
         assert_eq!(bytes, file.len());
         let mut text = String::new();
         flate2::read::GzDecoder::new(&file[..])

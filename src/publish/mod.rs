@@ -53,6 +53,13 @@ pub fn record(cx: &SiteContext, i: usize) -> ReportData {
     ReportData::of(&cx.site.incidents[i], &sources(cx))
 }
 
+/// The JSON record of incident `i`, as `incidents.json.gz` and the report's page hold it.
+pub fn record_json(cx: &SiteContext, i: usize) -> String {
+    let record = records::Record::of(&cx.site.incidents[i], &sources(cx));
+    // A record is a struct of plain fields, which always serialises.
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
 fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {
     records::Sources {
         registry: &cx.site.registry,
@@ -61,13 +68,11 @@ fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {
 }
 
 /// Which files to write: everything, or after one edit in the dev server only the files
-/// of the lists and reports it touched (the site-wide files are always written).
+/// of the lists it touched (the site-wide files are always written).
 #[derive(Debug, Default)]
 pub struct Scope {
     /// Lists whose files are written; `None` for all.
     pub lists: Option<Vec<ListKey>>,
-    /// Reports whose own JSON is written; `None` for all.
-    pub incidents: Option<Vec<usize>>,
 }
 
 /// A site-wide download, as the `/data/` page lists it.

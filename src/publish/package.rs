@@ -35,6 +35,9 @@ struct Resource {
     format: &'static str,
     mediatype: &'static str,
     encoding: &'static str,
+    /// `gz` for a gzip-compressed file, which Frictionless unpacks as it reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compression: Option<&'static str>,
     schema: TableSchema,
 }
 
@@ -70,6 +73,7 @@ impl Resource {
             format: "csv",
             mediatype: "text/csv",
             encoding: "utf-8",
+            compression: table.file.ends_with(".gz").then_some("gz"),
             schema: TableSchema {
                 fields: table.columns,
                 primary_key: table.primary_key,

@@ -195,21 +195,30 @@ impl Renderer {
         )
     }
 
-    /// Renders the pages of the incidents `which`, whose bodies are `bodies` (in the same
-    /// order), in parallel, writing each into `sink` when given.
+    /// Renders the pages of the incidents `which`, whose bodies are `bodies` and whose
+    /// JSON records are `records` (in the same order; `records` may be empty, and each
+    /// page then makes its own), in parallel, writing each into `sink` when given.
     pub fn render_incidents(
         &self,
         cx: &SiteContext,
         parts: &pages::PageParts,
         which: &[usize],
         bodies: &[Cow<str>],
+        records: &[&str],
         sink: Option<&dyn PageSink>,
     ) -> Result<(), Vec<Diagnostic>> {
         self.render_each(
             which
                 .par_iter()
                 .zip(bodies)
-                .map(|(&i, body)| Ok(pages::incident_context(cx, i, parts, body))),
+                .enumerate()
+                .map(|(k, (&i, body))| {
+                    let content = pages::report::Content {
+                        body_html: body,
+                        record: records.get(k).copied(),
+                    };
+                    Ok(pages::incident_context(cx, i, parts, content))
+                }),
             sink,
         )
     }

@@ -5,11 +5,12 @@
 // Every test runs against every site. Pages are reached the way a reader reaches them (by
 // clicking) where the test is about navigation; elsewhere by URL under the site's base path.
 // What a page should show is checked against an oracle that does not come from the page:
-// gen_corpus.py's corpus.json for a generated site, the site's /data/incidents.json export
+// gen_corpus.py's corpus.json for a generated site, the site's /data/incidents.json.gz export
 // for the example site.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   ARTIFACTS,
   axeSerious,
@@ -450,7 +451,7 @@ for (const site of sites) {
       });
     });
 
-    test('5b. incident: the locator dot sits on its base map; cite.js adds BibTeX, and without scripts the plain citation stays', async () => {
+    test('5b. incident: the locator dot sits on its base map; cite.js adds BibTeX and a download of the record, and without scripts the plain citation and the record stay', async () => {
       await withPage(context, `${site.name}-5b-incident`, async (page) => {
         await goto(page, sample.incident);
         const title = await h1Of(page);
@@ -481,6 +482,14 @@ for (const site of sites) {
         }
         await page.locator('.cite details summary').click();
         assert.ok(await pre.isVisible(), 'the BibTeX does not open');
+        // The record the page holds, offered as a file: clicking downloads the report's JSON.
+        const link = page.locator('.cite .as-data a[download]');
+        assert.equal(await link.getAttribute('download'), `${id}.json`);
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        const saved = await download.path();
+        const record = JSON.parse(readFileSync(saved, 'utf8'));
+        assert.equal(record.id, id, 'the downloaded record is another report\'s');
+        assert.equal(record.title, title, 'the downloaded record has another title');
       });
       const plain = await browser.newContext({ javaScriptEnabled: false });
       try {
@@ -488,7 +497,9 @@ for (const site of sites) {
           await goto(page, sample.incident);
           const citation = (await page.locator('.cite .citation').innerText()).trim();
           assert.ok(citation.includes(await h1Of(page)), `the plain citation lacks the title: ${citation}`);
-          assert.ok(await page.locator('.cite a[type="application/json"]').isVisible(), 'no JSON link without scripts');
+          const held = await page.locator('script#record').textContent();
+          assert.equal(JSON.parse(held).title, await h1Of(page), 'without scripts the page still holds its record');
+          assert.equal(await page.locator('.cite .as-data a[download]').count(), 0, 'a download link without scripts');
           assert.equal(await page.locator('.cite details').count(), 0, 'BibTeX without scripts');
         });
       } finally {

@@ -93,6 +93,20 @@ pub fn read_text(path: &Path) -> String {
     }
 }
 
+/// Writes `text` to `path`, gzip-compressed when its name ends in `.gz`, as incidex
+/// writes its data files: for tests that break a built file on purpose.
+pub fn write_text(path: &Path, text: &str) {
+    use std::io::Write;
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(text.as_bytes()).unwrap();
+        gz.finish().unwrap()
+    } else {
+        text.as_bytes().to_vec()
+    };
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 /// The file a relative URL is written to.
 pub fn output_file(relative_url: &str) -> String {
     if relative_url.is_empty() || relative_url.ends_with('/') {

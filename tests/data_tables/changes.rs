@@ -6,8 +6,8 @@ use super::*;
 #[test]
 fn changes_list_additions_revisions_and_retractions_newest_first() {
     let built = build();
-    let data = read(&built.out, &["changes.csv"]);
-    let mine: Vec<&Row> = data["changes.csv"]
+    let data = read(&built.out, &["changes.csv.gz"]);
+    let mine: Vec<&Row> = data["changes.csv.gz"]
         .iter()
         .filter(|r| r["incident_id"].starts_with("DM-"))
         .collect();
@@ -46,7 +46,7 @@ fn changes_list_additions_revisions_and_retractions_newest_first() {
         mine[0]["url"],
         format!("{BASE}incidents/2025-05-01-withdrawn-raid/")
     );
-    let dates: Vec<&str> = data["changes.csv"]
+    let dates: Vec<&str> = data["changes.csv.gz"]
         .iter()
         .map(|r| r["date"].as_str())
         .collect();
@@ -153,9 +153,9 @@ fn in_git_a_report_was_added_by_its_first_commit_but_not_after_its_first_note() 
     ));
     let out = root.join("public");
     build_into(root, &out);
-    let data = read(&out, &["changes.csv"]);
+    let data = read(&out, &["changes.csv.gz"]);
     let added = |id: &str| {
-        let rows = of(&data["changes.csv"], id);
+        let rows = of(&data["changes.csv.gz"], id);
         rows.iter().find(|r| r["change"] == "added").unwrap()["date"].clone()
     };
     assert_eq!(
@@ -196,10 +196,10 @@ fn a_save_in_the_dev_server_rewrites_the_changes() {
         Update::Failed(f) => panic!("update failed: {}", common::explain(&f)),
     }
     session.catch_up().expect("exports");
-    let data = read(out.path(), &["changes.csv"]);
+    let data = read(out.path(), &["changes.csv.gz"]);
     assert_eq!(
         cells(
-            &of(&data["changes.csv"], "DM-0004"),
+            &of(&data["changes.csv.gz"], "DM-0004"),
             &["number", "date", "change", "note"]
         ),
         strings(&[

@@ -5,8 +5,11 @@ use super::*;
 #[test]
 fn each_source_claim_and_actor_is_a_row_of_its_table() {
     let built = build();
-    let data = read(&built.out, &["sources.csv", "claims.csv", "actors.csv"]);
-    let sources = of(&data["sources.csv"], "DM-0001");
+    let data = read(
+        &built.out,
+        &["sources.csv.gz", "claims.csv.gz", "actors.csv.gz"],
+    );
+    let sources = of(&data["sources.csv.gz"], "DM-0001");
     assert_eq!(
         cells(
             &sources,
@@ -31,7 +34,7 @@ fn each_source_claim_and_actor_is_a_row_of_its_table() {
         sources[1]["url"], "https://example.org/defence/statement?id=4;lang=en",
         "a URL is one value: its ';' is not escaped"
     );
-    let claims = of(&data["claims.csv"], "DM-0001");
+    let claims = of(&data["claims.csv.gz"], "DM-0001");
     let columns = [
         "claim_id",
         "kind",
@@ -101,7 +104,7 @@ fn each_source_claim_and_actor_is_a_row_of_its_table() {
             ],
         ])
     );
-    let actors = of(&data["actors.csv"], "DM-0001");
+    let actors = of(&data["actors.csv.gz"], "DM-0001");
     assert_eq!(
         cells(
             &actors,
@@ -130,13 +133,13 @@ fn each_source_claim_and_actor_is_a_row_of_its_table() {
         actors[0]["full_name"],
         "Jama'at Nusrat al-Islam wal-Muslimin"
     );
-    let responder = of(&data["actors.csv"], "DM-0002");
+    let responder = of(&data["actors.csv.gz"], "DM-0002");
     assert_eq!(
         cells(&responder, &["group", "role"]),
         strings(&[&["FAMa", "responder"]]),
         "a report with only a responder has no target"
     );
-    assert!(of(&data["claims.csv"], "DM-0002").is_empty());
+    assert!(of(&data["claims.csv.gz"], "DM-0002").is_empty());
 }
 
 #[test]
@@ -144,10 +147,10 @@ fn drafts_and_retracted_reports_are_in_no_table_but_changes() {
     let built = build();
     let names = [
         "incidents.csv",
-        "sources.csv",
-        "claims.csv",
-        "actors.csv",
-        "changes.csv",
+        "sources.csv.gz",
+        "claims.csv.gz",
+        "actors.csv.gz",
+        "changes.csv.gz",
     ];
     let data = read(&built.out, &names);
     for name in &names[..4] {
@@ -163,7 +166,7 @@ fn drafts_and_retracted_reports_are_in_no_table_but_changes() {
         );
         assert!(!ids.contains("DM-0005"), "the draft is not in {name}");
     }
-    let changed: BTreeSet<&str> = data["changes.csv"]
+    let changed: BTreeSet<&str> = data["changes.csv.gz"]
         .iter()
         .map(|r| r["incident_id"].as_str())
         .collect();
@@ -263,7 +266,7 @@ fn the_data_page_links_the_changes_and_names_the_licence() {
         .next()
         .is_some());
     assert!(html
-        .select(&select("a[href='/data-model/data/changes.csv']"))
+        .select(&select("a[href='/data-model/data/changes.csv.gz']"))
         .next()
         .is_some());
     let licence = html

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Stacks a built site's data/acled.csv under a row typed in ACLED's own export layout,
+"""Stacks a built site's data/acled.csv.gz under a row typed in ACLED's own export layout,
 as a researcher's pandas.concat would, and reports every column whose values would no
 longer share one type. Standard library only, so it needs no pandas.
 
@@ -18,6 +18,7 @@ with the kinds found in each.
 """
 
 import csv
+import gzip
 import json
 import os
 import re
@@ -88,8 +89,8 @@ def mixed(kinds):
 
 
 def main():
-    path = os.path.join(sys.argv[1], "data", "acled.csv")
-    with open(path, newline="", encoding="utf-8") as f:
+    path = os.path.join(sys.argv[1], "data", "acled.csv.gz")
+    with gzip.open(path, "rt", newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f, strict=True)
         header = reader.fieldnames or []
         ours = list(reader)

@@ -19,7 +19,7 @@ Reads OUTPUT_DIR/data/datapackage.json and, for every resource it lists:
   - a multi-value cell (a column whose description says "separated by ';'") splits back
     with csv.reader(delimiter=';', escapechar='\\\\', quoting=QUOTE_NONE) into values that
     join back into the same cell.
-Then, with data/incidents.json (package_roundtrip.py): the cells that copy a report's
+Then, with data/incidents.json.gz (package_roundtrip.py): the cells that copy a report's
 fields give back the JSON's values, multi-value cells value by value; events.csv has one
 row per place (one per region for a report that names no place); and figures split across
 rows add up, per report, to the report's figure in incidents.csv (empty iff empty).
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import io
 import json
 import os
@@ -178,7 +179,10 @@ def read_table(table: Table, failures: Failures) -> None:
     try:
         with open(table.path, "rb") as f:
             data = f.read()
-    except OSError as error:
+        # Frictionless unpacks a resource whose `compression` is gz; so does this.
+        if table.resource.get("compression") == "gz":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
         failures.add(name, "file-missing",
                      f"{table.resource.get('path')} is listed in datapackage.json but cannot "
                      f"be read: {error.strerror}")

@@ -1,4 +1,4 @@
-"""The checks of check_package.py that read data/incidents.json beside the CSV files: the
+"""The checks of check_package.py that read data/incidents.json.gz beside the CSV files: the
 cells that copy a report's fields give back its values, the events rows are the report's
 places (or regions), and the figures split across rows add up to the report's.
 
@@ -12,6 +12,7 @@ alone, and so is a table that has only its incident_id column (a stub, not yet f
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import math
 import os
@@ -413,10 +414,10 @@ def check_changes(tables, failures) -> None:
 
 
 def check(data_dir, tables, failures) -> None:
-    """Every check that reads data/incidents.json beside the tables."""
-    path = os.path.join(data_dir, "incidents.json")
+    """Every check that reads data/incidents.json.gz beside the tables."""
+    path = os.path.join(data_dir, "incidents.json.gz")
     try:
-        with open(path, encoding="utf-8") as f:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
             records_list = json.load(f)
     except (OSError, ValueError) as error:
         failures.add(None, "json", f"{path}: {error}")

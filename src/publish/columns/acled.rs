@@ -7,7 +7,7 @@ use super::{column, Column, ForeignKey, Table, TO_INCIDENT};
 /// The table: one row per events row, keyed like events.csv.
 pub(super) const TABLE: Table = Table {
     resource: "acled",
-    file: "acled.csv",
+    file: "acled.csv.gz",
     columns: COLUMNS,
     primary_key: &["event_id_cnty"],
     foreign_keys: &[TO_EVENT, TO_INCIDENT],

@@ -6,7 +6,7 @@ use super::{column, Column, Table, TO_INCIDENT};
 /// and a target of the same event has two rows.
 pub(super) const TABLE: Table = Table {
     resource: "actors",
-    file: "actors.csv",
+    file: "actors.csv.gz",
     columns: COLUMNS,
     primary_key: &["incident_id", "group", "role"],
     foreign_keys: &[TO_INCIDENT],

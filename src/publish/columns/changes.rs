@@ -6,7 +6,7 @@ use super::{column, Column, Table};
 /// rows here but has left that file.
 pub(super) const TABLE: Table = Table {
     resource: "changes",
-    file: "changes.csv",
+    file: "changes.csv.gz",
     columns: COLUMNS,
     primary_key: &["incident_id", "number"],
     foreign_keys: &[],

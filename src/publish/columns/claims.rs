@@ -8,7 +8,7 @@ use super::{column, Column, ForeignKey, Table, TO_INCIDENT};
 /// empty, so (incident_id, source_id) of a claim without a source would fail.
 pub(super) const TABLE: Table = Table {
     resource: "claims",
-    file: "claims.csv",
+    file: "claims.csv.gz",
     columns: COLUMNS,
     primary_key: &["incident_id", "claim_id"],
     foreign_keys: &[TO_INCIDENT, TO_SOURCE],

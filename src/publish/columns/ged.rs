@@ -8,7 +8,7 @@ use super::{column, Column, ForeignKey, Table, TO_INCIDENT};
 /// The table: one row per events row, keyed by relid.
 pub(super) const TABLE: Table = Table {
     resource: "ged",
-    file: "ged.csv",
+    file: "ged.csv.gz",
     columns: COLUMNS,
     primary_key: &["relid"],
     foreign_keys: &[TO_EVENT, TO_INCIDENT],

@@ -79,7 +79,7 @@ const TO_INCIDENT: ForeignKey = ForeignKey {
 /// `events.csv`: one row per place, in ACLED's column names.
 pub const EVENTS: Table = Table {
     resource: "events",
-    file: "events.csv",
+    file: "events.csv.gz",
     columns: events::COLUMNS,
     primary_key: &["event_id_cnty"],
     foreign_keys: &[TO_INCIDENT],

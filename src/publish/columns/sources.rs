@@ -5,7 +5,7 @@ use super::{column, Column, Table, TO_INCIDENT};
 /// The table: a source is named by its report's id and its own id within the report.
 pub(super) const TABLE: Table = Table {
     resource: "sources",
-    file: "sources.csv",
+    file: "sources.csv.gz",
     columns: COLUMNS,
     primary_key: &["incident_id", "source_id"],
     foreign_keys: &[TO_INCIDENT],

@@ -33,7 +33,7 @@ const ESCAPE: char = '\\';
 /// The serialised forms of one published report.
 #[derive(Debug, Default, Clone)]
 pub struct ReportData {
-    /// Its record in `incidents.json`, compact.
+    /// Its record in `incidents.json.gz` and on its page, compact.
     pub json: String,
     /// Its row of `incidents.csv`, with the line ending.
     pub csv: Vec<u8>,

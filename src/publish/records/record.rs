@@ -1,5 +1,5 @@
 //! The JSON record of a report: every field, names resolved against the registries, as
-//! `incidents.json` and `incident.json` give it. The CSV rows are read off it, so the
+//! `incidents.json.gz` and each report's page give it. The CSV rows are read off it, so the
 //! exports cannot disagree on a value.
 //!
 //! The body is left out: it is on the report's page (linked by `url`), and as HTML it
@@ -16,8 +16,8 @@ use crate::domain::vocabulary::{Attribution, Role};
 
 use super::Sources;
 
-/// Every field of a published report but its body, as `incidents.json` and
-/// `incident.json` give it.
+/// Every field of a published report but its body, as `incidents.json.gz` and the
+/// report's page give it.
 #[derive(Serialize)]
 pub struct Record<'a> {
     pub(super) id: &'a str,

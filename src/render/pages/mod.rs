@@ -10,10 +10,12 @@
 pub mod groups;
 pub mod home;
 pub mod lists;
+mod paging;
 mod parts;
 pub mod places;
 pub mod report;
 pub mod site;
+mod sitemap;
 pub mod timeline;
 
 use serde::Serialize;
@@ -21,7 +23,9 @@ use tera::Context;
 
 use crate::lists::{GroupId, ListKey};
 use crate::site_context::SiteContext;
+pub use paging::{list_page_count, on_page, page_count, page_of, ROWS_PER_CARD};
 pub use parts::PageParts;
+pub use sitemap::{in_sitemap, page_lastmod, sitemap_entries};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,41 +59,6 @@ pub enum Page {
     Stats,
     /// The page a missing URL shows.
     NotFound,
-}
-
-/// How many times as many reports a list's further pages hold as its first (which holds
-/// `paginate_by`). Further pages show a row per report, about a fifth of a card's bytes,
-/// so each page weighs about the same, and a long list takes a fifth of the files and of
-/// the page frames (header, navigation, footer) it would at `paginate_by` a page.
-pub const ROWS_PER_CARD: usize = 5;
-
-/// How many pages a list of `len` items takes at `per_page` on the first page and
-/// [`ROWS_PER_CARD`] times that on each further one (at least one page).
-pub fn page_count(len: usize, per_page: usize) -> usize {
-    match len {
-        0 => 1,
-        _ => page_of(len - 1, per_page),
-    }
-}
-
-/// The page (from 1) that item `at` (from 0) of a list is on.
-pub fn page_of(at: usize, per_page: usize) -> usize {
-    let per_page = per_page.max(1);
-    match at.checked_sub(per_page) {
-        None => 1,
-        Some(past_first) => 2 + past_first / (per_page * ROWS_PER_CARD),
-    }
-}
-
-/// How many pages the list `key` takes: a year's list is one page.
-pub fn list_page_count(cx: &SiteContext, key: ListKey) -> usize {
-    match key {
-        ListKey::Year(_) => 1,
-        _ => page_count(
-            key.reports(cx.index).len(),
-            cx.site.settings.config.paginate_by,
-        ),
-    }
 }
 
 /// Every page of the site, in a stable order.
@@ -134,19 +103,6 @@ pub fn list_pages(pages: &[Page]) -> Vec<Page> {
         .iter()
         .copied()
         .filter(|page| !matches!(page, Page::Incident(_)))
-        .collect()
-}
-
-/// The URL and last change of each of `pages` that belongs in the sitemap, in order.
-pub fn sitemap_entries(
-    cx: &SiteContext,
-    pages: &[Page],
-) -> Vec<(String, Option<jiff::civil::Date>)> {
-    use rayon::prelude::*;
-    pages
-        .par_iter()
-        .filter(|&&page| in_sitemap(cx, page))
-        .map(|&page| (page_url(cx, page), page_lastmod(cx, page)))
         .collect()
 }
 
@@ -195,17 +151,17 @@ pub struct PageViewOf<'a> {
     pub view: PageView<'a>,
 }
 
-/// The template, title and view of `page`; `body_html` is the report's body when `page`
-/// is a report's own page.
+/// The template, title and view of `page`; `report` is the report's body and record when
+/// `page` is a report's own page.
 pub fn page_view<'a>(
     cx: &'a SiteContext,
     page: Page,
     parts: &'a PageParts,
-    body_html: &'a str,
+    report: report::Content<'a>,
 ) -> PageViewOf<'a> {
     let (template, title, view) = match page {
         Page::Home => home::view(cx, parts),
-        Page::Incident(i) => report::view(cx, parts, i, body_html),
+        Page::Incident(i) => report::view(cx, parts, i, report),
         Page::List(key, n) => list_view(cx, parts, key, n),
         Page::Regions => places::regions_view(cx),
         Page::Groups => groups::groups_view(cx),
@@ -274,26 +230,36 @@ pub fn page_context(
         Page::Incident(i) => cx.site.body(i)?,
         _ => std::borrow::Cow::Borrowed(""),
     };
-    Ok(context_of(cx, page, parts, &body))
+    let content = report::Content {
+        body_html: &body,
+        record: None,
+    };
+    Ok(context_of(cx, page, parts, content))
 }
 
-/// The template, URL and context of the page of incident `i`, whose body is `body_html`.
+/// The template, URL and context of the page of incident `i`, with its body and, when
+/// the caller has it already, its JSON record.
 pub fn incident_context(
     cx: &SiteContext,
     i: usize,
     parts: &PageParts,
-    body_html: &str,
+    content: report::Content,
 ) -> PageContext {
-    context_of(cx, Page::Incident(i), parts, body_html)
+    context_of(cx, Page::Incident(i), parts, content)
 }
 
-/// [`page_context`], with the body of the incident when `page` is an incident's.
-fn context_of(cx: &SiteContext, page: Page, parts: &PageParts, body_html: &str) -> PageContext {
+/// [`page_context`], with the content of the incident when `page` is an incident's.
+fn context_of(
+    cx: &SiteContext,
+    page: Page,
+    parts: &PageParts,
+    content: report::Content,
+) -> PageContext {
     let PageViewOf {
         template,
         title,
         view,
-    } = page_view(cx, page, parts, body_html);
+    } = page_view(cx, page, parts, content);
     // Every view is a struct, which always serialises to a map; the fallback is unreachable.
     let mut context = Context::from_serialize(&view).unwrap_or_default();
     let url = page_url(cx, page);
@@ -327,58 +293,6 @@ pub fn page_url(cx: &SiteContext, page: Page) -> String {
     }
 }
 
-/// When `page` last changed, for the sitemap: the latest revision of the reports it shows.
-/// `None` for pages that no report changes, and for pages left out of the sitemap.
-pub fn page_lastmod(cx: &SiteContext, page: Page) -> Option<jiff::civil::Date> {
-    let index = cx.index;
-    let per_page = cx.site.settings.config.paginate_by;
-    let latest = |list: &[usize]| {
-        list.iter()
-            .map(|&i| cx.site.incidents[i].last_revision())
-            .max()
-    };
-    match page {
-        Page::Incident(i) => Some(cx.site.incidents[i].last_revision()),
-        Page::List(key @ ListKey::Year(_), _) => latest(key.reports(index)),
-        Page::List(key, n) => latest(on_page(key.reports(index), n, per_page)),
-        Page::Home
-        | Page::Regions
-        | Page::Groups
-        | Page::Types
-        | Page::Timeline
-        | Page::Data
-        | Page::Map
-        | Page::Stats => index.latest_revision,
-        Page::About | Page::Search | Page::Alias(..) | Page::NotFound => None,
-    }
-}
-
-/// Whether `page` belongs in the sitemap: redirects, the 404 page and drafts do not.
-pub fn in_sitemap(cx: &SiteContext, page: Page) -> bool {
-    match page {
-        Page::Alias(..) | Page::NotFound => false,
-        Page::Incident(i) => {
-            cx.site.incidents[i].status != crate::domain::vocabulary::Status::Draft
-        }
-        _ => true,
-    }
-}
-
-/// The items of `list` on its page `n`, counted from 1: `per_page` on the first page,
-/// [`ROWS_PER_CARD`] times that on each further one.
-pub fn on_page<T>(list: &[T], n: usize, per_page: usize) -> &[T] {
-    let (from, size) = match n {
-        1 => (0, per_page),
-        _ => {
-            let rows = per_page * ROWS_PER_CARD;
-            (per_page + (n - 2) * rows, rows)
-        }
-    };
-    let from = from.min(list.len());
-    let to = (from + size).min(list.len());
-    &list[from..to]
-}
-
 /// Maps are shown on the first page of a list only: they cover the whole list, and
 /// drawing them again for each further page would cost time for nothing new.
 fn first_page<T>(n: usize, make: impl FnOnce() -> Option<T>) -> Option<T> {
@@ -396,7 +310,7 @@ pub fn page_variables(
     page: Page,
     parts: &PageParts,
 ) -> (&'static str, Vec<String>) {
-    let PageViewOf { template, view, .. } = page_view(cx, page, parts, "");
+    let PageViewOf { template, view, .. } = page_view(cx, page, parts, report::Content::default());
     let mut names: Vec<String> = match serde_json::to_value(&view) {
         Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
         _ => Vec::new(),
@@ -422,37 +336,4 @@ pub fn variables_by_template(
             .extend(names);
     }
     by_template
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_cover_a_list_once_each_item_on_the_page_page_of_gives() {
-        for per_page in [1, 3, 20] {
-            for len in [
-                0,
-                1,
-                per_page,
-                per_page + 1,
-                per_page * 6,
-                per_page * 6 + 1,
-                250,
-            ] {
-                let list: Vec<usize> = (0..len).collect();
-                let pages = page_count(len, per_page);
-                let mut seen = Vec::new();
-                for n in 1..=pages {
-                    let items = on_page(&list, n, per_page);
-                    assert!(n == 1 || !items.is_empty(), "page {n} of {len} is empty");
-                    assert!(items.iter().all(|&at| page_of(at, per_page) == n));
-                    seen.extend_from_slice(items);
-                }
-                assert_eq!(seen, list, "{per_page} a page, {len} items");
-            }
-        }
-        assert_eq!(on_page(&[0; 200], 1, 20).len(), 20);
-        assert_eq!(on_page(&[0; 200], 2, 20).len(), 20 * ROWS_PER_CARD);
-    }
 }

@@ -17,20 +17,42 @@ use crate::site_context::{DateView, Link, SiteContext};
 pub struct ReportPage<'a> {
     /// The report: its facts, claims, sources and body.
     pub incident: IncidentView<'a>,
+    /// The report's JSON record, safe inside a `<script>` element; none for drafts and
+    /// retracted reports, which are in no export. The page holds it so that a report's
+    /// record needs no file of its own: at 100,000 reports that file would be half of
+    /// the 200,000 files GitLab Pages allows (issue 18).
+    pub record: Option<String>,
     /// The map of its locations, when it has any.
     pub locator: Option<Locator>,
     /// The URL of `cite.js`, which offers the citation as BibTeX too.
     pub cite_script: String,
 }
 
-/// The template, title and view of the page of report `i`, whose body is `body_html`.
+/// What a report's page shows that is not read off the site: its rendered body and, when
+/// the caller made it already (a full build makes it for the data files), its record.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Content<'a> {
+    /// The body, as HTML.
+    pub body_html: &'a str,
+    /// The record as `incidents.json.gz` holds it; made here when `None`.
+    pub record: Option<&'a str>,
+}
+
+/// The template, title and view of the page of report `i`.
 pub fn view<'a>(
     cx: &'a SiteContext,
     parts: &'a PageParts,
     i: usize,
-    body_html: &'a str,
+    content: Content<'a>,
 ) -> (&'static str, String, PageView<'a>) {
-    let incident = cx.incident(i, body_html);
+    let incident = cx.incident(i, content.body_html);
+    let record = cx.site.incidents[i].is_listed().then(|| {
+        let json = match content.record {
+            Some(json) => std::borrow::Cow::Borrowed(json),
+            None => std::borrow::Cow::Owned(crate::publish::record_json(cx, i)),
+        };
+        script_safe(&json)
+    });
     let title = incident.title.to_string();
     let locator = parts.maps.incident(cx, i);
     (
@@ -38,10 +60,18 @@ pub fn view<'a>(
         title,
         PageView::Report(Box::new(ReportPage {
             incident,
+            record,
             locator,
             cite_script: cx.urls.path(CITE_SCRIPT_FILE),
         })),
     )
+}
+
+/// `json` made safe to hold in a `<script>` element: `<` is written `\u003c`, which JSON
+/// reads back as the same character, so no `</script>` or `<!--` in a title or a quote
+/// can end the element. `<` appears only inside JSON strings, so nothing else changes.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
 /// A link to an incident with its date, for related and previous/next lists.
@@ -86,9 +116,6 @@ pub struct IncidentView<'a> {
     pub updated: Option<DateView>,
     pub revisions: Vec<RevisionView<'a>>,
     pub body: &'a str,
-    /// The report's own JSON record; none for drafts and retracted reports, which are in
-    /// no export.
-    pub json_url: Option<String>,
     /// The page's absolute URL, for citations.
     pub permalink: String,
     /// The day of the last revision, for citations.
@@ -228,9 +255,6 @@ impl SiteContext<'_> {
                 })
                 .collect(),
             body: body_html,
-            json_url: incident
-                .is_listed()
-                .then(|| self.urls.incident_json(&incident.slug)),
             permalink: self.urls.absolute(&self.urls.incident(&incident.slug)),
             last_revision: self.date(incident.last_revision(), DatePrecision::Day),
             year: incident.date.year(),

@@ -3,6 +3,7 @@
 import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -146,8 +147,8 @@ export function fileSafe(text) {
 
 /**
  * What a site is known to hold, independently of the page under test. For a generated
- * corpus: gen_corpus.py's corpus.json. Otherwise: the site's own /data/incidents.json
- * export (another code path than the pages, search index, map and charts).
+ * corpus: gen_corpus.py's corpus.json. Otherwise: the site's own /data/
+ * export, incidents.json.gz (another code path than the pages, search index, map and charts).
  * Each record: { slug, title, date, end_date, date_precision, country_slug, region_slugs,
  * groups: [group name] }.
  */
@@ -166,9 +167,13 @@ export async function loadOracle(site) {
       located: r.located,
     }));
   }
-  const res = await fetch(new URL('data/incidents.json', site.url));
-  if (!res.ok) throw new Error(`${site.url}data/incidents.json: HTTP ${res.status}`);
-  const records = await res.json();
+  const res = await fetch(new URL('data/incidents.json.gz', site.url));
+  if (!res.ok) throw new Error(`${site.url}data/incidents.json.gz: HTTP ${res.status}`);
+  // Served as application/gzip with no Content-Encoding, as GitHub Pages serves it; a
+  // server that did set it would have fetch unpack it, hence the check of the magic bytes.
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const unpacked = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  const records = JSON.parse(unpacked.toString('utf8'));
   return records.map((r) => ({
     slug: r.slug,
     title: r.title,
