@@ -29,6 +29,7 @@ pub mod draw;
 pub mod i18n;
 pub mod init_site;
 pub mod languages;
+pub mod links;
 pub mod lists;
 pub mod load;
 pub mod locate;
