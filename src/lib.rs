@@ -28,6 +28,7 @@ pub mod domain;
 pub mod draw;
 pub mod i18n;
 pub mod init_site;
+pub mod json_schema;
 pub mod languages;
 pub mod links;
 pub mod lists;

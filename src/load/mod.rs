@@ -1,6 +1,7 @@
 //! The load stage: read the registries and every report under `content/incidents/`,
 //! in parallel, into the domain model, collecting every problem of every file.
 
+mod as_json;
 mod cross_checks;
 mod duplicates;
 mod files;
@@ -30,6 +31,7 @@ use crate::markdown::{self, MarkdownSettings};
 use crate::settings::Settings;
 use crate::yaml;
 
+pub use as_json::front_matter_json;
 pub use report::parse_report;
 
 use cross_checks::{check_related, check_report_links, check_unique};
