@@ -120,8 +120,8 @@ impl Spellings {
 }
 
 /// A registry entry's name, ISO code, aliases and translated names, each also in lower
-/// case: the spellings editors type. (`check` matches any case and accents; a schema
-/// can only list.)
+/// case and without accents: the spellings editors type. (`check` matches any case,
+/// accents, spacing and punctuation; a schema can only list.)
 fn spellings<'a>(
     name: &'a String,
     iso: Option<&'a String>,
@@ -132,7 +132,27 @@ fn spellings<'a>(
         .chain(iso)
         .chain(aliases)
         .chain(translated)
-        .flat_map(|s| [s.clone(), s.to_lowercase()])
+        .flat_map(|s| {
+            let plain = without_accents(s);
+            [s.to_lowercase(), plain.to_lowercase(), plain, s.clone()]
+        })
+        .collect()
+}
+
+/// `name` with each accented Latin letter as its plain one, case kept (`Dioïla` →
+/// `Dioila`); letters of other scripts stay.
+fn without_accents(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return c.to_string();
+            }
+            match crate::domain::slugs::slugify(&c.to_string()) {
+                plain if plain.is_empty() || plain.len() > 2 => c.to_string(),
+                plain if c.is_uppercase() => plain.to_uppercase(),
+                plain => plain,
+            }
+        })
         .collect()
 }
 

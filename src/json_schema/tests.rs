@@ -92,3 +92,11 @@ fn the_schema_is_a_draft_2020_12_schema() {
     let grades = &schema["properties"]["confidence"]["anyOf"][0]["enum"];
     assert_eq!(grades[2], "weak");
 }
+
+#[test]
+fn accents_are_taken_off_latin_letters_only() {
+    assert_eq!(super::without_accents("Dioïla"), "Dioila");
+    assert_eq!(super::without_accents("Ségou"), "Segou");
+    assert_eq!(super::without_accents("Éko"), "Eko");
+    assert_eq!(super::without_accents("تمبكتو"), "تمبكتو");
+}
