@@ -245,3 +245,34 @@ fn without_a_site_the_schema_knows_no_names_but_every_vocabulary() {
     let statuses = &schema["properties"]["status"]["enum"];
     assert_eq!(statuses, &serde_json::json!(["published", "draft", "retracted"]));
 }
+
+#[test]
+fn init_and_new_point_reports_at_the_sites_schema_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let (code, _, stderr) = run_in(dir.path(), &["init", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let schema_file = site.join(".incidex/schema.json");
+    let example = "content/incidents/2025/2025-07-01-kayes-curfew.md";
+    let text = std::fs::read_to_string(site.join(example)).unwrap();
+    let modeline = "---\n# yaml-language-server: $schema=../../../.incidex/schema.json\n";
+    assert!(text.starts_with(modeline), "{text}");
+    // The relative path in the modeline leads from the report's folder to the file.
+    let pointed = site.join("content/incidents/2025/../../../.incidex/schema.json");
+    assert!(pointed.is_file());
+    let written: Value = serde_json::from_slice(&std::fs::read(&schema_file).unwrap()).unwrap();
+    let validator = jsonschema::draft202012::new(&written).unwrap();
+    assert_eq!(schema_errors(&validator, &site, example), Vec::<String>::new());
+
+    // A group added to the registry reaches the schema file when `new` runs.
+    let groups = site.join("content/groups.yaml");
+    let registry = std::fs::read_to_string(&groups).unwrap();
+    std::fs::write(&groups, registry + "  - name: Test Brigade\n    kind: militia\n").unwrap();
+    let args = ["new", "Raid", "--country", "Mali", "--group", "Test Brigade", "--date", "2025-08-02"];
+    let (code, stdout, stderr) = run_in(&site, &args);
+    assert_eq!(code, 0, "{stderr}");
+    let new = std::fs::read_to_string(site.join(stdout.trim())).unwrap();
+    assert!(new.starts_with(modeline), "{new}");
+    let refreshed = std::fs::read_to_string(&schema_file).unwrap();
+    assert!(refreshed.contains("Test Brigade"), "new refreshes the schema file");
+}

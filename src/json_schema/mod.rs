@@ -144,7 +144,8 @@ fn spellings<'a>(
 fn without_accents(name: &str) -> String {
     name.chars()
         .map(|c| {
-            if c.is_ascii() {
+            // Latin-1 Supplement to Latin Extended-B: the accented Latin letters.
+            if !('\u{C0}'..='\u{24F}').contains(&c) {
                 return c.to_string();
             }
             match crate::domain::slugs::slugify(&c.to_string()) {
