@@ -242,12 +242,9 @@ fn check_trust_settings(config: &SiteConfig, text: &str) -> Result<(), SettingsE
         return Ok(());
     };
     let (line, column) = YamlText::new(text, 1).find_in_key(key, &needle);
-    Err(SettingsError::Invalid(crate::diagnostics::Diagnostic::error(
-        Path::new("site.yaml"),
-        line,
-        column,
-        message,
-    )))
+    Err(SettingsError::Invalid(
+        crate::diagnostics::Diagnostic::error(Path::new("site.yaml"), line, column, message),
+    ))
 }
 
 /// The languages `config` publishes, the default first, or what is wrong with them.

@@ -170,12 +170,24 @@ fn every_kind_of_link_problem_is_a_warning_at_its_address() {
     let m = servers.main;
     let at = |line: usize| format!("{REPORT}:{line}:");
     let expected = [
-        (at(8), format!("sources[1].url http://{m}/gone answers 404 (Not Found)")),
+        (
+            at(8),
+            format!("sources[1].url http://{m}/gone answers 404 (Not Found)"),
+        ),
         (at(9), "sources[2].url".to_string()),
-        (at(9), format!("redirects to another host: http://127.0.0.2:")),
+        (
+            at(9),
+            "redirects to another host: http://127.0.0.2:".to_string(),
+        ),
         (at(10), "sources[3].url".to_string()),
-        (at(10), "could not be reached: no answer within 1 s".to_string()),
-        (at(11), "sources[4] (Unarchived) has no archive_url".to_string()),
+        (
+            at(10),
+            "could not be reached: no answer within 1 s".to_string(),
+        ),
+        (
+            at(11),
+            "sources[4] (Unarchived) has no archive_url".to_string(),
+        ),
     ];
     for (place, words) in &expected {
         assert!(
@@ -187,7 +199,9 @@ fn every_kind_of_link_problem_is_a_warning_at_its_address() {
     }
     for fine in ["/moved", "/no-head", "sources[0]"] {
         assert!(
-            !stderr.lines().any(|l| l.contains(fine) && l.contains("warning")),
+            !stderr
+                .lines()
+                .any(|l| l.contains(fine) && l.contains("warning")),
             "{fine} is fine:\n{stderr}"
         );
     }
@@ -202,7 +216,10 @@ fn a_rerun_takes_answers_from_the_cache_and_strict_fails_on_warnings() {
     check_links(site.path(), &[]);
     let cache = std::fs::read_to_string(site.path().join(".incidex-links.json")).unwrap();
     assert!(cache.contains("/gone"), "{cache}");
-    assert!(!cache.contains("/silent"), "unreachable links are tried again:\n{cache}");
+    assert!(
+        !cache.contains("/silent"),
+        "unreachable links are tried again:\n{cache}"
+    );
 
     let (code, _, stderr) = check_links(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
@@ -210,7 +227,10 @@ fn a_rerun_takes_answers_from_the_cache_and_strict_fails_on_warnings() {
         stderr.contains("fetched 1 of 7 links (6 known from .incidex-links.json)"),
         "{stderr}"
     );
-    assert!(stderr.contains("answers 404"), "the cached answer is still reported");
+    assert!(
+        stderr.contains("answers 404"),
+        "the cached answer is still reported"
+    );
 
     let (code, _, stderr) = check_links(site.path(), &["--strict"]);
     assert_eq!(code, 1, "{stderr}");

@@ -77,7 +77,14 @@ fn is_translation(path: &Path) -> bool {
 fn files_with_errors(root: &Path) -> BTreeSet<String> {
     let (_, _, stderr) = run_in(
         root,
-        &["check", "--drafts", "--message-format", "short", "--root", "."],
+        &[
+            "check",
+            "--drafts",
+            "--message-format",
+            "short",
+            "--root",
+            ".",
+        ],
     );
     stderr
         .lines()
@@ -111,7 +118,11 @@ fn every_report_check_accepts_is_valid_against_its_sites_schema() {
                 continue;
             }
             let errors = schema_errors(&schema, &site, &report);
-            assert!(errors.is_empty(), "{}/{report}:\n{errors:#?}", site.display());
+            assert!(
+                errors.is_empty(),
+                "{}/{report}:\n{errors:#?}",
+                site.display()
+            );
             validated += 1;
         }
     }
@@ -159,7 +170,11 @@ fn the_schema_accepts_every_new_key_check_accepts() {
 
 #[test]
 fn the_schema_rejects_unknown_keys_as_check_does() {
-    both_say("title: A new report", "title: A new report\ntitel: x", false);
+    both_say(
+        "title: A new report",
+        "title: A new report\ntitel: x",
+        false,
+    );
     both_say(SOURCE, "{id: s1, name: Wire, typ: news}", false);
     both_say(
         "event_type: attack",
@@ -181,11 +196,7 @@ fn the_schema_rejects_wrong_types_as_check_does() {
         "event_type: attack\nfatalities: {best: many}",
         false,
     );
-    both_say(
-        "coordinates: [12.84, -11.24]",
-        "coordinates: 12.84",
-        false,
-    );
+    both_say("coordinates: [12.84, -11.24]", "coordinates: 12.84", false);
     both_say(
         "event_type: attack",
         "event_type: attack\nclaims:\n  - {by: JNIM, text: x, credibility: high}",
@@ -197,10 +208,26 @@ fn the_schema_rejects_wrong_types_as_check_does() {
 #[test]
 fn the_schema_rejects_words_outside_the_vocabularies_as_check_does() {
     both_say("event_type: attack", "event_type: attak", false);
-    both_say("event_type: attack", "event_type: attack\nconfidence: sure", false);
-    both_say("event_type: attack", "event_type: attack\nstatus: publish", false);
-    both_say(SOURCE, "{id: s1, name: Wire, type: news, reliability: G}", false);
-    both_say(SOURCE, "{id: s1, name: Wire, type: news, sha256: abc123}", false);
+    both_say(
+        "event_type: attack",
+        "event_type: attack\nconfidence: sure",
+        false,
+    );
+    both_say(
+        "event_type: attack",
+        "event_type: attack\nstatus: publish",
+        false,
+    );
+    both_say(
+        SOURCE,
+        "{id: s1, name: Wire, type: news, reliability: G}",
+        false,
+    );
+    both_say(
+        SOURCE,
+        "{id: s1, name: Wire, type: news, sha256: abc123}",
+        false,
+    );
     both_say(
         "event_type: attack",
         "event_type: attack\nclaims:\n  - {by: JNIM, text: x, credibility: 9}",
@@ -223,15 +250,22 @@ fn the_schema_rejects_words_outside_the_vocabularies_as_check_does() {
 
 #[test]
 fn the_schema_follows_the_sites_own_grades() {
-    let site = site_with_change("event_type: attack", "event_type: attack\nconfidence: verified");
+    let site = site_with_change(
+        "event_type: attack",
+        "event_type: attack\nconfidence: verified",
+    );
     let schema = schema_of(site.path());
     assert!(!schema_errors(&schema, site.path(), REPORT).is_empty());
     let settings = site.path().join("site.yaml");
     let text = std::fs::read_to_string(&settings).unwrap();
-    let grades = "confidence:\n  - {id: verified, label: Verified, definition: Seen by the desk.}\n";
+    let grades =
+        "confidence:\n  - {id: verified, label: Verified, definition: Seen by the desk.}\n";
     std::fs::write(&settings, text + grades).unwrap();
     let schema = schema_of(site.path());
-    assert_eq!(schema_errors(&schema, site.path(), REPORT), Vec::<String>::new());
+    assert_eq!(
+        schema_errors(&schema, site.path(), REPORT),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -243,7 +277,10 @@ fn without_a_site_the_schema_knows_no_names_but_every_vocabulary() {
     let schema: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(schema["properties"]["country"]["enum"], Value::Null);
     let statuses = &schema["properties"]["status"]["enum"];
-    assert_eq!(statuses, &serde_json::json!(["published", "draft", "retracted"]));
+    assert_eq!(
+        statuses,
+        &serde_json::json!(["published", "draft", "retracted"])
+    );
 }
 
 #[test]
@@ -262,17 +299,36 @@ fn init_and_new_point_reports_at_the_sites_schema_file() {
     assert!(pointed.is_file());
     let written: Value = serde_json::from_slice(&std::fs::read(&schema_file).unwrap()).unwrap();
     let validator = jsonschema::draft202012::new(&written).unwrap();
-    assert_eq!(schema_errors(&validator, &site, example), Vec::<String>::new());
+    assert_eq!(
+        schema_errors(&validator, &site, example),
+        Vec::<String>::new()
+    );
 
     // A group added to the registry reaches the schema file when `new` runs.
     let groups = site.join("content/groups.yaml");
     let registry = std::fs::read_to_string(&groups).unwrap();
-    std::fs::write(&groups, registry + "  - name: Test Brigade\n    kind: militia\n").unwrap();
-    let args = ["new", "Raid", "--country", "Mali", "--group", "Test Brigade", "--date", "2025-08-02"];
+    std::fs::write(
+        &groups,
+        registry + "  - name: Test Brigade\n    kind: militia\n",
+    )
+    .unwrap();
+    let args = [
+        "new",
+        "Raid",
+        "--country",
+        "Mali",
+        "--group",
+        "Test Brigade",
+        "--date",
+        "2025-08-02",
+    ];
     let (code, stdout, stderr) = run_in(&site, &args);
     assert_eq!(code, 0, "{stderr}");
     let new = std::fs::read_to_string(site.join(stdout.trim())).unwrap();
     assert!(new.starts_with(modeline), "{new}");
     let refreshed = std::fs::read_to_string(&schema_file).unwrap();
-    assert!(refreshed.contains("Test Brigade"), "new refreshes the schema file");
+    assert!(
+        refreshed.contains("Test Brigade"),
+        "new refreshes the schema file"
+    );
 }

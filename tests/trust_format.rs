@@ -52,7 +52,10 @@ fn site_with(changes: &[(&str, &str)]) -> tempfile::TempDir {
 /// `incidex check` with one-line messages: exit status and stderr.
 fn check(site: &Path) -> (i32, String) {
     let root = site.to_str().unwrap();
-    let (code, _, stderr) = run_in(site, &["check", "--message-format", "short", "--root", root]);
+    let (code, _, stderr) = run_in(
+        site,
+        &["check", "--message-format", "short", "--root", root],
+    );
     (code, stderr)
 }
 
@@ -82,7 +85,10 @@ fn a_report_with_every_trust_key_passes_and_carries_them() {
     let source = &report.sources[0];
     assert_eq!(source.reliability.map(|r| r.as_str()), Some("C"));
     assert_eq!(source.last_verified.unwrap().to_string(), "2025-08-03");
-    assert!(source.sha256.as_deref().unwrap().ends_with("aaaa"), "stored in lower case");
+    assert!(
+        source.sha256.as_deref().unwrap().ends_with("aaaa"),
+        "stored in lower case"
+    );
     assert_eq!(report.assertions[0].credibility.unwrap().value(), 4);
 }
 
@@ -103,7 +109,10 @@ fn every_wrong_trust_value_is_named_at_its_place_in_one_run() {
         format!("{REPORT}:15:20: error: sources: '2025-02-30' is not a real calendar date"),
         format!("{REPORT}:16:13: error: sources[0].sha256 is not a SHA-256 hash (63 characters)"),
     ] {
-        assert!(stderr.contains(&expected), "missing {expected:?} in:\n{stderr}");
+        assert!(
+            stderr.contains(&expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
     }
 }
 
@@ -114,7 +123,10 @@ fn a_wrong_reliability_letter_lists_the_scale() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains(&format!("{REPORT}:17:")), "{stderr}");
     assert!(stderr.contains("unknown value 'G'"), "{stderr}");
-    assert!(stderr.contains("A, B, C, D, E, F") || stderr.contains("A, B, C, D, E or F"), "{stderr}");
+    assert!(
+        stderr.contains("A, B, C, D, E, F") || stderr.contains("A, B, C, D, E or F"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -127,7 +139,10 @@ fn a_site_with_its_own_grades_holds_reports_to_them() {
     );
     let (code, stderr) = check(site.path());
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("unknown confidence grade 'weak'"), "{stderr}");
+    assert!(
+        stderr.contains("unknown confidence grade 'weak'"),
+        "{stderr}"
+    );
     assert!(stderr.contains("verified, reported"), "{stderr}");
 }
 
@@ -171,7 +186,10 @@ fn todays_sites_without_trust_keys_still_pass() {
 #[test]
 fn a_schema_comment_first_in_the_front_matter_keeps_every_line_true() {
     let modeline = "---\n# yaml-language-server: $schema=../../../.incidex/schema.json\ntitle:";
-    let site = site_with(&[("---\ntitle:", modeline), ("confidence: weak", "confidence: waek")]);
+    let site = site_with(&[
+        ("---\ntitle:", modeline),
+        ("confidence: weak", "confidence: waek"),
+    ]);
     let (code, stderr) = check(site.path());
     assert_eq!(code, 1, "{stderr}");
     let expected = format!("{REPORT}:19:13: error: unknown confidence grade 'waek'");

@@ -149,7 +149,11 @@ impl Title {
 
     /// Whether two titles are alike: half their words shared, or nearly the same letters.
     fn is_like(&self, other: &Title) -> bool {
-        let shared = self.words.iter().filter(|w| other.words.contains(w)).count();
+        let shared = self
+            .words
+            .iter()
+            .filter(|w| other.words.contains(w))
+            .count();
         let all = self.words.len() + other.words.len() - shared;
         (all > 0 && shared as f64 / all as f64 >= SAME_WORDS)
             || strsim::normalized_levenshtein(&self.folded, &other.folded) >= SAME_LETTERS

@@ -181,7 +181,10 @@ mod tests {
         let grades = Grades::default();
         assert_eq!(grades.problem(), None);
         let ids: Vec<&str> = grades.ids().collect();
-        assert_eq!(ids, ["confirmed", "fair", "weak", "contested", "discounted"]);
+        assert_eq!(
+            ids,
+            ["confirmed", "fair", "weak", "contested", "discounted"]
+        );
         assert_eq!(grades.find("weak"), Some(GradeId(2)));
         assert_eq!(grades.find("Weak"), None);
     }

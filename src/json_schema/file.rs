@@ -41,7 +41,10 @@ pub fn site_schema(root: &Path) -> Result<Value, SchemaError> {
     let names = SiteNames {
         registry: &registry,
     };
-    Ok(front_matter_schema(&settings.config.confidence, Some(names)))
+    Ok(front_matter_schema(
+        &settings.config.confidence,
+        Some(names),
+    ))
 }
 
 /// Writes the schema of the site at `root` to [`SCHEMA_FILE`] in it; returns the path.

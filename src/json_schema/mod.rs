@@ -47,35 +47,23 @@ pub fn front_matter_schema(grades: &Grades, names: Option<SiteNames>) -> Value {
         Some(list) => json!({"type": "string", "enum": list, "description": what}),
         None => json!({"type": "string", "minLength": 1, "description": what}),
     };
-    let country = name_of(spellings.as_ref().map(|s| &s.countries), "A country of content/regions.yaml.");
-    let region = name_of(spellings.as_ref().map(|s| &s.regions), "A region of the report's country.");
-    let group = name_of(spellings.as_ref().map(|s| &s.groups), "A group of content/groups.yaml.");
-    let grade_ids: Vec<&str> = grades.ids().collect();
+    let names = Names {
+        country: name_of(
+            spellings.as_ref().map(|s| &s.countries),
+            "A country of content/regions.yaml.",
+        ),
+        region: name_of(
+            spellings.as_ref().map(|s| &s.regions),
+            "A region of the report's country.",
+        ),
+        group: name_of(
+            spellings.as_ref().map(|s| &s.groups),
+            "A group of content/groups.yaml.",
+        ),
+    };
     let mut properties = Map::new();
-    let mut put = |key: &str, value: Value| properties.insert(key.to_string(), value);
-    put("title", text("The headline."));
-    put("date", date("The earliest possible day, YYYY-MM-DD."));
-    put("end_date", nullable(date("The last day, for events over several days.")));
-    put("date_precision", words(DatePrecision::ALL.iter().map(|p| p.as_str()), "How exactly the date is known."));
-    put("country", country);
-    put("region", json!({"oneOf": [region, {"type": "array", "items": region, "minItems": 1}]}));
-    put("locations", list(location(&region)));
-    put("groups", list(group_entry(&group)));
-    put("event_type", nullable(words(EventType::ALL.iter().map(|t| t.as_str()), "What kind of event.")));
-    put("fatalities", nullable(figures("People killed")));
-    put("injured", nullable(figures("People injured")));
-    put("claims", list(claim()));
-    put("sources", json!({"type": "array", "items": source(), "minItems": 1}));
-    put("confidence", nullable(words(grade_ids.iter().copied(), "How sure the desk is: one of site.yaml's grades.")));
-    put("summary", text("One or two neutral sentences."));
-    put("tags", list(json!({"type": "string"})));
-    put("related", list(json!({"type": "string", "description": "The slug of another report."})));
-    put("status", words(Status::ALL.iter().map(|s| s.as_str()), "published, draft or retracted."));
-    put("updated", nullable(date("The last revision's day.")));
-    put("revisions", list(revision()));
-    put("id", nullable(json!({"type": "string", "minLength": 1})));
-    put("slug", nullable(json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})));
-    put("not_duplicate_of", list(json!({"type": "string", "description": "The id or slug of a report that is another event."})));
+    what_and_where(&mut properties, names);
+    who_says_so(&mut properties, grades);
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "incidex report front matter",
@@ -85,6 +73,90 @@ pub fn front_matter_schema(grades: &Grades, names: Option<SiteNames>) -> Value {
         "required": ["title", "date", "country", "region", "sources", "summary"],
         "additionalProperties": false,
     })
+}
+
+/// The schemas of a country, a region and a group name.
+struct Names {
+    country: Value,
+    region: Value,
+    group: Value,
+}
+
+/// The keys that say what happened, when, where and by whom.
+fn what_and_where(properties: &mut Map<String, Value>, names: Names) {
+    let mut put = |key: &str, value: Value| properties.insert(key.to_string(), value);
+    put("title", text("The headline."));
+    put("date", date("The earliest possible day, YYYY-MM-DD."));
+    put(
+        "end_date",
+        nullable(date("The last day, for events over several days.")),
+    );
+    put(
+        "date_precision",
+        words(
+            DatePrecision::ALL.iter().map(|p| p.as_str()),
+            "How exactly the date is known.",
+        ),
+    );
+    let region = names.region;
+    put("country", names.country);
+    put(
+        "region",
+        json!({"oneOf": [region, {"type": "array", "items": region, "minItems": 1}]}),
+    );
+    put("locations", list(location(&region)));
+    put("groups", list(group_entry(&names.group)));
+    put(
+        "event_type",
+        nullable(words(
+            EventType::ALL.iter().map(|t| t.as_str()),
+            "What kind of event.",
+        )),
+    );
+    put("fatalities", nullable(figures("People killed")));
+    put("injured", nullable(figures("People injured")));
+}
+
+/// The keys that say who says so and how sure the desk is, and the report's own keys.
+fn who_says_so(properties: &mut Map<String, Value>, grades: &Grades) {
+    let mut put = |key: &str, value: Value| properties.insert(key.to_string(), value);
+    put("claims", list(claim()));
+    put(
+        "sources",
+        json!({"type": "array", "items": source(), "minItems": 1}),
+    );
+    put(
+        "confidence",
+        nullable(words(
+            grades.ids(),
+            "How sure the desk is: one of site.yaml's grades.",
+        )),
+    );
+    put("summary", text("One or two neutral sentences."));
+    put("tags", list(json!({"type": "string"})));
+    put(
+        "related",
+        list(json!({"type": "string", "description": "The slug of another report."})),
+    );
+    put(
+        "status",
+        words(
+            Status::ALL.iter().map(|s| s.as_str()),
+            "published, draft or retracted.",
+        ),
+    );
+    put("updated", nullable(date("The last revision's day.")));
+    put("revisions", list(revision()));
+    put("id", nullable(json!({"type": "string", "minLength": 1})));
+    put(
+        "slug",
+        nullable(json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})),
+    );
+    let other = "The id or slug of a report that is another event.";
+    put(
+        "not_duplicate_of",
+        list(json!({"type": "string", "description": other})),
+    );
 }
 
 /// Every spelling of the registries' names, sorted and each once.
@@ -99,11 +171,24 @@ impl Spellings {
         let mut countries = Vec::new();
         let mut regions = Vec::new();
         for country in &registry.countries {
-            let translated = country.translations.values().filter_map(|t| t.name.as_ref());
-            countries.extend(spellings(&country.name, country.iso.as_ref(), &country.aliases, translated));
+            let translated = country
+                .translations
+                .values()
+                .filter_map(|t| t.name.as_ref());
+            countries.extend(spellings(
+                &country.name,
+                country.iso.as_ref(),
+                &country.aliases,
+                translated,
+            ));
             for region in &country.regions {
                 let translated = region.translations.values().filter_map(|t| t.name.as_ref());
-                regions.extend(spellings(&region.name, region.iso.as_ref(), &region.aliases, translated));
+                regions.extend(spellings(
+                    &region.name,
+                    region.iso.as_ref(),
+                    &region.aliases,
+                    translated,
+                ));
             }
         }
         let mut groups = Vec::new();

@@ -99,7 +99,9 @@ pub(super) fn claim() -> Value {
 
 /// One entry of `sources:`.
 pub(super) fn source() -> Value {
-    let web = |what: &str| nullable(json!({"type": "string", "pattern": "^https?://", "description": what}));
+    let web = |what: &str| {
+        nullable(json!({"type": "string", "pattern": "^https?://", "description": what}))
+    };
     closed(
         json!({
             "id": nullable(json!({"type": "string", "description": "What claims point at; s1, s2, … by default."})),

@@ -95,9 +95,7 @@ mod tests {
         cache.put("https://a.org/", &Outcome::Live);
         cache.put(
             "https://b.org/",
-            &Outcome::Unreachable {
-                reason: "x".into(),
-            },
+            &Outcome::Unreachable { reason: "x".into() },
         );
         cache.write(&path).unwrap();
         let read = LinkCache::read(&path, Duration::from_secs(86_400));

@@ -12,7 +12,10 @@ use crate::locate::YamlText;
 use super::probe::Outcome;
 
 /// Every link problem of `site`, given what each address answered.
-pub(super) fn findings(site: &Site, outcome_of: &dyn Fn(&str) -> Option<Outcome>) -> Vec<Diagnostic> {
+pub(super) fn findings(
+    site: &Site,
+    outcome_of: &dyn Fn(&str) -> Option<Outcome>,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for incident in &site.incidents {
         let mut found: Vec<(String, Finding)> = Vec::new();
@@ -80,7 +83,10 @@ fn of_outcome(i: usize, key: &str, url: &str, outcome: &Outcome) -> Option<Findi
     let (message, help) = match outcome {
         Outcome::Live => return None,
         Outcome::Dead { status } => (
-            format!("sources[{i}].{key} {url} answers {status}{}", reason(*status)),
+            format!(
+                "sources[{i}].{key} {url} answers {status}{}",
+                reason(*status)
+            ),
             "find where the story moved, or cite an archived copy as archive_url",
         ),
         Outcome::Elsewhere { to } => (

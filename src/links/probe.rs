@@ -51,7 +51,11 @@ impl Prober {
             .max_redirects(0)
             .max_redirects_will_error(false)
             .timeout_global(Some(timeout))
-            .user_agent(concat!("incidex/", env!("CARGO_PKG_VERSION"), " (link check)"))
+            .user_agent(concat!(
+                "incidex/",
+                env!("CARGO_PKG_VERSION"),
+                " (link check)"
+            ))
             .build();
         Prober {
             agent: config.into(),
@@ -111,7 +115,10 @@ impl Prober {
         match error {
             ureq::Error::Timeout(_) => format!(
                 "no answer within {} s",
-                self.timeout.as_secs_f64().to_string().trim_end_matches(".0")
+                self.timeout
+                    .as_secs_f64()
+                    .to_string()
+                    .trim_end_matches(".0")
             ),
             ureq::Error::HostNotFound => "the host name does not resolve (DNS)".into(),
             ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
@@ -158,7 +165,10 @@ fn resolve(base: &str, location: &str) -> String {
         return format!("{scheme}://{authority}{location}");
     }
     // Relative to the base's folder.
-    let path = rest[authority.len()..].split(['?', '#']).next().unwrap_or("");
+    let path = rest[authority.len()..]
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
     let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
     format!("{scheme}://{authority}{folder}{location}")
 }

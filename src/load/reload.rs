@@ -74,7 +74,15 @@ pub fn reload_reports(
     }
     let fresh: Vec<Loaded> = reports
         .par_iter()
-        .map(|path| load_report(&settings.root, path, (&registry, rules), &markdown, Bodies::Held))
+        .map(|path| {
+            load_report(
+                &settings.root,
+                path,
+                (&registry, rules),
+                &markdown,
+                Bodies::Held,
+            )
+        })
         .collect();
     let fresh_translations: Vec<LoadedTranslation> = translations
         .par_iter()

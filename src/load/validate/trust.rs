@@ -15,7 +15,10 @@ pub(super) fn resolve_confidence(ck: &mut Checker, raw: Option<&str>) -> Option<
     }
     let ids: Vec<&str> = grades.ids().collect();
     let help = match crate::diagnostics::did_you_mean(raw, ids.iter().copied()) {
-        Some(near) => format!("did you mean '{near}'? the site's grades: {}", ids.join(", ")),
+        Some(near) => format!(
+            "did you mean '{near}'? the site's grades: {}",
+            ids.join(", ")
+        ),
         None => format!(
             "use one of the site's grades: {} (site.yaml's confidence: lists them)",
             ids.join(", ")
