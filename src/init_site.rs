@@ -1,6 +1,6 @@
 //! `incidex init DIR`: a new site that builds at once, with registries of the Sahel's
 //! places and groups (in English, as a base to translate), one report, a guide for
-//! editors and a GitHub Pages workflow.
+//! editors, a GitHub Pages workflow, and the JSON Schema reports point editors' tools at.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +38,9 @@ pub enum InitError {
     /// The folder holds files already.
     #[error("{0} is not empty; init only writes into a new or empty folder")]
     NotEmpty(PathBuf),
+    /// The site's schema could not be made from the files just written.
+    #[error("cannot write the report schema: {0}")]
+    Schema(#[from] crate::json_schema::SchemaError),
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -75,6 +78,10 @@ pub fn init_site(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> 
         std::fs::write(&path, contents).map_err(write_error(&path))?;
         written.push(PathBuf::from(relative));
     }
+    // Made from the registries just written, so the example report's first line, which
+    // points at it, finds it.
+    crate::json_schema::write_schema_file(dir)?;
+    written.push(PathBuf::from(crate::json_schema::SCHEMA_FILE));
     Ok(written)
 }
 

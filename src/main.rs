@@ -38,6 +38,8 @@ enum Command {
     New(cli::new::NewArgs),
     /// Make a new site in an empty folder.
     Init(cli::init::InitArgs),
+    /// Print the JSON Schema of a report's front matter (the site's own, when there is one).
+    Schema(cli::schema::SchemaArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => args.run(format),
         Command::New(args) => args.run(),
         Command::Init(args) => args.run(),
+        Command::Schema(args) => args.run(),
     }
 }
 

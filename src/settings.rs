@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::grades::Grades;
+use crate::domain::vague_counts::VagueCounts;
+use crate::locate::YamlText;
 use crate::yaml;
 
 /// What `site.yaml` holds; every key is optional except `title`.
@@ -41,6 +44,17 @@ pub struct SiteConfig {
     /// `datapackage.json` and named on the data page; `None` when the site gives none.
     #[serde(default)]
     pub license: Option<String>,
+    /// The confidence grades reports may carry, most confident first; the built-in five
+    /// when `site.yaml` gives none.
+    #[serde(default)]
+    pub confidence: Grades,
+    /// Whether every source on the web must give an `archive_url` (an error, not a
+    /// warning, when one does not).
+    #[serde(default)]
+    pub require_archive: bool,
+    /// The numbers vague words in sources are read as (`dozens: 12`).
+    #[serde(default)]
+    pub vague_counts: VagueCounts,
 }
 
 /// The site's own strings in one further language; what is not given stays as written in
@@ -154,6 +168,7 @@ impl Settings {
         if let Some(base_url) = &options.base_url {
             config.base_url = base_url.clone();
         }
+        check_trust_settings(&config, &text)?;
         if config.paginate_by == 0 {
             return Err(SettingsError::BadValue(
                 "site.yaml: paginate_by must be at least 1".to_string(),
@@ -211,6 +226,25 @@ pub fn is_language_tag(code: &str) -> bool {
         && subtag.is_none_or(|s| {
             (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
         })
+}
+
+/// The confidence grades and vague counts must be usable: the first problem is pointed at
+/// in `site.yaml` (`text`).
+fn check_trust_settings(config: &SiteConfig, text: &str) -> Result<(), SettingsError> {
+    let problems = [
+        ("confidence", config.confidence.problem()),
+        ("vague_counts", config.vague_counts.problem()),
+    ];
+    let Some((key, (needle, message))) = problems
+        .into_iter()
+        .find_map(|(key, problem)| problem.map(|p| (key, p)))
+    else {
+        return Ok(());
+    };
+    let (line, column) = YamlText::new(text, 1).find_in_key(key, &needle);
+    Err(SettingsError::Invalid(
+        crate::diagnostics::Diagnostic::error(Path::new("site.yaml"), line, column, message),
+    ))
 }
 
 /// The languages `config` publishes, the default first, or what is wrong with them.

@@ -6,4 +6,5 @@ pub mod check;
 pub mod init;
 pub mod new;
 pub mod output;
+pub mod schema;
 pub mod serve;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use incidex::json_schema::write_schema_file;
 use incidex::new_report::{new_report, NewError, NewReport, COMMAND_LINE};
 
 /// Write a new report with every field listed, ready to fill in.
@@ -54,6 +55,11 @@ impl NewArgs {
         match new_report(&request) {
             Ok(path) => {
                 println!("{}", path.display());
+                // The report's first line points editors' tools at the schema: keep it
+                // in step with the registries, which may have changed since the last.
+                if let Err(e) = write_schema_file(&request.root) {
+                    eprintln!("warning: {e}");
+                }
                 eprintln!("Fill in the summary and a source, then run `incidex check`.");
                 ExitCode::SUCCESS
             }

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use crate::domain::grades::{Credibility, GradeId};
 use crate::domain::registry::RegionRef;
 use crate::domain::vocabulary::{
-    Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
+    Attribution, DatePrecision, EventType, LocationPrecision, Reliability, Role, SourceType,
+    Status, Who,
 };
 
 /// A report's body as HTML: held from load on (the dev server, which renders pages again
@@ -63,6 +65,11 @@ pub struct Incident {
     pub assertions: Vec<Assertion>,
     /// Where the facts come from.
     pub sources: Vec<Source>,
+    /// How sure the desk is, as one of the site's grades, when the editor gave one.
+    pub confidence: Option<GradeId>,
+    /// Ids or slugs of reports the editor has judged to be other events, however alike:
+    /// the duplicate check leaves those pairs alone.
+    pub not_duplicate_of: Vec<String>,
     /// One or two neutral sentences.
     pub summary: String,
     /// Free tags.
@@ -140,6 +147,8 @@ impl Incident {
             injured: None,
             assertions: Vec::new(),
             sources: Vec::new(),
+            confidence: None,
+            not_duplicate_of: Vec::new(),
             summary: "Fighters attacked.".into(),
             tags: Vec::new(),
             related: Vec::new(),
@@ -242,6 +251,8 @@ pub struct Assertion {
     pub source: Option<usize>,
     /// Whether others dispute it.
     pub disputed: bool,
+    /// How credible the editor judges it (Admiralty code, 1 to 6), when graded.
+    pub credibility: Option<Credibility>,
 }
 
 /// A source of the report.
@@ -259,6 +270,21 @@ pub struct Source {
     pub published: Option<Date>,
     /// What kind of outlet.
     pub kind: Option<SourceType>,
+    /// When an editor last opened it and found it saying what the report cites.
+    pub last_verified: Option<Date>,
+    /// The SHA-256 of the archived copy, in lower-case hex, when the desk keeps one.
+    pub sha256: Option<String>,
+    /// The source's record (Admiralty code, A to F), when graded.
+    pub reliability: Option<Reliability>,
+}
+
+impl Source {
+    /// Whether the source is on the web with no archived copy: the one kind of source
+    /// `require_archive` and `check --links` ask an archive of (a source with no `url`
+    /// was read off the web and has nothing to archive).
+    pub fn lacks_archive(&self) -> bool {
+        self.url.is_some() && self.archive_url.is_none()
+    }
 }
 
 /// One revision note.

@@ -157,6 +157,24 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A source's record on the Admiralty code's scale, apart from any one claim it made.
+    Reliability {
+        /// No doubt of its authenticity or competence; a history of complete reliability.
+        A = "A",
+        /// Minor doubt; a history of valid information most of the time.
+        B = "B",
+        /// Doubt; it has given valid information in the past.
+        C = "C",
+        /// Significant doubt; valid information only now and then.
+        D = "D",
+        /// Lacks authenticity or competence; a history of invalid information.
+        E = "E",
+        /// No basis to judge its reliability.
+        F = "F",
+    }
+}
+
+vocabulary! {
     /// Whether a report is public.
     #[derive(Default)]
     Status {

@@ -118,7 +118,7 @@ fn locate_text_in_file(root: &Path, path: &Path, needle: &str) -> (usize, usize)
 }
 
 /// Re-reads a report to point at a value; only used on the error path.
-fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, usize) {
+pub(super) fn locate_in_file(root: &Path, path: &Path, key: &str, needle: &str) -> (usize, usize) {
     let text = std::fs::read(root.join(path))
         .ok()
         .and_then(|b| yaml::decode(&b).ok())

@@ -1,7 +1,9 @@
 //! The load stage: read the registries and every report under `content/incidents/`,
 //! in parallel, into the domain model, collecting every problem of every file.
 
+mod as_json;
 mod cross_checks;
+mod duplicates;
 mod files;
 mod last_changed;
 mod misplaced;
@@ -29,6 +31,7 @@ use crate::markdown::{self, MarkdownSettings};
 use crate::settings::Settings;
 use crate::yaml;
 
+pub use as_json::front_matter_json;
 pub use report::parse_report;
 
 use cross_checks::{check_related, check_report_links, check_unique};
@@ -68,9 +71,10 @@ pub fn load_site(settings: Settings, bodies: Bodies) -> Result<(Site, Diagnostic
             .partition(|path| language_of(path).is_some());
     misplaced::warn_of_misplaced_reports(&settings.root, &mut diagnostics);
     let markdown = markdown_settings(&settings);
+    let rules = validate::Rules::of(&settings);
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|path| load_report(&settings.root, path, &registry, &markdown, bodies))
+        .map(|path| load_report(&settings.root, path, (&registry, rules), &markdown, bodies))
         .collect();
     let translations = load_translations(&settings, &translations, &markdown, bodies);
     let mut incidents = Vec::with_capacity(results.len());
@@ -162,6 +166,8 @@ fn finish(
         incidents.retain(|i| i.status != Status::Draft);
         diagnostics.set_aside_drafts(&drafts);
     }
+    // Among the reports built only: a draft not built duplicates nothing on the site yet.
+    duplicates::warn_of_duplicates(&incidents, &registry, &settings.root, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }

@@ -36,6 +36,7 @@ pub fn reload_reports(
         incidents,
     } = previous;
     let markdown = markdown_settings(&settings);
+    let rules = super::validate::Rules::of(&settings);
     let touched = touched_reports(changed);
     // A report read again was added when it was first, which git is not asked again for
     // on every save: a new file has no commit yet.
@@ -73,7 +74,15 @@ pub fn reload_reports(
     }
     let fresh: Vec<Loaded> = reports
         .par_iter()
-        .map(|path| load_report(&settings.root, path, &registry, &markdown, Bodies::Held))
+        .map(|path| {
+            load_report(
+                &settings.root,
+                path,
+                (&registry, rules),
+                &markdown,
+                Bodies::Held,
+            )
+        })
         .collect();
     let fresh_translations: Vec<LoadedTranslation> = translations
         .par_iter()

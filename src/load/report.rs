@@ -14,6 +14,7 @@ use crate::yaml;
 
 use super::files::read_report;
 use super::split::{self, SplitError, SplitReport};
+use super::validate::Rules;
 use super::{schema, validate, Bodies};
 
 /// What loading one report gave: the incident if it is sound, every problem, and what it
@@ -120,26 +121,28 @@ impl<'a> Refs<'a> {
 pub(super) fn load_report(
     root: &Path,
     path: &Path,
-    registry: &Registry,
+    site: (&Registry, Rules),
     markdown: &MarkdownSettings,
     bodies: Bodies,
 ) -> Loaded {
     match read_report(root, path) {
-        Ok(bytes) => load_report_bytes(path, &bytes, registry, markdown, bodies),
+        Ok(bytes) => load_report_bytes(path, &bytes, site, markdown, bodies),
         Err(problem) => Loaded::unread(problem, References::unparsed(path)),
     }
 }
 
 /// Loads one report from its bytes, as [`super::load_site`] does: the incident if it is
-/// sound, and every problem (errors and warnings) found in it. Never panics, whatever the
-/// bytes; the fuzz target holds it to that.
+/// sound, and every problem (errors and warnings) found in it, under the rules of a site
+/// that sets none ([`Rules::built_in`]). Never panics, whatever the bytes; the fuzz
+/// target holds it to that.
 pub fn parse_report(
     path: &Path,
     bytes: &[u8],
     registry: &Registry,
     markdown: &MarkdownSettings,
 ) -> (Option<Incident>, Vec<Diagnostic>) {
-    let loaded = load_report_bytes(path, bytes, registry, markdown, Bodies::Held);
+    let site = (registry, Rules::built_in());
+    let loaded = load_report_bytes(path, bytes, site, markdown, Bodies::Held);
     (loaded.incident, loaded.problems)
 }
 
@@ -147,7 +150,7 @@ pub fn parse_report(
 fn load_report_bytes(
     path: &Path,
     bytes: &[u8],
-    registry: &Registry,
+    (registry, rules): (&Registry, Rules),
     markdown: &MarkdownSettings,
     bodies: Bodies,
 ) -> Loaded {
@@ -188,6 +191,7 @@ fn load_report_bytes(
         path,
         yaml: YamlText::new(parts.front_matter, parts.front_matter_line),
         registry,
+        rules,
     };
     let incident = validated(front, stem, &cx, &mut problems, body.body, body.site_links);
     Loaded {

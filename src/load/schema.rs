@@ -10,7 +10,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::domain::vocabulary::{
-    Attribution, DatePrecision, EventType, LocationPrecision, Role, SourceType, Status, Who,
+    Attribution, DatePrecision, EventType, LocationPrecision, Reliability, Role, SourceType,
+    Status, Who,
 };
 
 /// Every key a report's front matter may hold.
@@ -53,6 +54,10 @@ pub struct FrontMatter {
     pub id: Option<String>,
     #[serde(default)]
     pub slug: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<String>,
+    #[serde(default)]
+    pub not_duplicate_of: Vec<String>,
 }
 
 /// One entry of `locations:`.
@@ -191,6 +196,8 @@ pub struct RawAssertion {
     pub source: Option<String>,
     #[serde(default)]
     pub disputed: bool,
+    #[serde(default)]
+    pub credibility: Option<u8>,
 }
 
 /// One entry of `sources:`.
@@ -208,6 +215,12 @@ pub struct RawSource {
     pub published: Option<String>,
     #[serde(default, rename = "type")]
     pub kind: Option<SourceType>,
+    #[serde(default)]
+    pub last_verified: Option<String>,
+    #[serde(default)]
+    pub sha256: Option<String>,
+    #[serde(default)]
+    pub reliability: Option<Reliability>,
 }
 
 /// One entry of `revisions:`.

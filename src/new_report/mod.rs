@@ -98,7 +98,9 @@ pub fn new_report(request: &NewReport) -> Result<PathBuf, NewError> {
     let relative = free_path(&request.root, date, &slug, made_up);
     let iso = country.and_then(|c| registry.countries[c].iso.clone());
     let id = next_id(&request.root, iso.as_deref(), date);
+    let depth = relative.parent().map_or(0, |p| p.components().count());
     let text = skeleton(&Skeleton {
+        modeline: &crate::json_schema::modeline(depth),
         title: &request.title,
         slug: request.slug.as_deref(),
         date,

@@ -5,6 +5,9 @@ use jiff::civil::Date;
 
 /// What the skeleton is filled from.
 pub(super) struct Skeleton<'a> {
+    /// The comment pointing editors' tools at the site's schema, the front matter's first
+    /// line.
+    pub modeline: &'a str,
     /// The report's title.
     pub title: &'a str,
     /// A slug the editor chose, written as `slug:`.
@@ -23,7 +26,7 @@ pub(super) struct Skeleton<'a> {
 
 /// The report text: every key of the schema, with what each takes.
 pub(super) fn skeleton(s: &Skeleton) -> String {
-    let mut out = String::from("---\n");
+    let mut out = format!("---\n{}\n", s.modeline);
     push_identity(&mut out, s);
     push_place(&mut out, s);
     push_groups(&mut out, s.groups);
@@ -111,13 +114,18 @@ const REST: &str = "\
     #     - {count: 0, who: unknown, by: NAME, source: s1}   # who: militants | soldiers | civilians | unknown\n\
     # injured: {claims: []}\n\
     # claims:                        # other contested assertions\n\
-    #   - {by: NAME, text: What they said, source: s1, disputed: true}\n\
+    #   - {by: NAME, text: What they said, source: s1, disputed: true, credibility: 3}   # 1-6\n\
     sources:                         # at least one\n\
     \x20 - id: s1\n\
     \x20   name: \"\"                     # who published it\n\
     \x20   type: news                   # news | official | armed group | ngo | social\n\
     #    url: https://\n\
+    #    archive_url: https://web.archive.org/...\n\
     #    published: YYYY-MM-DD\n\
+    #    last_verified: YYYY-MM-DD     # when you last opened it\n\
+    #    sha256: ...                   # of the archived copy, if you keep one\n\
+    #    reliability: C                # A-F: the source's record\n\
+    # confidence: weak               # a grade of site.yaml (built in: confirmed | fair | weak | contested | discounted)\n\
     summary: \"\"                      # one or two neutral sentences\n\
     # tags: []\n\
     # related: []                    # slugs of other reports\n\

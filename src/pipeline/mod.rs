@@ -47,6 +47,12 @@ pub fn check(options: &BuildOptions) -> Result<BuildSummary, BuildFailure> {
     run(options, Mode::Check).map(|(summary, _)| summary)
 }
 
+/// Like [`check`], and hands back the site it loaded, for checks that go further
+/// (`check --links`).
+pub fn check_keeping_site(options: &BuildOptions) -> Result<(BuildSummary, Site), BuildFailure> {
+    run(options, Mode::Check).map(|(summary, kept)| (summary, kept.site))
+}
+
 /// What a run does with what it makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {

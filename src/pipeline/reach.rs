@@ -129,6 +129,8 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         fatalities,
         injured,
         summary,
+        // Cards will carry the grade (issue 19's display).
+        confidence,
         // A card says when the report is not translated into the page's language.
         shown_in,
         // What only the report's own page shows.
@@ -139,6 +141,8 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         translations: _,
         sources: _,
         assertions: _,
+        // Only the duplicate check, which runs at every full load, reads it.
+        not_duplicate_of: _,
         tags: _,
     } = before;
     let same_index = *path == after.path
@@ -160,6 +164,7 @@ pub fn reach(before: &Incident, after: &Incident) -> Reach {
         && *fatalities == after.fatalities
         && *injured == after.injured
         && *summary == after.summary
+        && *confidence == after.confidence
         && *shown_in == after.shown_in;
     match (same_index, same_lists) {
         (true, true) => Reach::OwnPage,

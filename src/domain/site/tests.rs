@@ -30,6 +30,7 @@ fn incident(stem: &str, translations: Vec<Translation>) -> Incident {
         text: text.into(),
         source: None,
         disputed: false,
+        credibility: None,
     };
     Incident {
         title: "Attack in Kayes".into(),

@@ -5,6 +5,7 @@ use crate::domain::model::{Actor, Assertion, CasualtyClaim, Figures, Source};
 use crate::load::schema::{RawActor, RawAssertion, RawFigures, RawSource};
 
 use super::checker::{unknown_help, Checker};
+use super::trust::{check_provenance, credibility, require_archive};
 
 /// The groups involved, as the registry knows them; unknown ones are reported and left out.
 pub(super) fn resolve_actors(ck: &mut Checker, groups: &[RawActor]) -> Vec<Actor> {
@@ -31,6 +32,7 @@ pub(super) fn resolve_actors(ck: &mut Checker, groups: &[RawActor]) -> Vec<Actor
 pub(super) fn resolve_sources(ck: &mut Checker, raw: Vec<RawSource>) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     for (i, raw) in raw.into_iter().enumerate() {
+        let provenance = check_provenance(ck, i, &raw);
         let id = raw.id.unwrap_or_else(|| format!("s{}", i + 1));
         if raw.name.trim().is_empty() {
             ck.error(
@@ -55,6 +57,9 @@ pub(super) fn resolve_sources(ck: &mut Checker, raw: Vec<RawSource>) -> Vec<Sour
             &format!("sources[{i}].archive_url"),
             raw.archive_url,
         );
+        if let Some(url) = &url {
+            require_archive(ck, i, url, archive_url.is_some());
+        }
         sources.push(Source {
             id,
             name: raw.name,
@@ -62,6 +67,9 @@ pub(super) fn resolve_sources(ck: &mut Checker, raw: Vec<RawSource>) -> Vec<Sour
             archive_url,
             published,
             kind: raw.kind,
+            last_verified: provenance.last_verified,
+            sha256: provenance.sha256,
+            reliability: raw.reliability,
         });
     }
     sources
@@ -146,6 +154,7 @@ pub(super) fn resolve_claims(
             text: raw.text,
             source,
             disputed: raw.disputed,
+            credibility: credibility(ck, raw.credibility),
         });
     }
     assertions

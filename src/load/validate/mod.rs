@@ -6,10 +6,12 @@ mod checker;
 mod dates;
 mod fields;
 mod places;
+mod trust;
 
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::grades::Grades;
 use crate::domain::model::{Body, Incident};
 use crate::domain::registry::Registry;
 use crate::load::schema::FrontMatter;
@@ -19,6 +21,7 @@ use attribution::{resolve_actors, resolve_claims, resolve_figures, resolve_sourc
 use checker::Checker;
 use fields::{check_dates, check_id, check_related, check_slug, check_texts, resolve_revisions};
 use places::{resolve_country, resolve_locations, resolve_regions};
+use trust::resolve_confidence;
 
 pub use dates::parse_date;
 
@@ -30,6 +33,36 @@ pub struct ReportContext<'a> {
     pub yaml: YamlText<'a>,
     /// Both registries.
     pub registry: &'a Registry,
+    /// What the site's settings ask of every report.
+    pub rules: Rules<'a>,
+}
+
+/// What `site.yaml` asks of every report: the grades `confidence:` may name, and whether
+/// every source on the web needs an archived copy.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    /// The site's confidence grades.
+    pub grades: &'a Grades,
+    /// `require_archive: true`: a source with a `url` and no `archive_url` is an error.
+    pub require_archive: bool,
+}
+
+impl Rules<'_> {
+    /// The rules of a site that sets none: the built-in grades, no archive required.
+    pub fn built_in() -> Rules<'static> {
+        Rules {
+            grades: Grades::built_in(),
+            require_archive: false,
+        }
+    }
+
+    /// The rules `settings` set.
+    pub fn of(settings: &crate::settings::Settings) -> Rules<'_> {
+        Rules {
+            grades: &settings.config.confidence,
+            require_archive: settings.config.require_archive,
+        }
+    }
 }
 
 /// Checks `front` and resolves it into an [`Incident`] (with an empty body) and its
@@ -64,6 +97,7 @@ pub fn validate(
         );
     }
     let sources = resolve_sources(&mut ck, front.sources);
+    let confidence = resolve_confidence(&mut ck, front.confidence.as_deref());
 
     let fatalities = front
         .fatalities
@@ -96,6 +130,8 @@ pub fn validate(
         injured,
         assertions,
         sources,
+        confidence,
+        not_duplicate_of: front.not_duplicate_of,
         summary: front.summary,
         tags: front.tags,
         related: front.related,
