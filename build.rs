@@ -1,0 +1,71 @@
+//! Gives the binary the commit it was built from, as `INCIDEX_COMMIT`, for `--version`.
+//!
+//! In a git checkout that is `git rev-parse --short HEAD`; in a crate unpacked from
+//! crates.io, which has no `.git`, it is the commit `cargo package` recorded in
+//! `.cargo_vcs_info.json`; failing both, "unknown". A build never fails for want of it.
+
+use std::path::Path;
+use std::process::Command;
+
+fn main() {
+    let commit = git(&["rev-parse", "--short", "HEAD"])
+        .or_else(packaged_commit)
+        .unwrap_or_else(|| "unknown".to_string());
+    println!("cargo:rustc-env=INCIDEX_COMMIT={commit}");
+    rerun_when_head_moves();
+}
+
+/// The trimmed output of a git command run in the package's folder, if git ran and
+/// succeeded.
+fn git(args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    let text = text.trim();
+    (output.status.success() && !text.is_empty()).then(|| text.to_string())
+}
+
+/// The first seven hex digits of the `sha1` that `cargo package` writes into
+/// `.cargo_vcs_info.json`; read by hand since a build script's dependencies would be
+/// compiled on every user's machine for one field.
+fn packaged_commit() -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".cargo_vcs_info.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    let after = text.split("\"sha1\"").nth(1)?;
+    let hex: String = after
+        .chars()
+        .skip_while(|c| !c.is_ascii_hexdigit())
+        .take_while(char::is_ascii_hexdigit)
+        .take(7)
+        .collect();
+    (hex.len() == 7).then_some(hex)
+}
+
+/// Reruns this script when HEAD or the branch it points at moves, and not on every
+/// edited source file, so a commit updates `--version` without other rebuilds.
+fn rerun_when_head_moves() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let Some(git_dir) = git(&["rev-parse", "--absolute-git-dir"]) else {
+        return;
+    };
+    let git_dir = Path::new(&git_dir);
+    println!("cargo:rerun-if-changed={}", git_dir.join("HEAD").display());
+    // A worktree keeps its HEAD in its own folder and the branches in the common one.
+    let common = git(&["rev-parse", "--git-common-dir"])
+        .map(|dir| Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .unwrap_or_else(|| git_dir.to_path_buf());
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        let branch_file = common.join(&branch);
+        if branch_file.exists() {
+            println!("cargo:rerun-if-changed={}", branch_file.display());
+        }
+    }
+    // A file named here that does not exist would rerun the script on every build.
+    let packed = common.join("packed-refs");
+    if packed.exists() {
+        println!("cargo:rerun-if-changed={}", packed.display());
+    }
+}
