@@ -62,7 +62,10 @@ pub fn init_site(dir: &Path, language: &str, host: Host) -> Result<Vec<PathBuf>,
     let settings = site_settings(language)?;
     let guide = host.editors_guide();
     let ci_file = host.ci_file();
-    let hosted = [("README.md", guide.as_str()), (host.ci_path(), ci_file.as_str())];
+    let hosted = [
+        ("README.md", guide.as_str()),
+        (host.ci_path(), ci_file.as_str()),
+    ];
     let mut written = Vec::with_capacity(FILES.len() + hosted.len());
     for (relative, contents) in FILES.iter().chain(&hosted) {
         let path = dir.join(relative);
