@@ -1,15 +1,15 @@
 //! Gives the binary the commit it was built from, as `INCIDEX_COMMIT`, for `--version`.
 //!
-//! In a git checkout that is `git rev-parse --short HEAD`; in a crate unpacked from
-//! crates.io, which has no `.git`, it is the commit `cargo package` recorded in
-//! `.cargo_vcs_info.json`; failing both, "unknown". A build never fails for want of it.
+//! In a crate unpacked from crates.io it is the commit `cargo package` recorded in
+//! `.cargo_vcs_info.json`; in a git checkout of incidex, `git rev-parse --short HEAD`;
+//! failing both, "unknown". A build never fails for want of it.
 
 use std::path::Path;
 use std::process::Command;
 
 fn main() {
-    let commit = git(&["rev-parse", "--short", "HEAD"])
-        .or_else(packaged_commit)
+    let commit = packaged_commit()
+        .or_else(checkout_commit)
         .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=INCIDEX_COMMIT={commit}");
     rerun_when_head_moves();
@@ -26,6 +26,17 @@ fn git(args: &[&str]) -> Option<String> {
     let text = String::from_utf8(output.stdout).ok()?;
     let text = text.trim();
     (output.status.success() && !text.is_empty()).then(|| text.to_string())
+}
+
+/// HEAD's short hash, if this folder is the top of a git checkout: an unpacked crate
+/// inside someone else's repository (a home folder kept in git) is not built from theirs.
+fn checkout_commit() -> Option<String> {
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().ok()?;
+    if Path::new(&top).canonicalize().ok()? != here {
+        return None;
+    }
+    git(&["rev-parse", "--short", "HEAD"])
 }
 
 /// The first seven hex digits of the `sha1` that `cargo package` writes into
@@ -48,6 +59,9 @@ fn packaged_commit() -> Option<String> {
 /// edited source file, so a commit updates `--version` without other rebuilds.
 fn rerun_when_head_moves() {
     println!("cargo:rerun-if-changed=build.rs");
+    if packaged_commit().is_some() {
+        return;
+    }
     let Some(git_dir) = git(&["rev-parse", "--absolute-git-dir"]) else {
         return;
     };
