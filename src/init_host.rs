@@ -52,3 +52,26 @@ fn fill(template: &str) -> String {
         .replace("@VERSION@", VERSION)
         .replace("@REPOSITORY@", REPOSITORY)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_filled_for_both_hosts() {
+        for host in [Host::Github, Host::Gitlab] {
+            for text in [host.ci_file(), host.editors_guide()] {
+                assert!(!text.contains("@VERSION@"), "{host:?}: {text}");
+                assert!(!text.contains("@REPOSITORY@"), "{host:?}: {text}");
+                assert!(!text.contains("@PUBLISHING@"), "{host:?}: {text}");
+                assert!(text.contains(VERSION), "{host:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_repository_is_an_https_address() {
+        assert!(REPOSITORY.starts_with("https://"), "{REPOSITORY}");
+        assert!(!REPOSITORY.ends_with('/'), "{REPOSITORY}");
+    }
+}
