@@ -29,7 +29,8 @@ stamp "cargo package --locked (builds the crate as crates.io would unpack it)"
 cargo package --locked --quiet
 cargo package --locked --list | grep -qx "src/init_files/gitlab-ci.yml"
 stamp "cargo publish --dry-run --locked"
-cargo publish --dry-run --locked --quiet
+# The package was just verified by building it; the dry run checks the upload itself.
+cargo publish --dry-run --locked --no-verify --quiet
 
 stamp "the README's install line, then that binary builds the example site"
 line='cargo install --path . --locked'
