@@ -4,7 +4,7 @@
 //! `.cargo_vcs_info.json`; in a git checkout of incidex, `git rev-parse --short HEAD`;
 //! failing both, "unknown". A build never fails for want of it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
@@ -15,12 +15,21 @@ fn main() {
     rerun_when_head_moves();
 }
 
+/// The package's folder, read when the script runs: `cargo package` verifies the crate in
+/// the checkout's target folder and the checkout's build may then reuse this compiled
+/// script, so a folder fixed at compile time (`env!`) could be the unpacked crate's.
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
 /// The trimmed output of a git command run in the package's folder, if git ran and
 /// succeeded.
 fn git(args: &[&str]) -> Option<String> {
     let output = Command::new("git")
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(manifest_dir())
         .output()
         .ok()?;
     let text = String::from_utf8(output.stdout).ok()?;
@@ -32,7 +41,7 @@ fn git(args: &[&str]) -> Option<String> {
 /// inside someone else's repository (a home folder kept in git) is not built from theirs.
 fn checkout_commit() -> Option<String> {
     let top = git(&["rev-parse", "--show-toplevel"])?;
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().ok()?;
+    let here = manifest_dir().canonicalize().ok()?;
     if Path::new(&top).canonicalize().ok()? != here {
         return None;
     }
@@ -43,7 +52,7 @@ fn checkout_commit() -> Option<String> {
 /// `.cargo_vcs_info.json`; read by hand since a build script's dependencies would be
 /// compiled on every user's machine for one field.
 fn packaged_commit() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".cargo_vcs_info.json");
+    let path = manifest_dir().join(".cargo_vcs_info.json");
     let text = std::fs::read_to_string(path).ok()?;
     let after = text.split("\"sha1\"").nth(1)?;
     let hex: String = after
@@ -60,6 +69,10 @@ fn packaged_commit() -> Option<String> {
 fn rerun_when_head_moves() {
     println!("cargo:rerun-if-changed=build.rs");
     if packaged_commit().is_some() {
+        // `cargo package` verifies the crate in the checkout's target folder, sharing this
+        // script's output with the checkout's own build; naming a file the checkout lacks
+        // makes the checkout's next build run the script again rather than keep this commit.
+        println!("cargo:rerun-if-changed=.cargo_vcs_info.json");
         return;
     }
     let Some(git_dir) = git(&["rev-parse", "--absolute-git-dir"]) else {
@@ -69,7 +82,7 @@ fn rerun_when_head_moves() {
     println!("cargo:rerun-if-changed={}", git_dir.join("HEAD").display());
     // A worktree keeps its HEAD in its own folder and the branches in the common one.
     let common = git(&["rev-parse", "--git-common-dir"])
-        .map(|dir| Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .map(|dir| manifest_dir().join(dir))
         .unwrap_or_else(|| git_dir.to_path_buf());
     if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
         let branch_file = common.join(&branch);
