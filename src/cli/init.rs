@@ -62,8 +62,8 @@ fn how_to_publish(host: Host, dir: &Path) -> String {
     };
     format!(
         "{steps}\n  \
-         3. The one setting: INCIDEX_REPOSITORY in {ci} is the repository each deploy\n     \
-         downloads incidex {VERSION} from ({REPOSITORY});\n     \
+         3. The one setting: INCIDEX_REPOSITORY in {ci},\n     \
+         the repository each deploy downloads incidex {VERSION} from ({REPOSITORY});\n     \
          change it only to use your own fork. {guide} says more.",
         ci = host.ci_path(),
         guide = dir.join("README.md").display(),
