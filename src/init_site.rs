@@ -1,10 +1,14 @@
 //! `incidex init DIR`: a new site that builds at once, with registries of the Sahel's
 //! places and groups (in English, as a base to translate), one report, a guide for
-//! editors, a GitHub Pages workflow, and the JSON Schema reports point editors' tools at.
+//! editors, the CI file that publishes it on its host (see `init_host`), and the JSON
+//! Schema reports point editors' tools at.
 
 use std::path::{Path, PathBuf};
 
-/// Every file of a new site, relative to its folder, with its contents.
+use crate::init_host::Host;
+
+/// Every file of a new site that is the same whatever its host, relative to its folder,
+/// with its contents (`site.yaml` is then given the site's language).
 const FILES: &[(&str, &str)] = &[
     ("site.yaml", include_str!("init_files/site.yaml")),
     (
@@ -19,12 +23,7 @@ const FILES: &[(&str, &str)] = &[
         "content/incidents/2025/2025-07-01-kayes-curfew.md",
         include_str!("init_files/example-report.md"),
     ),
-    ("README.md", include_str!("init_files/EDITORS.md")),
     (".gitignore", include_str!("init_files/gitignore")),
-    (
-        ".github/workflows/pages.yml",
-        include_str!("init_files/pages.yml"),
-    ),
     ("static/.gitkeep", ""),
     ("templates/.gitkeep", ""),
 ];
@@ -52,8 +51,9 @@ pub enum InitError {
 }
 
 /// Writes a new site into `dir`, which must be missing or empty, with its interface in
-/// `language` (one with built-in strings: `en`, `fr`, `ar`); returns the files written.
-pub fn init_site(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> {
+/// `language` (one with built-in strings: `en`, `fr`, `ar`), published on `host`; returns
+/// the files written.
+pub fn init_site(dir: &Path, language: &str, host: Host) -> Result<Vec<PathBuf>, InitError> {
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| InitError::Write { path, source }
@@ -64,8 +64,14 @@ pub fn init_site(dir: &Path, language: &str) -> Result<Vec<PathBuf>, InitError> 
         }
     }
     let settings = site_settings(language)?;
-    let mut written = Vec::with_capacity(FILES.len());
-    for (relative, contents) in FILES {
+    let guide = host.editors_guide();
+    let ci_file = host.ci_file();
+    let hosted = [
+        ("README.md", guide.as_str()),
+        (host.ci_path(), ci_file.as_str()),
+    ];
+    let mut written = Vec::with_capacity(FILES.len() + hosted.len());
+    for (relative, contents) in FILES.iter().chain(&hosted) {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(write_error(parent))?;

@@ -27,6 +27,7 @@ pub mod diagnostics;
 pub mod domain;
 pub mod draw;
 pub mod i18n;
+pub mod init_host;
 pub mod init_site;
 pub mod json_schema;
 pub mod languages;

@@ -6,7 +6,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use cli::output::MessageFormat;
 
@@ -15,9 +15,18 @@ use cli::output::MessageFormat;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// What `--version` prints after the name: the release and the commit it was built from,
+/// so a site's build log says exactly which incidex made it.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("INCIDEX_COMMIT"),
+    ")"
+);
+
 /// Builds browsable sites from incident reports.
 #[derive(Debug, Parser)]
-#[command(name = "incidex", version, about)]
+#[command(name = "incidex", version = VERSION, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,6 +49,11 @@ enum Command {
     Init(cli::init::InitArgs),
     /// Print the JSON Schema of a report's front matter (the site's own, when there is one).
     Schema(cli::schema::SchemaArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell).
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page (release archives ship it; packagers run it).
+    #[command(hide = true)]
+    Man(cli::man::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,13 +66,14 @@ fn main() -> ExitCode {
         Command::New(args) => args.run(),
         Command::Init(args) => args.run(),
         Command::Schema(args) => args.run(),
+        Command::Completions(args) => args.run(Cli::command()),
+        Command::Man(args) => args.run(Cli::command()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn command_line_is_well_formed() {

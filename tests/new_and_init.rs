@@ -34,11 +34,18 @@ fn init_says_how_to_serve_and_how_to_publish() {
     assert!(out.contains("Next: cd site && incidex serve"), "{out}");
     assert!(out.contains("\"GitHub Actions\""), "{out}");
     assert!(
-        out.contains("set INCIDEX_GIT in .github/workflows/pages.yml"),
+        out.contains("The one setting: INCIDEX_REPOSITORY in .github/workflows/pages.yml"),
         "{out}"
     );
     let guide = std::fs::read_to_string(dir.path().join("site/README.md")).unwrap();
-    assert!(guide.contains("set `INCIDEX_GIT`"), "{guide}");
+    assert!(
+        guide.contains("the one setting in `.github/workflows/pages.yml`: `INCIDEX_REPOSITORY`,"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("\"GitHub Actions\" as the source"),
+        "{guide}"
+    );
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod init;
+pub mod man;
 pub mod new;
 pub mod output;
 pub mod schema;
