@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{build_with, copy_fixture, run_in};
+use common::{build_with, run_in};
 
 const FIRST: &str = "content/incidents/2025/2025-08-01-a-post-attack.md";
 const SECOND: &str = "content/incidents/2025/2025-08-01-b-post-attacked.md";
@@ -31,22 +31,11 @@ Body.
 
 /// The minimal fixture with the two reports written as given.
 fn site_with(first: &str, second: &str) -> tempfile::TempDir {
-    let site = copy_fixture("minimal");
-    for (path, text) in [(FIRST, first), (SECOND, second)] {
-        let file = site.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
-    site
+    common::minimal_with(&[(FIRST, first.as_bytes()), (SECOND, second.as_bytes())])
 }
 
 fn check(site: &Path) -> (i32, String) {
-    let root = site.to_str().unwrap();
-    let (code, _, stderr) = run_in(
-        site,
-        &["check", "--message-format", "short", "--root", root],
-    );
-    (code, stderr)
+    common::check_short(site)
 }
 
 #[test]

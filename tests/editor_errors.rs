@@ -8,33 +8,11 @@ use std::path::Path;
 use assert_cmd::Command;
 use common::copy_fixture;
 
-const REPORT: &str = "content/incidents/2025/2025-08-01-new-report.md";
-
-/// A report that passes every check, to be broken one way at a time.
-const GOOD: &str = "---
-title: A new report
-date: 2025-08-01
-country: Mali
-region: Kayes
-locations:
-  - {name: Kéniéba, coordinates: [12.84, -11.24]}
-groups:
-  - {group: JNIM, role: perpetrator}
-event_type: attack
-sources:
-  - {id: s1, name: Wire, type: news}
-summary: Something happened.
----
-Body.
-";
+use common::{GOOD_REPORT as GOOD, NEW_REPORT as REPORT};
 
 /// The minimal fixture with one extra file.
 fn site_with(path: &str, content: impl AsRef<[u8]>) -> tempfile::TempDir {
-    let site = copy_fixture("minimal");
-    let file = site.path().join(path);
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(file, content).unwrap();
-    site
+    common::minimal_with(&[(path, content.as_ref())])
 }
 
 /// The minimal fixture plus [`GOOD`] with `from` replaced by `to`.

@@ -7,28 +7,10 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::{copy_fixture, run_in};
+use common::run_in;
 use serde_json::Value;
 
-const REPORT: &str = "content/incidents/2025/2025-08-01-new-report.md";
-
-/// A report that passes every check, to be broken one way at a time.
-const GOOD: &str = "---
-title: A new report
-date: 2025-08-01
-country: Mali
-region: Kayes
-locations:
-  - {name: Kéniéba, coordinates: [12.84, -11.24]}
-groups:
-  - {group: JNIM, role: perpetrator}
-event_type: attack
-sources:
-  - {id: s1, name: Wire, type: news}
-summary: Something happened.
----
-Body.
-";
+use common::{GOOD_REPORT as GOOD, NEW_REPORT as REPORT};
 
 /// The schema `incidex schema` prints for the site at `root`.
 fn schema_of(root: &Path) -> jsonschema::Validator {
@@ -132,11 +114,7 @@ fn every_report_check_accepts_is_valid_against_its_sites_schema() {
 /// The minimal fixture plus [`GOOD`] with `from` replaced by `to`.
 fn site_with_change(from: &str, to: &str) -> tempfile::TempDir {
     assert!(GOOD.contains(from), "{from:?} is not in the report");
-    let site = copy_fixture("minimal");
-    let file = site.path().join(REPORT);
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(file, GOOD.replacen(from, to, 1)).unwrap();
-    site
+    common::minimal_with(&[(REPORT, GOOD.replacen(from, to, 1).as_bytes())])
 }
 
 /// Asserts `check` and the schema agree on the report changed from `from` to `to`.

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{build_with, copy_fixture, run_in};
+use common::{build_with, copy_fixture};
 
 const REPORT: &str = "content/incidents/2025/2025-08-01-new-report.md";
 
@@ -37,26 +37,17 @@ Body.
 
 /// The minimal fixture plus [`GRADED`] with each `(from, to)` applied.
 fn site_with(changes: &[(&str, &str)]) -> tempfile::TempDir {
-    let site = copy_fixture("minimal");
     let mut text = GRADED.to_string();
     for (from, to) in changes {
         assert!(text.contains(from), "{from:?} is not in the report");
         text = text.replacen(from, to, 1);
     }
-    let file = site.path().join(REPORT);
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(file, text).unwrap();
-    site
+    common::minimal_with(&[(REPORT, text.as_bytes())])
 }
 
 /// `incidex check` with one-line messages: exit status and stderr.
 fn check(site: &Path) -> (i32, String) {
-    let root = site.to_str().unwrap();
-    let (code, _, stderr) = run_in(
-        site,
-        &["check", "--message-format", "short", "--root", root],
-    );
-    (code, stderr)
+    common::check_short(site)
 }
 
 fn appends_to_site_yaml(site: &Path, text: &str) {

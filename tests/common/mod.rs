@@ -241,3 +241,45 @@ pub fn python(script: &str, args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).expect("the script prints JSON")
 }
+
+/// Where tests put the report they add to a fixture.
+pub const NEW_REPORT: &str = "content/incidents/2025/2025-08-01-new-report.md";
+
+/// A report that passes every check, to be broken one way at a time.
+pub const GOOD_REPORT: &str = "---
+title: A new report
+date: 2025-08-01
+country: Mali
+region: Kayes
+locations:
+  - {name: Kéniéba, coordinates: [12.84, -11.24]}
+groups:
+  - {group: JNIM, role: perpetrator}
+event_type: attack
+sources:
+  - {id: s1, name: Wire, type: news}
+summary: Something happened.
+---
+Body.
+";
+
+/// The minimal fixture with `files` (path relative to the site, content) written into it.
+pub fn minimal_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let site = copy_fixture("minimal");
+    for (path, content) in files {
+        let file = site.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, content).unwrap();
+    }
+    site
+}
+
+/// `incidex check --message-format short` on `site`: exit status and stderr.
+pub fn check_short(site: &Path) -> (i32, String) {
+    let root = site.to_str().unwrap();
+    let (code, _, stderr) = run_in(
+        site,
+        &["check", "--message-format", "short", "--root", root],
+    );
+    (code, stderr)
+}
