@@ -54,12 +54,14 @@ pub(super) fn filter_columns(docs: &[&SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let regions: Vec<&[u32]> = docs.iter().map(|d| d.regions.as_slice()).collect();
     let groups: Vec<&[u32]> = docs.iter().map(|d| d.groups.as_slice()).collect();
     let types: Vec<Option<u32>> = docs.iter().map(|d| d.event_type).collect();
+    let grades: Vec<Option<u32>> = docs.iter().map(|d| d.confidence).collect();
     vec![
         ("filters/date.json".to_string(), to_json(&dates)),
         ("filters/country.json".to_string(), to_json(&countries)),
         ("filters/region.json".to_string(), to_json(&regions)),
         ("filters/group.json".to_string(), to_json(&groups)),
         ("filters/type.json".to_string(), to_json(&types)),
+        ("filters/confidence.json".to_string(), to_json(&grades)),
     ]
 }
 

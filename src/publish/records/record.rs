@@ -36,6 +36,7 @@ pub struct Record<'a> {
     pub(super) injured: Option<FiguresRecord<'a>>,
     pub(super) claims: Vec<AssertionRecord<'a>>,
     pub(super) sources: Vec<SourceRecord<'a>>,
+    pub(super) confidence: Option<GradeRecord<'a>>,
     pub(super) summary: &'a str,
     pub(super) tags: &'a [String],
     pub(super) related: &'a [String],
@@ -44,6 +45,13 @@ pub struct Record<'a> {
     pub(super) revisions: Vec<RevisionRecord<'a>>,
     #[serde(skip)]
     pub(super) source_of: &'a Incident,
+}
+
+/// A confidence grade: its id, which the CSV files give, and its label in `site.yaml`.
+#[derive(Serialize)]
+pub(super) struct GradeRecord<'a> {
+    pub(super) id: &'a str,
+    pub(super) label: &'a str,
 }
 
 /// A country or region: its name and, when the registry gives one, its ISO code.
@@ -98,6 +106,7 @@ pub(super) struct AssertionRecord<'a> {
     pub(super) text: &'a str,
     pub(super) source: Option<&'a str>,
     pub(super) disputed: bool,
+    pub(super) credibility: Option<u8>,
 }
 
 /// A source the report cites.
@@ -110,6 +119,9 @@ pub(super) struct SourceRecord<'a> {
     pub(super) published: Option<String>,
     #[serde(rename = "type")]
     pub(super) kind: Option<&'static str>,
+    pub(super) last_verified: Option<String>,
+    pub(super) sha256: Option<&'a str>,
+    pub(super) reliability: Option<&'static str>,
 }
 
 /// One entry of the report's history.
@@ -170,6 +182,13 @@ impl<'a> Record<'a> {
                 .map(|a| AssertionRecord::of(a, incident, registry))
                 .collect(),
             sources: incident.sources.iter().map(SourceRecord::of).collect(),
+            confidence: incident.confidence.map(|g| {
+                let grade = from.grades.get(g);
+                GradeRecord {
+                    id: &grade.id,
+                    label: &grade.label,
+                }
+            }),
             summary: &incident.summary,
             tags: &incident.tags,
             related: &incident.related,
@@ -297,6 +316,7 @@ impl<'a> AssertionRecord<'a> {
             text: &a.text,
             source: source_id(incident, a.source),
             disputed: a.disputed,
+            credibility: a.credibility.map(|c| c.value()),
         }
     }
 }
@@ -310,6 +330,9 @@ impl<'a> SourceRecord<'a> {
             archive_url: s.archive_url.as_deref(),
             published: s.published.map(|d| d.to_string()),
             kind: s.kind.map(|k| k.as_str()),
+            last_verified: s.last_verified.map(|d| d.to_string()),
+            sha256: s.sha256.as_deref(),
+            reliability: s.reliability.map(|r| r.as_str()),
         }
     }
 }
