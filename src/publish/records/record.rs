@@ -99,17 +99,21 @@ pub(super) struct ClaimRecord<'a> {
     pub(super) source: Option<&'a str>,
 }
 
-/// A contested assertion other than a figure.
+/// A contested assertion other than a figure; its credibility is left out when not
+/// graded, as a source's provenance is.
 #[derive(Serialize)]
 pub(super) struct AssertionRecord<'a> {
     pub(super) by: &'a str,
     pub(super) text: &'a str,
     pub(super) source: Option<&'a str>,
     pub(super) disputed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) credibility: Option<u8>,
 }
 
-/// A source the report cites.
+/// A source the report cites. Its provenance and reliability are left out when not given,
+/// rather than written as null: few sources carry them, and the record is in every
+/// report's page (issue 18).
 #[derive(Serialize)]
 pub(super) struct SourceRecord<'a> {
     pub(super) id: &'a str,
@@ -119,8 +123,11 @@ pub(super) struct SourceRecord<'a> {
     pub(super) published: Option<String>,
     #[serde(rename = "type")]
     pub(super) kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) last_verified: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) sha256: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) reliability: Option<&'static str>,
 }
 
