@@ -54,7 +54,6 @@ pub fn on_page<T>(list: &[T], n: usize, per_page: usize) -> &[T] {
     &list[from..to]
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

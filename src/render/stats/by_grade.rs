@@ -9,9 +9,13 @@ use crate::domain::grades::GradeId;
 use crate::site_context::SiteContext;
 
 /// The pair of charts; a grade no listed report carries is left out, "no grade" too.
-pub(super) fn charts(cx: &SiteContext) -> [ChartView; 2] {
+/// None when no report is graded: a chart of one "no grade" bar would tell nothing.
+pub(super) fn charts(cx: &SiteContext) -> Option<[ChartView; 2]> {
     let grades = cx.site.settings.config.confidence.0.len();
     let tallies = tally::by_grade(&cx.site.incidents, &cx.index.listed, grades);
+    if tallies[..grades].iter().all(|t| t.reports == 0) {
+        return None;
+    }
     let about = cx.urls.about();
     let (mut incidents, mut killed) = (Vec::new(), Vec::new());
     for (g, tally) in tallies.iter().enumerate() {
@@ -24,16 +28,21 @@ pub(super) fn charts(cx: &SiteContext) -> [ChartView; 2] {
         } else {
             (text(cx, "no_grade").to_string(), None)
         };
-        incidents.push(row(&label, &url, Some(tally.reports), vec![Some(tally.reports)]));
+        incidents.push(row(
+            &label,
+            &url,
+            Some(tally.reports),
+            vec![Some(tally.reports)],
+        ));
         killed.push(row(&label, &url, tally.killed(), killed_cells(tally)));
     }
-    incidents_and_killed(
+    Some(incidents_and_killed(
         cx,
         ("grade", "by_grade", "killed_by_grade"),
         ["incidents-by-grade", "killed-by-grade"],
         (incidents, killed),
         true,
-    )
+    ))
 }
 
 fn row(label: &str, url: &Option<String>, bar: Option<u64>, cells: Vec<Option<u64>>) -> BarRow {

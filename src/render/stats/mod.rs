@@ -1,6 +1,6 @@
-//! What the `/stats/` page counts: incidents and people killed per month, by group and
-//! by region, and incidents by event type, each as a chart with the same numbers in a
-//! table.
+//! What the `/stats/` page counts: incidents and people killed per month, by group, by
+//! region and by confidence grade (once some report is graded), and incidents by event
+//! type, each as a chart with the same numbers in a table.
 //!
 //! The counting rules live in [`tally`]: deaths are the editors' estimates and nothing
 //! else, a figure is counted once in any total, and a month, group or region whose
@@ -65,8 +65,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
     let [incidents_month, killed_month] = month_charts(cx);
     let [incidents_group, killed_group] = group_charts(cx);
     let [incidents_region, killed_region] = region_charts(cx);
-    let [incidents_grade, killed_grade] = by_grade::charts(cx);
-    vec![
+    let mut charts = vec![
         incidents_month,
         killed_month,
         incidents_group,
@@ -74,9 +73,9 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
         incidents_region,
         killed_region,
         type_chart(cx),
-        incidents_grade,
-        killed_grade,
-    ]
+    ];
+    charts.extend(by_grade::charts(cx).into_iter().flatten());
+    charts
 }
 
 /// Every month from the oldest listed report's to the newest's, the empty ones included,
