@@ -300,7 +300,10 @@ fn stats_count_incidents_and_deaths_by_grade_with_no_grade_apart() {
         .text("stats/index.html")
         .contains("id=\"killed-by-grade\""));
     let ungraded = build_fixture("minimal").text("stats/index.html");
-    assert!(!ungraded.contains("by-grade"), "no chart of grades when none is given");
+    assert!(
+        !ungraded.contains("by-grade"),
+        "no chart of grades when none is given"
+    );
 }
 
 #[test]

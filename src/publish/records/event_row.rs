@@ -45,6 +45,8 @@ pub(super) struct EventRow {
     pub(super) tags: Option<String>,
     pub(super) claimed_by: Option<String>,
     pub(super) url: String,
+    /// Left out of a GeoJSON feature when not graded: lists hold many features.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) confidence: Option<String>,
     /// The place the row stands for, by its position in the report's locations; `None`
     /// for a row at a region's level.
