@@ -9,7 +9,7 @@ const PAGE_SIZE = 50;
 // A word being typed matches report bodies from this many characters on (as
 // BODY_PREFIX_CHARS in src/search_index.rs); shorter, titles, groups and places only.
 const BODY_PREFIX_CHARS = 3;
-const FACETS = ['country', 'region', 'group', 'type'];
+const FACETS = ['country', 'region', 'group', 'type', 'confidence'];
 const PARAMS = ['q', ...FACETS, 'from', 'to'];
 // The script's words, in English unless the page gives its own in the form's
 // data-words (the site's language, from its interface catalogue).
@@ -136,7 +136,7 @@ export class Search {
   }
 
   /** The numbers of the reports matching `params` ({q, country, region, group, type,
-   *  from, to}, empty strings for unset), best first, then newest first; `asked` is
+   *  confidence, from, to}, empty strings for unset), best first, then newest first; `asked` is
    *  false when there were neither words nor filters, so nothing was searched. */
   async run(params) {
     const meta = await this.meta();

@@ -218,6 +218,7 @@ def check_sources(english):
         "SourceType": "source_kind",
         "Status": "status",
         "GroupKind": "group_kind",
+        "Reliability": "reliability",
     }
     if vocabulary.exists():
         text = vocabulary.read_text(encoding="utf-8")

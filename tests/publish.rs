@@ -524,7 +524,7 @@ fn each_report_holds_its_json_and_offers_a_citation() {
 
 /// The fields a reader of the JSON records relies on (issue 18 took the body out, which
 /// the page holds; nothing else may go without this list changing on purpose).
-const RECORD_FIELDS: [&str; 22] = [
+const RECORD_FIELDS: [&str; 23] = [
     "id",
     "slug",
     "url",
@@ -541,6 +541,7 @@ const RECORD_FIELDS: [&str; 22] = [
     "injured",
     "claims",
     "sources",
+    "confidence",
     "summary",
     "tags",
     "related",

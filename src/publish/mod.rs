@@ -64,6 +64,7 @@ fn sources<'a>(cx: &SiteContext<'a>) -> records::Sources<'a> {
     records::Sources {
         registry: &cx.site.registry,
         urls: cx.urls,
+        grades: &cx.site.settings.config.confidence,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod pages;
 pub mod search;
 pub mod stats;
 pub mod templates;
+pub mod trust;
 pub mod views;
 
 use std::borrow::Cow;

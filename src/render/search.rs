@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::domain::grades::GradeId;
 use crate::domain::vocabulary::EventType;
 use crate::output::PageSink;
 use crate::search_index::{self, Facet, Facets, Inverted, SearchDoc};
@@ -33,6 +34,8 @@ pub struct SearchForm {
     pub groups: Vec<Facet>,
     /// Event types that have reports.
     pub types: Vec<Facet>,
+    /// Confidence grades that some report carries, most confident first.
+    pub grades: Vec<Facet>,
     /// The script's words in the site's language, as JSON for the form's `data-words`.
     pub words: String,
 }
@@ -85,6 +88,7 @@ pub fn form(cx: &SiteContext) -> SearchForm {
         regions,
         groups,
         types: used(&index.by_type, facets.types),
+        grades: used_grades(cx, facets.grades),
         words: cx
             .words
             .tree
@@ -92,6 +96,21 @@ pub fn form(cx: &SiteContext) -> SearchForm {
             .and_then(|words| serde_json::to_string(words).ok())
             .unwrap_or_default(),
     }
+}
+
+/// The grades of `grades` (the site's, in order) that some listed report carries.
+fn used_grades(cx: &SiteContext, grades: Vec<Facet>) -> Vec<Facet> {
+    let mut used = vec![false; grades.len()];
+    for &i in &cx.index.listed {
+        if let Some(g) = cx.site.incidents[i].confidence {
+            used[g.0] = true;
+        }
+    }
+    grades
+        .into_iter()
+        .zip(used)
+        .filter_map(|(facet, used)| used.then_some(facet))
+        .collect()
 }
 
 /// The filter vocabularies, in registry order, so document fields can point into them.
@@ -129,6 +148,15 @@ fn facets(cx: &SiteContext) -> Facets {
             .map(|t| Facet {
                 key: t.slug(),
                 name: cx.event_type_name(*t),
+            })
+            .collect(),
+        grades: (0..cx.site.settings.config.confidence.0.len())
+            .map(|g| {
+                let grade = cx.grade(GradeId(g));
+                Facet {
+                    key: grade.id,
+                    name: grade.label,
+                }
             })
             .collect(),
     }
@@ -257,6 +285,7 @@ fn document(cx: &SiteContext, i: usize, region_offsets: &[u32]) -> SearchDoc {
             .event_type
             .and_then(|t| EventType::ALL.iter().position(|&e| e == t))
             .map(|t| t as u32),
+        confidence: incident.confidence.map(|g| g.0 as u32),
         summary: incident.summary.clone(),
         places: incident
             .locations

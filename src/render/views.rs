@@ -26,6 +26,8 @@ pub struct CardView<'a> {
     pub event_type: Option<Link>,
     /// The editor's best fatality figure, when given.
     pub fatalities: Option<u32>,
+    /// The label of the report's confidence grade, when graded.
+    pub grade: Option<String>,
     /// One or two sentences.
     pub summary: &'a str,
     /// The language of the title and summary when the report is not translated into
@@ -54,6 +56,7 @@ impl SiteContext<'_> {
                 url: self.urls.event_type(&t.slug()),
             }),
             fatalities: incident.fatalities.as_ref().and_then(|f| f.best),
+            grade: incident.confidence.map(|g| self.grade(g).label),
             summary: &incident.summary,
             shown_in: incident.shown_in.as_deref(),
         }

@@ -54,13 +54,20 @@ pub(super) fn filter_columns(docs: &[&SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let regions: Vec<&[u32]> = docs.iter().map(|d| d.regions.as_slice()).collect();
     let groups: Vec<&[u32]> = docs.iter().map(|d| d.groups.as_slice()).collect();
     let types: Vec<Option<u32>> = docs.iter().map(|d| d.event_type).collect();
-    vec![
+    let grades: Vec<Option<u32>> = docs.iter().map(|d| d.confidence).collect();
+    let mut columns = vec![
         ("filters/date.json".to_string(), to_json(&dates)),
         ("filters/country.json".to_string(), to_json(&countries)),
         ("filters/region.json".to_string(), to_json(&regions)),
         ("filters/group.json".to_string(), to_json(&groups)),
         ("filters/type.json".to_string(), to_json(&types)),
-    ]
+    ];
+    // The form offers no grade filter when no report is graded, so no reader fetches
+    // the column, and a large ungraded site is spared a file of nulls.
+    if grades.iter().any(Option::is_some) {
+        columns.push(("filters/confidence.json".to_string(), to_json(&grades)));
+    }
+    columns
 }
 
 /// `2025-07-01` as 20250701, so dates compare as numbers; 0 if malformed.

@@ -17,7 +17,7 @@
 //!   bodies by, and would load every shard under them).
 //! - `docs/N.json`: reports `N * chunk ..`, each `[url, title, date, date_label, place,
 //!   summary]` with the URL prefix cut off: only the chunks of the shown results load.
-//! - `filters/{date,country,region,group,type}.json`: one column per filter with one
+//! - `filters/{date,country,region,group,type,confidence}.json`: one column per filter with one
 //!   entry per report, loaded only once that filter is set.
 //!
 //! Reports are numbered newest first (then by URL), so number order breaks ties in
@@ -81,6 +81,9 @@ pub struct SearchDoc {
     pub groups: Vec<u32>,
     /// Position in [`Facets::types`].
     pub event_type: Option<u32>,
+    /// Position in [`Facets::grades`]: the report's confidence grade, when graded.
+    #[serde(default)]
+    pub confidence: Option<u32>,
     /// The one or two sentences lists show.
     pub summary: String,
     /// Location, region and country names, searched.
@@ -103,6 +106,9 @@ pub struct Facets {
     pub groups: Vec<Facet>,
     /// Event types: key is the type slug.
     pub types: Vec<Facet>,
+    /// Confidence grades: key is the grade's id, "weak".
+    #[serde(default)]
+    pub grades: Vec<Facet>,
 }
 
 /// One filter value.
@@ -173,6 +179,7 @@ pub fn write_from(
             ("region", facet_pairs(&facets.regions)),
             ("group", facet_pairs(&facets.groups)),
             ("type", facet_pairs(&facets.types)),
+            ("confidence", facet_pairs(&facets.grades)),
         ]),
         shards: &term_keys,
         prefixes: prefix_keys,

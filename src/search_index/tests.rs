@@ -31,6 +31,7 @@ fn facets() -> Facets {
         regions: vec![facet("mali/kayes", "Kayes")],
         groups: vec![facet("jnim", "JNIM"), facet("fama", "FAMa")],
         types: vec![facet("attack", "Attack")],
+        grades: vec![facet("fair", "Fair"), facet("weak", "Weak")],
     }
 }
 
@@ -234,6 +235,7 @@ fn filters_and_short_prefixes_have_one_entry_per_report() {
     let mut jnim = report("a", "2025-07-01", "Attack");
     jnim.group_names = vec!["JNIM".to_string()];
     (jnim.groups, jnim.regions, jnim.event_type) = (vec![0, 1], vec![0], Some(0));
+    jnim.confidence = Some(1);
     let mut other = report("b", "2025-06-01", "Clash");
     other.country = 1;
     let files = build(&[jnim, other], &facets());
@@ -249,7 +251,15 @@ fn filters_and_short_prefixes_have_one_entry_per_report() {
         json(&files, "filters/type.json"),
         serde_json::json!([0, null])
     );
+    assert_eq!(
+        json(&files, "filters/confidence.json"),
+        serde_json::json!([1, null])
+    );
     let meta = json(&files, "meta.json");
+    assert_eq!(
+        meta["facets"]["confidence"],
+        serde_json::json!([["fair", "Fair"], ["weak", "Weak"]])
+    );
     assert_eq!(
         meta["facets"]["region"],
         serde_json::json!([["mali/kayes", "Kayes"]])

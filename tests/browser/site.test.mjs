@@ -423,6 +423,37 @@ for (const site of sites) {
       });
     });
 
+    test('4c. search by confidence grade: the filter goes into the URL, narrows to the graded reports, survives a reload, and each result shows its grade', async (t) => {
+      const counts = new Map();
+      for (const r of oracle) if (r.confidence) counts.set(r.confidence, (counts.get(r.confidence) ?? 0) + 1);
+      if (!counts.size) return t.skip('no report of this site is graded');
+      const [grade] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+      const want = new Set(oracle.filter((r) => r.confidence === grade).map((r) => r.slug));
+      await withPage(context, `${site.name}-4c-search-confidence`, async (page) => {
+        await goto(page, `${site.url}search/`);
+        const select = page.locator('#search-confidence');
+        await select.waitFor({ state: 'visible' });
+        const label = (await select.locator(`option[value="${grade}"]`).textContent()).trim();
+        await page.waitForTimeout(300);
+        await select.selectOption(grade);
+        const found = await settle(page, (s) => new URL(s.url).searchParams.get('confidence') === grade && s.count === want.size);
+        assert.equal(found.count, want.size, `status "${found.status}" for confidence=${grade}`);
+        assert.deepEqual(found.results.filter((r) => !want.has(slugOfHref(r.href))), [], `results not graded ${grade}`);
+
+        await goto(page, found.url);
+        const again = await settle(page, (s) => s.count === want.size);
+        assert.equal(await page.locator('#search-confidence').inputValue(), grade, 'the reloaded form keeps the grade');
+        assert.equal(again.count, want.size);
+
+        await page.locator('#search-results a').first().click();
+        await page.waitForLoadState('load');
+        const shown = (await page.locator('.facts dd.grade').textContent()).trim();
+        assert.ok(shown.startsWith(label), `the report shows its grade "${label}": "${shown}"`);
+        const about = await page.locator('.facts dd.grade a').getAttribute('href');
+        assert.match(about, /\/about\/#confidence$/);
+      });
+    });
+
     test('5. map: a.map-mark links lead to incident pages; .map-list beside it has links', async () => {
       await withPage(context, `${site.name}-5-map`, async (page) => {
         await goto(page, `${site.url}map/`);

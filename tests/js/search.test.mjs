@@ -18,6 +18,7 @@ const FACETS = {
   regions: [facet('mali/kayes', 'Kayes'), facet('mali/koulikoro', 'Koulikoro'), facet('niger/tillaberi', 'Tillabéri')],
   groups: [facet('jnim', 'JNIM'), facet('fama', 'FAMa'), facet('issp', 'ISSP')],
   types: [facet('attack', 'Attack'), facet('clash', 'Clash'), facet('curfew', 'Curfew')],
+  grades: [facet('confirmed', 'Confirmed'), facet('weak', 'Weak')],
 };
 const JNIM = ['JNIM', "Jama'at Nusrat al-Islam wal-Muslimin", 'GSIM'];
 
@@ -48,6 +49,7 @@ const DOCS = [
     regions: [0],
     groups: [0, 1],
     event_type: 0,
+    confidence: 1,
     group_names: [...JNIM, 'FAMa', 'Malian Armed Forces'],
     summary: 'Militants attacked several army posts in the Kayes region.',
     body_text: 'Fighters struck barracks at dawn; the army said it repelled them.',
@@ -69,6 +71,7 @@ const DOCS = [
     regions: [1],
     groups: [1],
     event_type: 1,
+    confidence: 0,
     group_names: ['FAMa', 'Malian Armed Forces'],
     body_text: 'Soldiers clashed with suspected JNIM fighters; an attack on the town was feared.',
   }),
@@ -216,6 +219,12 @@ describe('search', () => {
     assert.deepEqual(await slugs({ group: 'no-such-group' }), []);
   });
 
+  it('filters by confidence grade, leaving ungraded reports out', async () => {
+    assert.deepEqual(await slugs({ confidence: 'weak' }), ['barracks']);
+    assert.deepEqual(await slugs({ confidence: 'confirmed', country: 'mali' }), ['dioila']);
+    assert.deepEqual(await slugs({ confidence: 'no-such-grade' }), []);
+  });
+
   it('filters the results of a query', async () => {
     assert.deepEqual(await slugs({ q: 'jnim', region: 'mali/koulikoro' }), ['dioila']);
     assert.deepEqual(await slugs({ q: 'attack', country: 'mali', from: '2025-06-20' }), ['barracks']);
@@ -263,7 +272,7 @@ describe('search', () => {
 });
 
 describe('the status line in the page language', () => {
-  const asked = { q: 'kayes', country: '', region: '', group: '', type: '', from: '', to: '' };
+  const asked = { q: 'kayes', country: '', region: '', group: '', type: '', confidence: '', from: '', to: '' };
   const french = {
     ...ENGLISH,
     matches: { one: '{n} incident correspond', other: '{n} incidents correspondent' },

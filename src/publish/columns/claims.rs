@@ -1,6 +1,13 @@
 //! The columns of `claims.csv`.
 
-use super::{column, Column, ForeignKey, Table, TO_INCIDENT};
+use super::{column, Column, Constraints, ForeignKey, Table, TO_INCIDENT};
+
+/// The Admiralty code's figures for a claim.
+const CREDIBILITY: Constraints = Constraints {
+    minimum: Some(1),
+    maximum: Some(6),
+    ..Constraints::NONE
+};
 
 /// The table: a claim is named by its report's id and its own id within the report, and
 /// points at the source that carried it through `source_key`, one cell. A key of two
@@ -33,4 +40,5 @@ const COLUMNS: &[Column] = &[
     column("disputed", "boolean", "For a text claim, true when others dispute it, else false; empty for a figure."),
     column("source_id", "string", "The source that carried the claim (source_id in sources.csv, for the same incident_id); empty when the report names none."),
     column("source_key", "string", "The same source in one cell, as source_key in sources.csv gives it (incident_id, '#' and source_id); empty when the report names none. The data package's foreign key to sources.csv."),
+    column("credibility", "integer", "For a text claim, how credible the editors judge it on the Admiralty code: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged. Empty when not graded, and for a figure.").with(&CREDIBILITY),
 ];

@@ -1,6 +1,6 @@
 //! The columns of `events.csv`.
 
-use super::{column, Column};
+use super::{column, Column, GRADE_ID};
 
 /// `events.csv`: one row per place, with the column names ACLED uses where it has one.
 pub(super) const COLUMNS: &[Column] = &[
@@ -33,4 +33,5 @@ pub(super) const COLUMNS: &[Column] = &[
     column("tags", "string", "Free tags, separated by ';'."),
     column("claimed_by", "string", "Every party that made a claim in the report, separated by ';'."),
     column("url", "string", "The report's page."),
+    column("confidence", "string", "The report's confidence grade, as in incidents.csv; empty when the report is not graded.").with(&GRADE_ID),
 ];

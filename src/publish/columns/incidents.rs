@@ -1,6 +1,12 @@
 //! The columns of `incidents.csv`.
 
-use super::{column, Column};
+use super::{column, Column, Constraints, GRADE_ID};
+
+/// A count, never negative.
+const COUNT: Constraints = Constraints {
+    minimum: Some(0),
+    ..Constraints::NONE
+};
 
 /// `incidents.csv`: one row per published report.
 pub(super) const COLUMNS: &[Column] = &[
@@ -38,4 +44,6 @@ pub(super) const COLUMNS: &[Column] = &[
     column("summary", "string", "One or two neutral sentences."),
     column("tags", "string", "Free tags, separated by ';'."),
     column("updated", "date", "The last revision: the latest of the report's date, its updated date and its revision notes."),
+    column("confidence", "string", "The editors' confidence grade, as its id in site.yaml's scale (built in: confirmed, fair, weak, contested, discounted); the about page defines each. Empty when the report is not graded.").with(&GRADE_ID),
+    column("source_count", "integer", "How many sources the report cites (the rows of sources.csv with its id).").with(&COUNT),
 ];

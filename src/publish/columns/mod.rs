@@ -24,13 +24,62 @@ pub struct Column {
     pub kind: &'static str,
     /// What a cell holds, for readers of the data page and of the data package.
     pub description: &'static str,
+    /// What a cell must be beyond its type, for loaders that check; an empty cell is
+    /// missing and never checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub constraints: Option<&'static Constraints>,
 }
+
+/// Table Schema field constraints: the ones our columns use.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Constraints {
+    /// The values allowed, as written.
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<&'static [&'static str]>,
+    /// The smallest number allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<i64>,
+    /// The largest number allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<i64>,
+    /// A regular expression the whole cell matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<&'static str>,
+}
+
+impl Constraints {
+    /// No constraint, to fill the fields a constant leaves out.
+    pub const NONE: Constraints = Constraints {
+        allowed: None,
+        minimum: None,
+        maximum: None,
+        pattern: None,
+    };
+}
+
+/// A grade id, as `site.yaml` may write one: the grades themselves differ by site, and
+/// the package describes the format, so the shape is what is checked.
+const GRADE_ID: Constraints = Constraints {
+    pattern: Some("^[a-z][a-z0-9-]*$"),
+    ..Constraints::NONE
+};
 
 const fn column(name: &'static str, kind: &'static str, description: &'static str) -> Column {
     Column {
         name,
         kind,
         description,
+        constraints: None,
+    }
+}
+
+impl Column {
+    /// The column with `constraints` on its cells.
+    const fn with(self, constraints: &'static Constraints) -> Column {
+        Column {
+            constraints: Some(constraints),
+            ..self
+        }
     }
 }
 /// A CSV table of the data package: its file, its columns and its keys.

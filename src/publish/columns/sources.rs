@@ -1,6 +1,18 @@
 //! The columns of `sources.csv`.
 
-use super::{column, Column, Table, TO_INCIDENT};
+use super::{column, Column, Constraints, Table, TO_INCIDENT};
+
+/// 64 lower-case hex digits, as the model stores a hash.
+const SHA256: Constraints = Constraints {
+    pattern: Some("^[0-9a-f]{64}$"),
+    ..Constraints::NONE
+};
+
+/// The Admiralty code's letters for a source.
+const RELIABILITY: Constraints = Constraints {
+    allowed: Some(&["A", "B", "C", "D", "E", "F"]),
+    ..Constraints::NONE
+};
 
 /// The table: a source is named by its report's id and its own id within the report.
 pub(super) const TABLE: Table = Table {
@@ -20,4 +32,7 @@ const COLUMNS: &[Column] = &[
     column("archive_url", "string", "An archived copy of url, for when the original changes or goes; empty when none was made."),
     column("type", "string", "What kind of source it is: news, official, armed group, ngo or social; empty when not given."),
     column("published", "date", "The day it was published (YYYY-MM-DD); empty when not given."),
+    column("last_verified", "date", "The day an editor last opened the source and found it still says what the report cites it for (YYYY-MM-DD); empty when not given."),
+    column("sha256", "string", "The SHA-256 of the copy of the source the desk keeps, in 64 lower-case hex digits; empty when no copy was hashed.").with(&SHA256),
+    column("reliability", "string", "The source's record on the Admiralty code: A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged. Empty when not graded.").with(&RELIABILITY),
 ];

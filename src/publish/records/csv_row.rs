@@ -110,5 +110,12 @@ pub(super) fn incident_row(record: &Record) -> Vec<String> {
         record.summary.to_string(),
         joined(record.tags.iter().map(String::as_str)),
         record.updated.clone(),
+        record
+            .confidence
+            .as_ref()
+            .map(|g| g.id)
+            .unwrap_or_default()
+            .to_string(),
+        record.sources.len().to_string(),
     ]
 }

@@ -45,6 +45,9 @@ pub(super) struct EventRow {
     pub(super) tags: Option<String>,
     pub(super) claimed_by: Option<String>,
     pub(super) url: String,
+    /// Left out of a GeoJSON feature when not graded: lists hold many features.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) confidence: Option<String>,
     /// The place the row stands for, by its position in the report's locations; `None`
     /// for a row at a region's level.
     #[serde(skip)]
@@ -88,6 +91,7 @@ impl EventRow {
             text(&self.tags),
             text(&self.claimed_by),
             self.url.clone(),
+            text(&self.confidence),
         ]
     }
 }
@@ -234,6 +238,7 @@ pub(super) fn event_rows(record: &Record, from: &Sources) -> Vec<EventRow> {
             tags: non_empty(joined(record.tags.iter().map(String::as_str))),
             claimed_by: non_empty(joined(record.claimants())),
             url: record.url.clone(),
+            confidence: record.confidence.as_ref().map(|g| g.id.to_string()),
             place: spot.place,
             region: spot.region,
         })

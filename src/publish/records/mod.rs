@@ -14,6 +14,7 @@ mod sides;
 pub use csv_row::csv_header;
 pub use record::Record;
 
+use crate::domain::grades::Grades;
 use crate::domain::model::Incident;
 use crate::domain::registry::Registry;
 use crate::urls::Urls;
@@ -59,6 +60,8 @@ pub struct Sources<'a> {
     pub registry: &'a Registry,
     /// The site's URLs (absolute ones for `url` cells).
     pub urls: &'a Urls,
+    /// The site's confidence grades, which a report's grade is a position in.
+    pub grades: &'a Grades,
 }
 
 impl ReportData {

@@ -36,6 +36,7 @@ pub struct Record<'a> {
     pub(super) injured: Option<FiguresRecord<'a>>,
     pub(super) claims: Vec<AssertionRecord<'a>>,
     pub(super) sources: Vec<SourceRecord<'a>>,
+    pub(super) confidence: Option<GradeRecord<'a>>,
     pub(super) summary: &'a str,
     pub(super) tags: &'a [String],
     pub(super) related: &'a [String],
@@ -44,6 +45,13 @@ pub struct Record<'a> {
     pub(super) revisions: Vec<RevisionRecord<'a>>,
     #[serde(skip)]
     pub(super) source_of: &'a Incident,
+}
+
+/// A confidence grade: its id, which the CSV files give, and its label in `site.yaml`.
+#[derive(Serialize)]
+pub(super) struct GradeRecord<'a> {
+    pub(super) id: &'a str,
+    pub(super) label: &'a str,
 }
 
 /// A country or region: its name and, when the registry gives one, its ISO code.
@@ -91,16 +99,21 @@ pub(super) struct ClaimRecord<'a> {
     pub(super) source: Option<&'a str>,
 }
 
-/// A contested assertion other than a figure.
+/// A contested assertion other than a figure; its credibility is left out when not
+/// graded, as a source's provenance is.
 #[derive(Serialize)]
 pub(super) struct AssertionRecord<'a> {
     pub(super) by: &'a str,
     pub(super) text: &'a str,
     pub(super) source: Option<&'a str>,
     pub(super) disputed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) credibility: Option<u8>,
 }
 
-/// A source the report cites.
+/// A source the report cites. Its provenance and reliability are left out when not given,
+/// rather than written as null: few sources carry them, and the record is in every
+/// report's page (issue 18).
 #[derive(Serialize)]
 pub(super) struct SourceRecord<'a> {
     pub(super) id: &'a str,
@@ -110,6 +123,12 @@ pub(super) struct SourceRecord<'a> {
     pub(super) published: Option<String>,
     #[serde(rename = "type")]
     pub(super) kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) last_verified: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) sha256: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) reliability: Option<&'static str>,
 }
 
 /// One entry of the report's history.
@@ -170,6 +189,13 @@ impl<'a> Record<'a> {
                 .map(|a| AssertionRecord::of(a, incident, registry))
                 .collect(),
             sources: incident.sources.iter().map(SourceRecord::of).collect(),
+            confidence: incident.confidence.map(|g| {
+                let grade = from.grades.get(g);
+                GradeRecord {
+                    id: &grade.id,
+                    label: &grade.label,
+                }
+            }),
             summary: &incident.summary,
             tags: &incident.tags,
             related: &incident.related,
@@ -297,6 +323,7 @@ impl<'a> AssertionRecord<'a> {
             text: &a.text,
             source: source_id(incident, a.source),
             disputed: a.disputed,
+            credibility: a.credibility.map(|c| c.value()),
         }
     }
 }
@@ -310,6 +337,9 @@ impl<'a> SourceRecord<'a> {
             archive_url: s.archive_url.as_deref(),
             published: s.published.map(|d| d.to_string()),
             kind: s.kind.map(|k| k.as_str()),
+            last_verified: s.last_verified.map(|d| d.to_string()),
+            sha256: s.sha256.as_deref(),
+            reliability: s.reliability.map(|r| r.as_str()),
         }
     }
 }

@@ -40,6 +40,9 @@ pub(super) fn source_rows(record: &Record) -> Vec<Vec<String>> {
                 s.archive_url.unwrap_or_default().to_string(),
                 s.kind.unwrap_or_default().to_string(),
                 s.published.clone().unwrap_or_default(),
+                s.last_verified.clone().unwrap_or_default(),
+                s.sha256.unwrap_or_default().to_string(),
+                s.reliability.unwrap_or_default().to_string(),
             ]
         })
         .collect()
@@ -72,6 +75,7 @@ pub(super) fn claim_rows(record: &Record) -> Vec<Vec<String>> {
             boolean(claim.disputed),
             claim.source.unwrap_or_default().to_string(),
             source_key(record.id, claim.source),
+            super::number(claim.credibility),
         ]);
     }
     rows
@@ -103,6 +107,7 @@ fn figure_rows<'r>(
                 String::new(),
                 claim.source.unwrap_or_default().to_string(),
                 source_key(id, claim.source),
+                String::new(),
             ]
         })
 }

@@ -9,6 +9,7 @@ use super::{PageParts, PageView};
 use crate::domain::model::{Figures, Incident, Source};
 use crate::domain::vocabulary::{DatePrecision, Status};
 use crate::render::maps::Locator;
+use crate::render::trust::{GradeView, RatingView};
 use crate::render::CITE_SCRIPT_FILE;
 use crate::site_context::{DateView, Link, SiteContext};
 
@@ -110,6 +111,8 @@ pub struct IncidentView<'a> {
     pub assertions: Vec<AssertionView<'a>>,
     pub sources: Vec<SourceView<'a>>,
     pub tags: &'a [String],
+    /// The editors' confidence grade with its definition, when graded.
+    pub confidence: Option<GradeView>,
     pub related: Vec<IncidentLink>,
     pub newer: Option<IncidentLink>,
     pub older: Option<IncidentLink>,
@@ -170,6 +173,7 @@ pub struct AssertionView<'a> {
     pub text: &'a str,
     pub source: Option<Link>,
     pub disputed: bool,
+    pub credibility: Option<RatingView>,
 }
 
 /// A source in the sources list.
@@ -181,6 +185,10 @@ pub struct SourceView<'a> {
     pub archive_url: Option<&'a str>,
     pub published: Option<DateView>,
     pub kind: Option<&'static str>,
+    pub last_verified: Option<DateView>,
+    /// In full: a shortened hash could not be checked against a copy.
+    pub sha256: Option<&'a str>,
+    pub reliability: Option<RatingView>,
 }
 
 /// One revision note.
@@ -239,6 +247,7 @@ impl SiteContext<'_> {
             assertions: self.assertions(incident),
             sources: sources(self, incident),
             tags: &incident.tags,
+            confidence: incident.confidence.map(|g| self.grade(g)),
             related: self.index.related[i]
                 .iter()
                 .map(|&j| self.incident_link(j))
@@ -301,6 +310,7 @@ impl SiteContext<'_> {
                 text: &a.text,
                 source: a.source.map(|s| source_link(&incident.sources[s])),
                 disputed: a.disputed,
+                credibility: a.credibility.map(|c| self.credibility(c)),
             })
             .collect()
     }
@@ -336,6 +346,9 @@ fn sources<'s>(cx: &SiteContext, incident: &'s Incident) -> Vec<SourceView<'s>> 
             archive_url: s.archive_url.as_deref(),
             published: s.published.map(|d| cx.date(d, DatePrecision::Day)),
             kind: s.kind.map(|k| k.as_str()),
+            last_verified: s.last_verified.map(|d| cx.date(d, DatePrecision::Day)),
+            sha256: s.sha256.as_deref(),
+            reliability: s.reliability.map(|r| cx.reliability(r)),
         })
         .collect()
 }

@@ -12,6 +12,7 @@ use crate::publish::Download;
 use crate::render::maps::MapBlock;
 use crate::render::search::SearchForm;
 use crate::render::stats::ChartView;
+use crate::render::trust::TrustScale;
 use crate::site_context::SiteContext;
 
 /// The view of one of the site-wide pages.
@@ -37,6 +38,8 @@ pub enum SitePage<'a> {
 pub struct AboutPage {
     /// The event types a report may have, as written in front matter.
     pub event_types: Vec<&'static str>,
+    /// The site's confidence grades, the Admiralty code and the vague counts.
+    pub trust: TrustScale,
 }
 
 /// `data.html`: the site-wide downloads and what their columns mean.
@@ -109,6 +112,7 @@ pub fn view<'a>(
             "titles.about",
             SitePage::About(AboutPage {
                 event_types: EventType::ALL.iter().map(|e| e.as_str()).collect(),
+                trust: cx.trust_scale(),
             }),
         ),
         Page::Data => (

@@ -1,12 +1,13 @@
-//! What the `/stats/` page counts: incidents and people killed per month, by group and
-//! by region, and incidents by event type, each as a chart with the same numbers in a
-//! table.
+//! What the `/stats/` page counts: incidents and people killed per month, by group, by
+//! region and by confidence grade (once some report is graded), and incidents by event
+//! type, each as a chart with the same numbers in a table.
 //!
 //! The counting rules live in [`tally`]: deaths are the editors' estimates and nothing
 //! else, a figure is counted once in any total, and a month, group or region whose
 //! reports give no estimate shows "not known", never 0. A chart that puts one report in
 //! several bars says so under it.
 
+mod by_grade;
 mod tally;
 mod words;
 
@@ -64,7 +65,7 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
     let [incidents_month, killed_month] = month_charts(cx);
     let [incidents_group, killed_group] = group_charts(cx);
     let [incidents_region, killed_region] = region_charts(cx);
-    vec![
+    let mut charts = vec![
         incidents_month,
         killed_month,
         incidents_group,
@@ -72,7 +73,9 @@ pub fn charts(cx: &SiteContext) -> Vec<ChartView> {
         incidents_region,
         killed_region,
         type_chart(cx),
-    ]
+    ];
+    charts.extend(by_grade::charts(cx).into_iter().flatten());
+    charts
 }
 
 /// Every month from the oldest listed report's to the newest's, the empty ones included,
@@ -183,6 +186,8 @@ struct BarSpec {
     columns: Vec<String>,
     /// How to read it.
     note: Option<String>,
+    /// Whether the rows keep their order (a scale's) instead of going largest first.
+    ordered: bool,
 }
 
 /// Incidents by group (any role), and people killed by group (as perpetrator).
@@ -219,6 +224,7 @@ fn group_charts(cx: &SiteContext) -> [ChartView; 2] {
         ("group", "by_group", "killed_by_group"),
         ["incidents-by-group", "killed-by-group"],
         (incidents, killed),
+        false,
     )
 }
 
@@ -258,17 +264,20 @@ fn region_charts(cx: &SiteContext) -> [ChartView; 2] {
         ("region", "by_region", "killed_by_region"),
         ["incidents-by-region", "killed-by-region"],
         (incidents, killed),
+        false,
     )
 }
 
 /// The pair of bar charts of one breakdown, incidents then people killed: `keys` are the
 /// `stats_charts` keys of the label column's heading and of each chart's heading (a note
-/// under a chart is at `note_` and its heading's key), `ids` the charts' anchors.
+/// under a chart is at `note_` and its heading's key), `ids` the charts' anchors;
+/// `ordered` keeps the rows in the order given (a scale's) rather than largest first.
 fn incidents_and_killed(
     cx: &SiteContext,
     (label_heading, incidents_key, killed_key): (&'static str, &'static str, &'static str),
     ids: [&'static str; 2],
     (incidents, killed): (Vec<BarRow>, Vec<BarRow>),
+    ordered: bool,
 ) -> [ChartView; 2] {
     let spec = |id, heading: &'static str, columns| BarSpec {
         id,
@@ -276,6 +285,7 @@ fn incidents_and_killed(
         label_heading,
         columns,
         note: note(cx, &format!("note_{heading}")),
+        ordered,
     };
     let incidents_columns = vec![text(cx, "incidents").to_string()];
     [
@@ -324,6 +334,7 @@ fn type_chart(cx: &SiteContext) -> ChartView {
         label_heading: "event_type",
         columns: vec![text(cx, "incidents").into()],
         note: None,
+        ordered: false,
     };
     bar_view(cx, spec, types, |values, _| incidents_series(cx, values))
 }
@@ -338,10 +349,12 @@ fn bar_view(
     to_series: impl Fn(Vec<u64>, Vec<bool>) -> Vec<Series>,
 ) -> ChartView {
     let (heading, label_heading) = (text(cx, spec.heading), text(cx, spec.label_heading));
-    rows.sort_by(|a, b| {
-        let key = |row: &BarRow| (row.bar.is_some(), row.bar.unwrap_or(0));
-        key(b).cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
-    });
+    if !spec.ordered {
+        rows.sort_by(|a, b| {
+            let key = |row: &BarRow| (row.bar.is_some(), row.bar.unwrap_or(0));
+            key(b).cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
+        });
+    }
     let shown = &rows[..rows.len().min(BAR_ROWS)];
     let labels: Vec<String> = shown.iter().map(|row| row.label.clone()).collect();
     let hrefs: Vec<Option<String>> = shown.iter().map(|row| row.url.clone()).collect();

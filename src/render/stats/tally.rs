@@ -154,6 +154,18 @@ fn tally_at(tallies: &mut [Vec<Tally>], (c, r): RegionRef) -> Option<&mut Tally>
 }
 
 /// Counts a report with all of its figure in `tally`.
+/// One tally per grade (`grades` of them, in the site's order) and a last one for the
+/// reports without a grade, over the `listed` reports: each report counts once, in full.
+pub(super) fn by_grade(incidents: &[Incident], listed: &[usize], grades: usize) -> Vec<Tally> {
+    let mut tallies = vec![Tally::default(); grades + 1];
+    for &i in listed {
+        let incident = &incidents[i];
+        let at = incident.confidence.map_or(grades, |g| g.0.min(grades));
+        count_whole(&mut tallies[at], figure(incident));
+    }
+    tallies
+}
+
 fn count_whole(tally: &mut Tally, figure: Figure) {
     tally.add_report(figure);
     if let Figure::Estimate(best) = figure {

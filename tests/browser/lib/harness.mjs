@@ -165,6 +165,7 @@ export async function loadOracle(site) {
       region_slugs: r.region_slugs,
       groups: r.groups.map((g) => g.group),
       located: r.located,
+      confidence: r.confidence ?? null,
     }));
   }
   const res = await fetch(new URL('data/incidents.json.gz', site.url));
@@ -184,6 +185,7 @@ export async function loadOracle(site) {
     region_slugs: r.regions.map((x) => slugify(x.name)),
     groups: r.actors.map((a) => a.group),
     located: (r.locations || []).some((l) => Array.isArray(l.coordinates) || l.latitude != null),
+    confidence: r.confidence?.id ?? null,
   }));
 }
 
