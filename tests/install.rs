@@ -73,17 +73,18 @@ fn the_github_workflow_pins_the_running_version_and_keys_its_cache_on_it() {
     );
 }
 
+/// The strings of a YAML sequence, in order.
+fn strings(sequence: &Value) -> Vec<&str> {
+    let items = sequence.as_sequence().expect("a sequence");
+    items.iter().filter_map(Value::as_str).collect()
+}
+
 #[test]
 fn the_github_workflow_runs_on_main_or_master_and_by_hand() {
     let (dir, _) = init(&["--host", "github"]);
     let workflow = yaml(&dir.path().join("site/.github/workflows/pages.yml"));
     let on = &workflow["on"];
-    let branches: Vec<&str> = on["push"]["branches"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let branches = strings(&on["push"]["branches"]);
     assert_eq!(branches, ["main", "master"]);
     assert!(on.get("workflow_dispatch").is_some(), "manual runs");
     let only_default = workflow["jobs"]["build"]["if"].as_str().unwrap();
@@ -104,12 +105,7 @@ fn init_for_gitlab_writes_a_pages_job_that_publishes_public() {
     let ci = yaml(&site.join(".gitlab-ci.yml"));
     assert_eq!(ci["variables"]["INCIDEX_VERSION"].as_str(), Some(VERSION));
     let job = &ci["pages"];
-    let published: Vec<&str> = job["artifacts"]["paths"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let published = strings(&job["artifacts"]["paths"]);
     assert_eq!(published, ["public"]);
     assert_eq!(
         job["rules"][0]["if"].as_str(),
