@@ -95,7 +95,7 @@ impl Language<'_> {
             laps.done("base maps");
         }
         let feeds = crate::lists::lists_with_files(cx.site);
-        crate::publish::feeds::write_feeds(&cx, sink, &feeds, &passed.held)
+        crate::publish::feeds::write_feeds(&cx, sink, &feeds, &passed.feed_entries)
             .map_err(|p| stop.at(p))?;
         laps.done("feeds");
         Ok(Made {

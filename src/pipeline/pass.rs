@@ -33,8 +33,10 @@ pub struct PassOutput {
     pub inverted: Inverted,
     /// Each incident's records, in incident order, when asked to keep them; else empty.
     pub data: Vec<ReportData>,
-    /// The bodies of the reports some feed shows, by incident, for the feeds stage.
-    pub held: FxHashMap<usize, String>,
+    /// The feed entries of the reports some feed shows, by incident, for the feeds stage:
+    /// made once here, as a report is in several feeds (the site's, its country's, its
+    /// groups'...).
+    pub feed_entries: FxHashMap<usize, String>,
 }
 
 /// What the pass does with the reports' data files.
@@ -76,7 +78,7 @@ fn run_in_chunks(
     let in_feeds = feeds::feed_reports(cx, &lists);
     let docs = documents(cx);
     let mut inverted = Inverted::for_language(&cx.site.settings.config.language);
-    let mut held = FxHashMap::default();
+    let mut feed_entries = FxHashMap::default();
     let mut kept = Vec::new();
     for (c, which) in listed.chunks(chunk).enumerate() {
         let bodies = bodies_of(cx, which)?;
@@ -106,11 +108,13 @@ fn run_in_chunks(
         if !problems.is_empty() {
             return Err(problems);
         }
-        for (&i, body) in which.iter().zip(bodies) {
-            if in_feeds.contains(&i) {
-                held.insert(i, body.into_owned());
-            }
-        }
+        feed_entries.par_extend(
+            which
+                .par_iter()
+                .zip(&bodies)
+                .filter(|(i, _)| in_feeds.contains(*i))
+                .map(|(&i, body)| (i, feeds::entry(cx, i, body))),
+        );
         if keep {
             kept.extend(which.iter().copied().zip(records));
         }
@@ -139,7 +143,7 @@ fn run_in_chunks(
         docs,
         inverted,
         data,
-        held,
+        feed_entries,
     })
 }
 
@@ -218,7 +222,7 @@ mod tests {
             &cx,
             Some(&sink),
             &crate::lists::lists_with_files(cx.site),
-            &output.held,
+            &output.feed_entries,
         )
         .expect("feeds");
         crate::render::search::write_index(&cx, &sink, &output.docs, output.inverted)

@@ -166,23 +166,23 @@ fn content_html(cx: &SiteContext, i: usize, body_html: &str) -> String {
 }
 
 /// Writes the site's feed and the feed beside the page of each of `lists` into `sink`
-/// (without a sink, `check`, only makes them). Entries are made per feed: a report is in
-/// a handful of feeds at most, and holding every entry the feeds share would cost more
-/// memory than making a few twice costs time.
+/// (without a sink, `check`, only makes them).
 ///
-/// Bodies are taken from `held` (incident to body HTML) when there, else from the site.
+/// Entries are taken from `entries` (incident to its [`entry`]) when there, as the pass
+/// over reports makes each shown report's entry once; the rest are made here, from the
+/// body read again.
 pub fn write_feeds(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     lists: &[ListKey],
-    held: &FxHashMap<usize, String>,
+    entries: &FxHashMap<usize, String>,
 ) -> Result<(), Vec<Diagnostic>> {
     let feeds: Vec<ListKey> = std::iter::once(ListKey::All)
         .chain(lists.iter().copied())
         .collect();
     let problems: Vec<Diagnostic> = feeds
         .par_iter()
-        .filter_map(|&key| write_feed(cx, sink, key, held).err())
+        .filter_map(|&key| write_feed(cx, sink, key, entries).err())
         .collect();
     if problems.is_empty() {
         Ok(())
@@ -197,7 +197,7 @@ fn write_feed(
     cx: &SiteContext,
     sink: Option<&dyn PageSink>,
     key: ListKey,
-    held: &FxHashMap<usize, String>,
+    made: &FxHashMap<usize, String>,
 ) -> Result<(), Diagnostic> {
     let site_title = &cx.site.settings.config.title;
     let (page, title) = match key {
@@ -209,14 +209,11 @@ fn write_feed(
     let newest = newest(list);
     let entries = newest
         .iter()
-        .map(|&i| {
-            let body = match held.get(&i) {
-                Some(body) => Cow::Borrowed(body.as_str()),
-                None => cx.site.body(i)?,
-            };
-            Ok(entry(cx, i, &body))
+        .map(|&i| match made.get(&i) {
+            Some(entry) => Ok(Cow::Borrowed(entry.as_str())),
+            None => Ok(Cow::Owned(entry(cx, i, &cx.site.body(i)?))),
         })
-        .collect::<Result<Vec<String>, Diagnostic>>()?;
+        .collect::<Result<Vec<Cow<str>>, Diagnostic>>()?;
     let xml = feed(
         cx,
         &FeedHead {
@@ -228,7 +225,7 @@ fn write_feed(
             .iter()
             .map(|&i| cx.site.incidents[i].last_revision())
             .max(),
-        entries.iter().map(String::as_str),
+        entries.iter().map(|entry| entry.as_ref()),
     );
     super::write_file(cx, sink, &url, xml.as_bytes())
 }
